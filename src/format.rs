@@ -1,0 +1,525 @@
+//! The dataset file format, version 1: its types, parsing with the place of every error, the rules of
+//! validation, and the unknown fields that a newer app wrote, kept so that they survive a round trip.
+//!
+//! The contract is `shared/dataset-format.md`. Reading goes text → JSON value → envelope checks
+//! (`format`, `version`) → typed dataset (serde, with the path of a type error) → rules no type states
+//! (uniqueness, ranges, sub-dimension of its dimension, year order). Nothing here knows of the browser.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Number, Value};
+
+mod problem;
+mod vocabulary;
+
+pub use problem::{FormatError, Problem, Warning, WarningKind};
+pub use vocabulary::{Dimension, Horizon, Status, SubDimension};
+
+/// The value of the `format` field that marks a file as ours.
+pub const FORMAT_TAG: &str = "smart-city-masterplan";
+/// The format version this app writes, and the newest it reads.
+pub const FORMAT_VERSION: u64 = 1;
+/// The longest program id the format allows, in characters.
+pub const PROGRAM_ID_MAX_CHARS: usize = 64;
+/// How many rule violations one refusal lists at most: enough to fix a file in one go, few enough to read.
+const MAX_ERRORS: usize = 25;
+
+/// Fields a file holds that this version does not know; written back unchanged.
+pub type Extra = Map<String, Value>;
+
+/// A whole master plan: the city's plan, its agencies, programs and recorded evaluation rounds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub plan: Plan,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agencies: Vec<Agency>,
+    pub programs: Vec<Program>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evaluations: Vec<Evaluation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub city: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_basis: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A regional agency (OPD) that owns programs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Agency {
+    pub id: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One work program of the master plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Program {
+    pub id: String,
+    pub name: String,
+    pub dimension: Dimension,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subdimension: Option<SubDimension>,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quick_win: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon: Option<Horizon>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_planned: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_realized: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rpjmd: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renstra: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postponed_to: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay_reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub apps: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A recorded evaluation round: the status of every program on that day, and the assessors' scores.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub id: String,
+    pub label: String,
+    pub date: String,
+    pub statuses: BTreeMap<String, Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scores: Option<Aspects>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<Aspects>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A number per assessed aspect. Numbers are kept as written (`10` stays `10`, not `10.0`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Aspects {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quick_win: Option<Number>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A file that passed every rule, with what is worth a look but not a refusal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub dataset: Dataset,
+    pub warnings: Vec<Warning>,
+}
+
+/// Why a file was refused: at least one error, each naming its place.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{}", .errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+pub struct Refusal {
+    pub errors: Vec<FormatError>,
+}
+
+impl Refusal {
+    fn one(path: impl Into<String>, problem: Problem) -> Self {
+        Refusal {
+            errors: vec![FormatError::new(path, problem)],
+        }
+    }
+}
+
+impl Dataset {
+    /// Reads a dataset file's text and checks every rule of the format.
+    pub fn parse(text: &str) -> Result<Checked, Refusal> {
+        if text.trim().is_empty() {
+            return Err(Refusal::one("", Problem::EmptyFile));
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            Refusal::one(
+                "",
+                Problem::NotJson {
+                    line: e.line(),
+                    column: e.column(),
+                },
+            )
+        })?;
+        Self::from_value(value)
+    }
+
+    /// Checks a JSON value against every rule of the format.
+    pub fn from_value(value: Value) -> Result<Checked, Refusal> {
+        let Value::Object(mut object) = value else {
+            return Err(Refusal::one("", Problem::NotOurFormat));
+        };
+        match object.remove("format") {
+            Some(Value::String(tag)) if tag == FORMAT_TAG => {}
+            _ => return Err(Refusal::one("format", Problem::NotOurFormat)),
+        }
+        match object.remove("version") {
+            None => return Err(Refusal::one("version", Problem::Missing)),
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(FORMAT_VERSION) => {}
+                Some(v) if v > FORMAT_VERSION => {
+                    return Err(Refusal::one("version", Problem::NewerVersion { found: v }));
+                }
+                _ => {
+                    return Err(Refusal::one(
+                        "version",
+                        Problem::UnknownVersion {
+                            found: n.to_string(),
+                        },
+                    ));
+                }
+            },
+            Some(other) => {
+                return Err(Refusal::one(
+                    "version",
+                    Problem::UnknownVersion {
+                        found: other.to_string(),
+                    },
+                ));
+            }
+        }
+        let dataset: Dataset =
+            serde_path_to_error::deserialize(Value::Object(object)).map_err(|e| {
+                let message = e.inner().to_string();
+                let mut path = e.path().to_string();
+                if path == "." {
+                    path.clear();
+                }
+                // serde names a missing field on the object that lacks it; the place is the field itself.
+                if let Some(field) = missing_field_name(&message) {
+                    path = if path.is_empty() {
+                        field.to_owned()
+                    } else {
+                        format!("{path}.{field}")
+                    };
+                }
+                Refusal::one(path, Problem::from_serde_message(&message))
+            })?;
+        let errors = dataset.rule_violations();
+        if errors.is_empty() {
+            let warnings = dataset.warnings();
+            Ok(Checked { dataset, warnings })
+        } else {
+            Err(Refusal { errors })
+        }
+    }
+
+    /// The file's JSON text: pretty-printed, `format` and `version` first, unknown fields kept.
+    pub fn to_file_json(&self) -> String {
+        #[derive(Serialize)]
+        struct File<'a> {
+            format: &'static str,
+            version: u64,
+            #[serde(flatten)]
+            dataset: &'a Dataset,
+        }
+        serde_json::to_string_pretty(&File {
+            format: FORMAT_TAG,
+            version: FORMAT_VERSION,
+            dataset: self,
+        })
+        .expect("a dataset always serialises: its maps have string keys")
+    }
+
+    /// The same dataset stamped with the moment it is written out.
+    pub fn exported(&self, exported_at: String) -> Dataset {
+        Dataset {
+            exported_at: Some(exported_at),
+            ..self.clone()
+        }
+    }
+
+    /// `<city>.masterplan.json`, with the characters that file systems refuse replaced.
+    pub fn file_name(&self) -> String {
+        let city: String = self
+            .plan
+            .city
+            .trim()
+            .chars()
+            .map(|c| {
+                if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        format!(
+            "{}.masterplan.json",
+            if city.is_empty() { "dataset" } else { &city }
+        )
+    }
+
+    pub fn agency(&self, id: &str) -> Option<&Agency> {
+        self.agencies.iter().find(|a| a.id == id)
+    }
+
+    /// Every rule of the format that the typed data still can break, each with its place.
+    fn rule_violations(&self) -> Vec<FormatError> {
+        let mut errors = Vec::new();
+        let mut push =
+            |path: String, problem: Problem| errors.push(FormatError::new(path, problem));
+
+        if self.plan.city.trim().is_empty() {
+            push("plan.city".into(), Problem::EmptyText);
+        }
+        if let (Some(start), Some(end)) = (self.plan.start_year, self.plan.end_year) {
+            if start > end {
+                push(
+                    "plan.end_year".into(),
+                    Problem::YearsReversed { start, end },
+                );
+            }
+        }
+
+        let mut agency_ids = HashSet::new();
+        for (i, agency) in self.agencies.iter().enumerate() {
+            if agency.id.trim().is_empty() {
+                push(format!("agencies[{i}].id"), Problem::EmptyText);
+            } else if !agency_ids.insert(agency.id.as_str()) {
+                push(
+                    format!("agencies[{i}].id"),
+                    Problem::DuplicateId {
+                        id: agency.id.clone(),
+                    },
+                );
+            }
+            if agency.name.trim().is_empty() {
+                push(format!("agencies[{i}].name"), Problem::EmptyText);
+            }
+        }
+
+        let mut program_ids = HashSet::new();
+        for (i, program) in self.programs.iter().enumerate() {
+            let at = |field: &str| format!("programs[{i}].{field}");
+            let id_chars = program.id.chars().count();
+            if program.id.trim().is_empty() {
+                push(at("id"), Problem::EmptyText);
+            } else if id_chars > PROGRAM_ID_MAX_CHARS {
+                push(
+                    at("id"),
+                    Problem::IdTooLong {
+                        chars: id_chars,
+                        max: PROGRAM_ID_MAX_CHARS,
+                    },
+                );
+            } else if !program_ids.insert(program.id.as_str()) {
+                push(
+                    at("id"),
+                    Problem::DuplicateId {
+                        id: program.id.clone(),
+                    },
+                );
+            }
+            if program.name.trim().is_empty() {
+                push(at("name"), Problem::EmptyText);
+            }
+            if let Some(sub) = program.subdimension {
+                if sub.dimension() != program.dimension {
+                    push(
+                        at("subdimension"),
+                        Problem::SubdimensionOfOtherDimension {
+                            subdimension: sub,
+                            dimension: program.dimension,
+                        },
+                    );
+                }
+            }
+            if let (Some(start), Some(end)) = (program.start_year, program.target_year) {
+                if start > end {
+                    push(at("target_year"), Problem::YearsReversed { start, end });
+                }
+            }
+            if let Some(progress) = program.progress {
+                if !(0..=100).contains(&progress) {
+                    push(
+                        at("progress"),
+                        Problem::OutOfRange {
+                            value: progress,
+                            min: 0,
+                            max: Some(100),
+                        },
+                    );
+                }
+            }
+            for (field, budget) in [
+                ("budget_planned", program.budget_planned),
+                ("budget_realized", program.budget_realized),
+            ] {
+                if let Some(value) = budget.filter(|b| *b < 0) {
+                    push(
+                        at(field),
+                        Problem::OutOfRange {
+                            value,
+                            min: 0,
+                            max: None,
+                        },
+                    );
+                }
+            }
+        }
+
+        let mut evaluation_ids = HashSet::new();
+        for (i, evaluation) in self.evaluations.iter().enumerate() {
+            let at = |field: &str| format!("evaluations[{i}].{field}");
+            if evaluation.id.trim().is_empty() {
+                push(at("id"), Problem::EmptyText);
+            } else if !evaluation_ids.insert(evaluation.id.as_str()) {
+                push(
+                    at("id"),
+                    Problem::DuplicateId {
+                        id: evaluation.id.clone(),
+                    },
+                );
+            }
+            if evaluation.label.trim().is_empty() {
+                push(at("label"), Problem::EmptyText);
+            }
+            if !is_calendar_date(&evaluation.date) {
+                push(
+                    at("date"),
+                    Problem::NotADate {
+                        found: evaluation.date.clone(),
+                    },
+                );
+            }
+        }
+        errors.truncate(MAX_ERRORS);
+        errors
+    }
+
+    /// References that point nowhere: worth telling, not worth refusing a colleague's file for.
+    fn warnings(&self) -> Vec<Warning> {
+        let agencies: HashSet<&str> = self.agencies.iter().map(|a| a.id.as_str()).collect();
+        let programs: HashSet<&str> = self.programs.iter().map(|p| p.id.as_str()).collect();
+        let mut warnings = Vec::new();
+        for (i, program) in self.programs.iter().enumerate() {
+            if let Some(agency) = program.agency.as_deref().filter(|a| !agencies.contains(a)) {
+                warnings.push(Warning {
+                    path: format!("programs[{i}].agency"),
+                    kind: WarningKind::UnknownAgency {
+                        agency: agency.to_owned(),
+                    },
+                });
+            }
+        }
+        for (i, evaluation) in self.evaluations.iter().enumerate() {
+            for program in evaluation
+                .statuses
+                .keys()
+                .filter(|p| !programs.contains(p.as_str()))
+            {
+                warnings.push(Warning {
+                    path: format!("evaluations[{i}].statuses.{program}"),
+                    kind: WarningKind::StatusOfUnknownProgram {
+                        program: program.clone(),
+                    },
+                });
+            }
+        }
+        warnings
+    }
+
+    /// Merges another dataset into this one by `id`: the other's version of a program, agency or
+    /// evaluation wins; what only this one has stays. The plan is taken from the other.
+    pub fn merged_with(&self, other: &Dataset) -> Dataset {
+        Dataset {
+            plan: other.plan.clone(),
+            agencies: merge_by_id(&self.agencies, &other.agencies, |a| &a.id),
+            programs: merge_by_id(&self.programs, &other.programs, |p| &p.id),
+            evaluations: merge_by_id(&self.evaluations, &other.evaluations, |e| &e.id),
+            exported_at: other.exported_at.clone(),
+            extra: {
+                let mut extra = self.extra.clone();
+                extra.extend(other.extra.clone());
+                extra
+            },
+        }
+    }
+}
+
+/// Keeps `ours` in order with `theirs` replacing items of the same id, then appends what only `theirs` has.
+fn merge_by_id<T: Clone>(ours: &[T], theirs: &[T], id: impl Fn(&T) -> &String) -> Vec<T> {
+    let incoming: HashMap<&String, &T> = theirs.iter().map(|t| (id(t), t)).collect();
+    let mut merged: Vec<T> = ours
+        .iter()
+        .map(|o| (*incoming.get(id(o)).unwrap_or(&o)).clone())
+        .collect();
+    let existing: HashSet<&String> = ours.iter().map(&id).collect();
+    merged.extend(theirs.iter().filter(|t| !existing.contains(id(t))).cloned());
+    merged
+}
+
+fn missing_field_name(serde_message: &str) -> Option<&str> {
+    serde_message
+        .strip_prefix("missing field `")?
+        .split('`')
+        .next()
+}
+
+/// `YYYY-MM-DD` naming a day that exists.
+pub fn is_calendar_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = &text[range];
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days_in_month).contains(&day)
+}

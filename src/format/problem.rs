@@ -1,0 +1,174 @@
+//! What can be wrong with a dataset file, as values: each error names its place (`programs[12].status`)
+//! and a problem that the translations turn into words a city planner understands.
+
+use std::fmt;
+
+use super::{Dimension, SubDimension};
+
+/// One broken rule, at one place in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormatError {
+    /// Where in the file, as `programs[12].status`; empty for the file as a whole.
+    pub path: String,
+    pub problem: Problem,
+}
+
+impl FormatError {
+    pub fn new(path: impl Into<String>, problem: Problem) -> Self {
+        FormatError {
+            path: path.into(),
+            problem,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    EmptyFile,
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    NotOurFormat,
+    NewerVersion {
+        found: u64,
+    },
+    UnknownVersion {
+        found: String,
+    },
+    Missing,
+    /// A value outside a closed list, e.g. a status `"selesai"`.
+    UnknownValue {
+        found: String,
+        allowed: String,
+    },
+    /// A value of the wrong kind, e.g. text where a number belongs; `detail` is serde's description.
+    WrongType {
+        detail: String,
+    },
+    EmptyText,
+    IdTooLong {
+        chars: usize,
+        max: usize,
+    },
+    DuplicateId {
+        id: String,
+    },
+    OutOfRange {
+        value: i64,
+        min: i64,
+        max: Option<i64>,
+    },
+    SubdimensionOfOtherDimension {
+        subdimension: SubDimension,
+        dimension: Dimension,
+    },
+    YearsReversed {
+        start: i32,
+        end: i32,
+    },
+    NotADate {
+        found: String,
+    },
+}
+
+impl Problem {
+    /// Sorts serde's messages (stable since serde 1.0) into problems. Serde reports a missing field on the
+    /// object that lacks it, so the path is completed by the caller's path where the name is recoverable.
+    pub(super) fn from_serde_message(message: &str) -> Problem {
+        if let Some(rest) = message.strip_prefix("unknown variant `") {
+            if let Some((found, allowed)) = rest.split_once("`, expected ") {
+                let allowed = allowed
+                    .trim_start_matches("one of ")
+                    .split(", ")
+                    .map(|v| v.trim_matches('`'))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Problem::UnknownValue {
+                    found: found.to_owned(),
+                    allowed,
+                };
+            }
+        }
+        if message.starts_with("missing field `") {
+            return Problem::Missing;
+        }
+        Problem::WrongType {
+            detail: message.to_owned(),
+        }
+    }
+}
+
+/// The technical form, in English, for logs and the "details" line under the translated message.
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let place = if self.path.is_empty() {
+            "file"
+        } else {
+            &self.path
+        };
+        match &self.problem {
+            Problem::EmptyFile => write!(f, "{place}: the file is empty"),
+            Problem::NotJson { line, column } => {
+                write!(f, "{place}: not JSON (line {line}, column {column})")
+            }
+            Problem::NotOurFormat => write!(f, "{place}: not a smart-city-masterplan file"),
+            Problem::NewerVersion { found } => {
+                write!(f, "{place}: version {found} is newer than this app reads")
+            }
+            Problem::UnknownVersion { found } => {
+                write!(f, "{place}: {found} is not a format version")
+            }
+            Problem::Missing => write!(f, "{place}: required, missing"),
+            Problem::UnknownValue { found, allowed } => {
+                write!(f, "{place}: \"{found}\" is not one of {allowed}")
+            }
+            Problem::WrongType { detail } => write!(f, "{place}: {detail}"),
+            Problem::EmptyText => write!(f, "{place}: must not be empty"),
+            Problem::IdTooLong { chars, max } => {
+                write!(f, "{place}: {chars} characters, at most {max}")
+            }
+            Problem::DuplicateId { id } => write!(f, "{place}: id \"{id}\" is used twice"),
+            Problem::OutOfRange {
+                value,
+                min,
+                max: Some(max),
+            } => {
+                write!(f, "{place}: {value} is not between {min} and {max}")
+            }
+            Problem::OutOfRange {
+                value,
+                min,
+                max: None,
+            } => write!(f, "{place}: {value} is below {min}"),
+            Problem::SubdimensionOfOtherDimension {
+                subdimension,
+                dimension,
+            } => write!(
+                f,
+                "{place}: {} does not belong to dimension {}",
+                subdimension.code(),
+                dimension.code()
+            ),
+            Problem::YearsReversed { start, end } => {
+                write!(f, "{place}: {end} is before the start year {start}")
+            }
+            Problem::NotADate { found } => {
+                write!(f, "{place}: \"{found}\" is not a date YYYY-MM-DD")
+            }
+        }
+    }
+}
+
+/// Something in an accepted file that deserves the user's eye.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub path: String,
+    pub kind: WarningKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WarningKind {
+    UnknownAgency { agency: String },
+    StatusOfUnknownProgram { program: String },
+}

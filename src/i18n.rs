@@ -1,0 +1,309 @@
+//! The interface languages (Bahasa Indonesia first, English second): every text the user sees, and
+//! numbers, percentages and dates written the way each language writes them.
+
+use crate::format::{Dimension, FormatError, Problem, Status, SubDimension, Warning, WarningKind};
+use crate::metrics::Share;
+
+mod messages;
+
+pub use messages::Key;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The BCP 47 code, as in `?lang=` and `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// The language's own name, for the switch: each language is offered in its own words.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Id => "Bahasa Indonesia",
+            Lang::En => "English",
+        }
+    }
+
+    /// The text of a message.
+    pub fn t(self, key: Key) -> &'static str {
+        key.text(self)
+    }
+
+    /// The text of a message with its `{name}` placeholders filled.
+    pub fn tf(self, key: Key, args: &[(&str, &str)]) -> String {
+        fill(key.text(self), args)
+    }
+
+    fn decimal_separator(self) -> char {
+        match self {
+            Lang::Id => ',',
+            Lang::En => '.',
+        }
+    }
+
+    fn group_separator(self) -> char {
+        match self {
+            Lang::Id => '.',
+            Lang::En => ',',
+        }
+    }
+
+    /// A count with the thousands grouped: `20.000` in Indonesian, `20,000` in English.
+    pub fn count(self, n: usize) -> String {
+        self.integer(n as i64)
+    }
+
+    pub fn integer(self, n: i64) -> String {
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        if n < 0 {
+            out.push('-');
+        }
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(self.group_separator());
+            }
+            out.push(digit);
+        }
+        out
+    }
+
+    /// A share with two decimals: `60,31 %` in Indonesian (a space before the sign, as Indonesian
+    /// typography has it), `60.31%` in English.
+    pub fn share(self, share: Share) -> String {
+        let (whole, hundredths) = share.parts();
+        let number = format!(
+            "{}{}{hundredths:02}",
+            self.integer(i64::from(whole)),
+            self.decimal_separator()
+        );
+        match self {
+            Lang::Id => format!("{number} %"),
+            Lang::En => format!("{number}%"),
+        }
+    }
+
+    /// A `YYYY-MM-DD` date in words, `27 November 2020`; any other text is returned as it is.
+    pub fn date(self, iso: &str) -> String {
+        let parts: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
+        let [year, month, day] = parts[..] else {
+            return iso.to_owned();
+        };
+        let (Ok(month), Ok(day)) = (month.parse::<usize>(), day.parse::<u32>()) else {
+            return iso.to_owned();
+        };
+        let Some(month_name) = month
+            .checked_sub(1)
+            .and_then(|m| self.months().get(m).copied())
+        else {
+            return iso.to_owned();
+        };
+        format!("{day} {month_name} {year}")
+    }
+
+    fn months(self) -> [&'static str; 12] {
+        match self {
+            Lang::Id => [
+                "Januari",
+                "Februari",
+                "Maret",
+                "April",
+                "Mei",
+                "Juni",
+                "Juli",
+                "Agustus",
+                "September",
+                "Oktober",
+                "November",
+                "Desember",
+            ],
+            Lang::En => [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ],
+        }
+    }
+
+    pub fn status(self, status: Status) -> &'static str {
+        self.t(match status {
+            Status::Done => Key::StatusDone,
+            Status::Running => Key::StatusRunning,
+            Status::Discussion => Key::StatusDiscussion,
+            Status::NotStarted => Key::StatusNotStarted,
+        })
+    }
+
+    pub fn dimension(self, dimension: Dimension) -> &'static str {
+        self.t(match dimension {
+            Dimension::Governance => Key::DimGovernance,
+            Dimension::Branding => Key::DimBranding,
+            Dimension::Economy => Key::DimEconomy,
+            Dimension::Living => Key::DimLiving,
+            Dimension::Society => Key::DimSociety,
+            Dimension::Environment => Key::DimEnvironment,
+        })
+    }
+
+    pub fn subdimension(self, sub: SubDimension) -> &'static str {
+        use SubDimension as S;
+        self.t(match sub {
+            S::PublicService => Key::SubPublicService,
+            S::PublicPolicy => Key::SubPublicPolicy,
+            S::Bureaucracy => Key::SubBureaucracy,
+            S::Tourism => Key::SubTourism,
+            S::Business => Key::SubBusiness,
+            S::CityAppearance => Key::SubCityAppearance,
+            S::Industry => Key::SubIndustry,
+            S::Welfare => Key::SubWelfare,
+            S::Transaction => Key::SubTransaction,
+            S::Harmony => Key::SubHarmony,
+            S::Health => Key::SubHealth,
+            S::Mobility => Key::SubMobility,
+            S::Community => Key::SubCommunity,
+            S::Learning => Key::SubLearning,
+            S::Security => Key::SubSecurity,
+            S::Protection => Key::SubProtection,
+            S::Waste => Key::SubWaste,
+            S::Energy => Key::SubEnergy,
+        })
+    }
+
+    /// What is wrong with a refused file, in words a city planner understands.
+    pub fn problem(self, error: &FormatError) -> String {
+        let place = if error.path.is_empty() {
+            self.t(Key::PlaceWholeFile).to_owned()
+        } else {
+            error.path.clone()
+        };
+        let text = match &error.problem {
+            Problem::EmptyFile => self.t(Key::ProblemEmptyFile).to_owned(),
+            Problem::NotJson { line, column } => self.tf(
+                Key::ProblemNotJson,
+                &[
+                    ("line", &self.count(*line)),
+                    ("column", &self.count(*column)),
+                ],
+            ),
+            Problem::NotOurFormat => self.t(Key::ProblemNotOurFormat).to_owned(),
+            Problem::NewerVersion { found } => {
+                self.tf(Key::ProblemNewerVersion, &[("found", &found.to_string())])
+            }
+            Problem::UnknownVersion { found } => {
+                self.tf(Key::ProblemUnknownVersion, &[("found", found)])
+            }
+            Problem::Missing => self.t(Key::ProblemMissing).to_owned(),
+            Problem::UnknownValue { found, allowed } => self.tf(
+                Key::ProblemUnknownValue,
+                &[("found", found), ("allowed", allowed)],
+            ),
+            Problem::WrongType { detail } => self.tf(Key::ProblemWrongType, &[("detail", detail)]),
+            Problem::EmptyText => self.t(Key::ProblemEmptyText).to_owned(),
+            Problem::IdTooLong { chars, max } => self.tf(
+                Key::ProblemIdTooLong,
+                &[("chars", &self.count(*chars)), ("max", &self.count(*max))],
+            ),
+            Problem::DuplicateId { id } => self.tf(Key::ProblemDuplicateId, &[("id", id)]),
+            Problem::OutOfRange {
+                value,
+                min,
+                max: Some(max),
+            } => self.tf(
+                Key::ProblemOutOfRange,
+                &[
+                    ("value", &self.integer(*value)),
+                    ("min", &self.integer(*min)),
+                    ("max", &self.integer(*max)),
+                ],
+            ),
+            Problem::OutOfRange {
+                value,
+                min,
+                max: None,
+            } => self.tf(
+                Key::ProblemBelowMinimum,
+                &[
+                    ("value", &self.integer(*value)),
+                    ("min", &self.integer(*min)),
+                ],
+            ),
+            Problem::SubdimensionOfOtherDimension {
+                subdimension,
+                dimension,
+            } => self.tf(
+                Key::ProblemSubdimensionOfOtherDimension,
+                &[
+                    ("subdimension", self.subdimension(*subdimension)),
+                    ("dimension", self.dimension(*dimension)),
+                    ("belongs", self.dimension(subdimension.dimension())),
+                ],
+            ),
+            Problem::YearsReversed { start, end } => self.tf(
+                Key::ProblemYearsReversed,
+                &[("start", &start.to_string()), ("end", &end.to_string())],
+            ),
+            Problem::NotADate { found } => self.tf(Key::ProblemNotADate, &[("found", found)]),
+        };
+        format!("{place}: {text}")
+    }
+
+    pub fn warning(self, warning: &Warning) -> String {
+        let text = match &warning.kind {
+            WarningKind::UnknownAgency { agency } => {
+                self.tf(Key::WarningUnknownAgency, &[("agency", agency)])
+            }
+            WarningKind::StatusOfUnknownProgram { program } => {
+                self.tf(Key::WarningStatusOfUnknownProgram, &[("program", program)])
+            }
+        };
+        format!("{}: {text}", warning.path)
+    }
+}
+
+/// Replaces each `{name}` in `template` by its value; a placeholder without a value stays visible.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The `{name}` placeholders of a template, in order of appearance.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        names.push(&rest[open + 1..open + close]);
+        rest = &rest[open + close + 1..];
+    }
+    names
+}

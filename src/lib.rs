@@ -1,0 +1,15 @@
+//! Smart City Masterplan Tracker: a browser-only app in which a city tracks its Smart City Master Plan,
+//! prepares the national evaluation and presents it. The domain (format, metrics, charts, translations,
+//! sample) is pure Rust; storage and files are the edges; `ui` is the page.
+
+pub mod charts;
+pub mod files;
+pub mod format;
+pub mod i18n;
+pub mod metrics;
+pub mod sample;
+pub mod state;
+pub mod storage;
+pub mod ui;
+
+pub use ui::App;

@@ -1,0 +1,19 @@
+//! The built-in dataset shown on a first visit: Kota Tanjungpinang's master plan as presented at the
+//! Stage I evaluation of 27 November 2020. It is a dataset file like any other and goes through the same
+//! parser as every import.
+
+use crate::format::{Checked, Dataset};
+
+/// The file itself: 131 programs, 79 running, 16 under discussion, 36 not yet implemented, as published.
+/// The programs the news report names carry what it says of them; the others are marked as programs
+/// whose details were not published.
+pub const SAMPLE_FILE: &str = include_str!("sample/tanjungpinang-2020-tahap-1.masterplan.json");
+
+/// The day of the evaluation the totals come from, `YYYY-MM-DD`.
+pub const SAMPLE_SOURCE_DATE: &str = "2020-11-27";
+
+pub fn sample_dataset() -> Dataset {
+    let Checked { dataset, .. } =
+        Dataset::parse(SAMPLE_FILE).expect("the built-in dataset follows the format");
+    dataset
+}

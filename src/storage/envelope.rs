@@ -1,0 +1,100 @@
+//! What the browser keeps, as text: the dataset in a versioned envelope (so that a later app can migrate
+//! it) and the user's settings. Pure: encoding and decoding only, no browser.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::format::Dataset;
+use crate::i18n::Lang;
+
+/// The version of the envelope itself; the dataset inside carries its own format version.
+pub const STORAGE_VERSION: u32 = 1;
+
+/// Where the current dataset came from: the built-in sample is labelled as such on the page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Origin {
+    Sample,
+    Imported { file: String },
+}
+
+/// A dataset as it was stored, read back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredDataset {
+    pub dataset: Dataset,
+    pub origin: Origin,
+    pub saved_at: String,
+}
+
+/// Why stored text could not be read back.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("{0}")]
+    Unreadable(String),
+    #[error("written by storage version {0}")]
+    Newer(u32),
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope {
+    storage_version: u32,
+    saved_at: String,
+    origin: Origin,
+    /// The dataset as a format file, so that it is read back through the same checks as an import.
+    dataset: Value,
+}
+
+pub fn encode_dataset(dataset: &Dataset, origin: &Origin, saved_at: &str) -> String {
+    let file: Value =
+        serde_json::from_str(&dataset.to_file_json()).expect("the app's own JSON parses");
+    let envelope = Envelope {
+        storage_version: STORAGE_VERSION,
+        saved_at: saved_at.to_owned(),
+        origin: origin.clone(),
+        dataset: file,
+    };
+    serde_json::to_string(&envelope).expect("an envelope always serialises")
+}
+
+pub fn decode_dataset(text: &str) -> Result<StoredDataset, DecodeError> {
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        storage_version: u32,
+    }
+    let version: VersionOnly =
+        serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    if version.storage_version > STORAGE_VERSION {
+        return Err(DecodeError::Newer(version.storage_version));
+    }
+    let envelope: Envelope =
+        serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    let checked = Dataset::from_value(envelope.dataset)
+        .map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    Ok(StoredDataset {
+        dataset: checked.dataset,
+        origin: envelope.origin,
+        saved_at: envelope.saved_at,
+    })
+}
+
+/// The user's choices that outlive the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+impl Settings {
+    pub fn lang(&self) -> Option<Lang> {
+        self.lang.as_deref().and_then(Lang::from_code)
+    }
+
+    pub fn decode(text: &str) -> Settings {
+        // Settings are a convenience: unreadable ones fall back to the defaults rather than bother the user.
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("settings always serialise")
+    }
+}

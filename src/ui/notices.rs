@@ -1,0 +1,105 @@
+//! Messages to the user: problems with the browser's storage, refused files, confirmations, and the
+//! note that the built-in data is partly illustrative.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Key, Lang};
+use crate::sample::SAMPLE_SOURCE_DATE;
+use crate::state::{Confirmation, ImportFailure};
+use crate::storage::StorageError;
+use crate::storage::envelope::Origin;
+
+use super::use_state;
+
+/// How many of a refused file's errors are listed; the rest are counted.
+const ERRORS_SHOWN: usize = 10;
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    view! {
+        {move || state.storage_problem.get().map(|problem| view! {
+            <div class="banner banner-error" role="alert" data-testid="storage-error">
+                {storage_message(lang.get(), &problem)}
+            </div>
+        })}
+        {move || state.import_failure.get().map(|failure| {
+            let l = lang.get();
+            view! {
+                <div class="notice notice-error" role="alert" data-testid="import-error">
+                    {import_failure_view(l, failure)}
+                    <button type="button" class="button small" on:click=move |_| state.import_failure.set(None)>
+                        {l.t(Key::Dismiss)}
+                    </button>
+                </div>
+            }
+        })}
+        {move || state.confirmation.get().map(|confirmation| {
+            let l = lang.get();
+            view! {
+                <div class="notice notice-ok" role="status" data-testid="toast">
+                    <span>{confirmation_message(l, &confirmation)}</span>
+                    <button type="button" class="button small" on:click=move |_| state.confirmation.set(None)>
+                        {l.t(Key::Dismiss)}
+                    </button>
+                </div>
+            }
+        })}
+    }
+}
+
+#[component]
+pub fn SampleNotice() -> impl IntoView {
+    let state = use_state();
+    move || {
+        (state.origin.get() == Origin::Sample).then(|| {
+            let l = state.lang.get();
+            view! {
+                <p class="sample-notice" data-testid="sample-notice">
+                    {l.tf(Key::SampleNotice, &[("date", &l.date(SAMPLE_SOURCE_DATE))])}
+                </p>
+            }
+        })
+    }
+}
+
+fn import_failure_view(l: Lang, failure: ImportFailure) -> impl IntoView {
+    match failure {
+        ImportFailure::Unreadable { file_name, detail } => view! {
+            <p class="notice-title">{l.tf(Key::ImportUnreadable, &[("file", &file_name), ("detail", &detail)])}</p>
+        }
+        .into_any(),
+        ImportFailure::Refused { file_name, errors } => {
+            let more = errors.len().saturating_sub(ERRORS_SHOWN);
+            view! {
+                <p class="notice-title">{l.tf(Key::ImportRefused, &[("file", &file_name)])}</p>
+                <ul class="problems">
+                    {errors.iter().take(ERRORS_SHOWN).map(|e| view! { <li>{l.problem(e)}</li> }).collect_view()}
+                </ul>
+                {(more > 0).then(|| view! { <p>{l.tf(Key::ImportMoreErrors, &[("count", &l.count(more))])}</p> })}
+            }
+            .into_any()
+        }
+    }
+}
+
+fn storage_message(l: Lang, problem: &StorageError) -> String {
+    match problem {
+        StorageError::Unavailable => l.t(Key::StorageUnavailable).to_owned(),
+        StorageError::QuotaExceeded => l.t(Key::StorageFull).to_owned(),
+        StorageError::WriteFailed(detail) => l.tf(Key::StorageWriteFailed, &[("detail", detail)]),
+        StorageError::Corrupt(detail) => l.tf(Key::StorageCorrupt, &[("detail", detail)]),
+        StorageError::Newer(version) => l.tf(Key::StorageNewer, &[("found", &version.to_string())]),
+    }
+}
+
+fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
+    match confirmation {
+        Confirmation::Replaced { file_name } => l.tf(Key::ImportReplaced, &[("file", file_name)]),
+        Confirmation::Merged { file_name } => l.tf(Key::ImportMerged, &[("file", file_name)]),
+        Confirmation::Cancelled => l.t(Key::ImportCancelled).to_owned(),
+        Confirmation::Exported { file_name } => l.tf(Key::Exported, &[("file", file_name)]),
+        Confirmation::ExportFailed { detail } => l.tf(Key::ExportFailed, &[("detail", detail)]),
+    }
+}

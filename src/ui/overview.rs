@@ -1,0 +1,75 @@
+//! The overview: the headline figures of the current dataset and its two charts.
+
+use leptos::prelude::*;
+
+use crate::charts::BarChart;
+use crate::format::Status;
+use crate::i18n::Key;
+use crate::metrics::Overview as Figures;
+
+use super::use_state;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let figures = Memo::new(move |_| state.dataset.with(Figures::of));
+    let status_chart = Memo::new(move |_| figures.with(|f| BarChart::status_shares(f, lang.get())));
+    let dimension_chart =
+        Memo::new(move |_| figures.with(|f| BarChart::dimensions_by_status(f, lang.get())));
+
+    let status_figure = move |status: Status| {
+        let code = status.code();
+        view! {
+            <div class=format!("figure status status-{code}")>
+                <span class="swatch" aria-hidden="true"></span>
+                <span class="figure-label">{move || lang.get().status(status)}</span>
+                <span class="figure-value" data-testid=format!("status-count-{code}")>
+                    {move || lang.get().count(figures.with(|f| f.counts.get(status)))}
+                </span>
+                <span class="figure-share" data-testid=format!("status-share-{code}")>
+                    {move || lang.get().share(figures.with(|f| f.shares.get(status)))}
+                </span>
+            </div>
+        }
+    };
+
+    view! {
+        <section class="overview" aria-labelledby="overview-heading">
+            <h2 id="overview-heading">{move || lang.get().t(Key::OverviewHeading)}</h2>
+            <div class="figures">
+                <div class="figure total">
+                    <span class="figure-label">{move || lang.get().t(Key::ProgramsLabel)}</span>
+                    <span class="figure-value" data-testid="program-count">
+                        {move || lang.get().count(figures.with(|f| f.programs))}
+                    </span>
+                    <span class="figure-share">
+                        {move || {
+                            let quick_wins = figures.with(|f| f.quick_wins.total());
+                            format!("{}: {}", lang.get().t(Key::QuickWinsLabel), lang.get().count(quick_wins))
+                        }}
+                    </span>
+                </div>
+                {Status::ALL.into_iter().map(status_figure).collect_view()}
+            </div>
+            <div class="charts">
+                <ChartFigure testid="chart-status" chart=status_chart/>
+                <ChartFigure testid="chart-dimension" chart=dimension_chart/>
+            </div>
+        </section>
+    }
+}
+
+/// A chart as inline SVG, labelled for screen readers by its title.
+#[component]
+fn ChartFigure(testid: &'static str, chart: Memo<BarChart>) -> impl IntoView {
+    view! {
+        <figure
+            class="chart"
+            data-testid=testid
+            role="img"
+            aria-label=move || chart.with(|c| c.title.clone())
+            inner_html=move || chart.with(BarChart::to_svg)
+        ></figure>
+    }
+}

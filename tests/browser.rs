@@ -1,0 +1,260 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the app mounted into a page, driven
+//! through its own controls and `data-testid`s.
+#![cfg(target_arch = "wasm32")]
+
+use masterplan_tracker::App;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// A freshly mounted app over an empty browser store, in its own container.
+struct Page {
+    root: Element,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Page {
+    async fn open() -> Page {
+        storage().clear().unwrap();
+        Self::mount().await
+    }
+
+    async fn mount() -> Page {
+        document().body().unwrap().set_inner_html("");
+        let root = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
+            use leptos::prelude::*;
+            view! { <App/> }.into_any()
+        });
+        leptos::task::tick().await;
+        Page {
+            root,
+            _handle: handle,
+        }
+    }
+
+    fn find(&self, testid: &str) -> Option<Element> {
+        self.root
+            .query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .unwrap()
+    }
+
+    fn text(&self, testid: &str) -> String {
+        self.find(testid)
+            .unwrap_or_else(|| panic!("no {testid}"))
+            .text_content()
+            .unwrap_or_default()
+    }
+
+    async fn wait_for(&self, testid: &str) -> Element {
+        for _ in 0..100 {
+            if let Some(element) = self.find(testid) {
+                return element;
+            }
+            sleep(20).await;
+        }
+        panic!("{testid} did not appear");
+    }
+
+    async fn click(&self, testid: &str) {
+        self.find(testid)
+            .unwrap()
+            .unchecked_into::<HtmlElement>()
+            .click();
+        leptos::task::tick().await;
+    }
+
+    async fn choose_file(&self, name: &str, contents: &str) {
+        let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+        let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+        let transfer = web_sys::DataTransfer::new().unwrap();
+        transfer.items().add_with_file(&file).unwrap();
+        let input: HtmlInputElement = self.find("import-file").unwrap().unchecked_into();
+        input.set_files(Some(&transfer.files().unwrap()));
+        input
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+    }
+}
+
+fn small_file(city: &str) -> String {
+    format!(
+        r#"{{"format":"smart-city-masterplan","version":1,"plan":{{"city":"{city}"}},"programs":[
+            {{"id":"A-1","name":"Satu","dimension":"economy","status":"done"}},
+            {{"id":"A-2","name":"Dua","dimension":"economy","status":"running"}},
+            {{"id":"A-3","name":"Tiga","dimension":"society","status":"running"}}]}}"#
+    )
+}
+
+#[wasm_bindgen_test]
+async fn first_visit_shows_the_published_stage_one_figures() {
+    let page = Page::open().await;
+    assert_eq!(page.text("city-name"), "Kota Tanjungpinang");
+    assert_eq!(page.text("program-count"), "131");
+    assert_eq!(page.text("status-count-running"), "79");
+    assert_eq!(page.text("status-count-discussion"), "16");
+    assert_eq!(page.text("status-count-not_started"), "36");
+    assert_eq!(page.text("status-share-running"), "60,31 %");
+    assert_eq!(page.text("status-share-discussion"), "12,21 %");
+    assert_eq!(page.text("status-share-not_started"), "27,48 %");
+    assert!(page.find("sample-notice").is_some());
+    for chart in ["chart-status", "chart-dimension"] {
+        let svg = page.find(chart).unwrap().query_selector("svg").unwrap();
+        assert!(svg.is_some(), "{chart} holds an svg");
+    }
+    assert!(
+        page.find("chart-status")
+            .unwrap()
+            .inner_html()
+            .contains("Sebaran status program")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_translates_and_is_remembered() {
+    let page = Page::open().await;
+    let select: HtmlSelectElement = page.find("lang-switch").unwrap().unchecked_into();
+    select.set_value("en");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(page.text("status-share-running"), "60.31%");
+    assert!(
+        page.find("chart-status")
+            .unwrap()
+            .inner_html()
+            .contains("Programs by status")
+    );
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
+    drop(page);
+    let again = Page::mount().await;
+    assert_eq!(
+        again.text("status-share-running"),
+        "60.31%",
+        "the choice survives a reload"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_checked_file_waits_for_the_choice_and_replaces_the_data() {
+    let page = Page::open().await;
+    page.choose_file("contoh.masterplan.json", &small_file("Kota Contoh"))
+        .await;
+    page.wait_for("import-replace").await;
+    assert_eq!(
+        page.text("program-count"),
+        "131",
+        "nothing changes before the user chooses"
+    );
+    page.click("import-replace").await;
+    assert_eq!(page.text("city-name"), "Kota Contoh");
+    assert_eq!(page.text("program-count"), "3");
+    assert_eq!(page.text("status-share-running"), "66,67 %");
+    assert_eq!(page.text("status-share-done"), "33,33 %");
+    assert!(page.find("sample-notice").is_none());
+    assert!(page.text("toast").contains("contoh.masterplan.json"));
+    drop(page);
+    let reloaded = Page::mount().await;
+    assert_eq!(
+        reloaded.text("city-name"),
+        "Kota Contoh",
+        "the import survives a reload"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn cancel_and_merge() {
+    let page = Page::open().await;
+    page.choose_file("a.json", &small_file("Kota A")).await;
+    page.wait_for("import-cancel").await;
+    page.click("import-cancel").await;
+    assert_eq!(page.text("city-name"), "Kota Tanjungpinang");
+    assert!(page.find("import-replace").is_none());
+    page.choose_file("a.json", &small_file("Kota A")).await;
+    page.wait_for("import-merge").await;
+    page.click("import-merge").await;
+    assert_eq!(page.text("program-count"), "134");
+    assert_eq!(page.text("city-name"), "Kota A");
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_file_names_the_place_and_changes_nothing() {
+    let page = Page::open().await;
+    let broken = small_file("Kota Rusak").replace(r#""status":"done""#, r#""status":"selesai""#);
+    page.choose_file("rusak.json", &broken).await;
+    let error = page.wait_for("import-error").await;
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+    let message = error.text_content().unwrap();
+    assert!(message.contains("programs[0].status"), "{message}");
+    assert!(message.contains("\"selesai\""), "{message}");
+    assert!(page.find("import-replace").is_none());
+    assert_eq!(page.text("city-name"), "Kota Tanjungpinang");
+    assert_eq!(page.text("program-count"), "131");
+}
+
+#[wasm_bindgen_test]
+async fn full_storage_is_said_on_the_page_and_the_data_stays_on_screen() {
+    let page = Page::open().await;
+    // Fill the origin's quota so that the next save cannot fit.
+    let block = "x".repeat(512 * 1024);
+    let mut i = 0;
+    while storage().set_item(&format!("filler-{i}"), &block).is_ok() {
+        i += 1;
+    }
+    let mut small = "y".repeat(16 * 1024);
+    while !small.is_empty() {
+        if storage()
+            .set_item(&format!("filler-small-{}", small.len()), &small)
+            .is_err()
+        {
+            small.truncate(small.len() / 2);
+        }
+    }
+    page.choose_file("contoh.json", &small_file("Kota Penuh"))
+        .await;
+    page.wait_for("import-replace").await;
+    page.click("import-replace").await;
+    assert_eq!(
+        page.text("city-name"),
+        "Kota Penuh",
+        "the new data stays on screen"
+    );
+    let banner = page.wait_for("storage-error").await;
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    assert!(
+        banner.text_content().unwrap().contains("penuh"),
+        "{}",
+        banner.text_content().unwrap()
+    );
+    storage().clear().unwrap();
+}

@@ -1,0 +1,224 @@
+//! The end-to-end fixture: the release bundle served on 127.0.0.1 under a sub-path, and a fresh headless
+//! Chromium (new profile, own download folder) driven through its own chromedriver.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+use xtask::StaticServer;
+
+/// How long a step may take before the test fails: generous, as CI machines are slow and shared.
+const PATIENCE: Duration = Duration::from_secs(30);
+/// The app is served from a sub-path to prove that its asset URLs are relative.
+const SUB_PATH: &str = "/apps/masterplan/";
+
+fn server() -> &'static StaticServer {
+    static SERVER: OnceLock<StaticServer> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let dist = std::env::var("E2E_DIST")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/dist").into());
+        assert!(
+            Path::new(&dist).join("index.html").exists(),
+            "no release bundle in {dist}: run `cargo xtask test` (or `cargo xtask dist` first)"
+        );
+        StaticServer::start(Path::new(&dist), SUB_PATH, 0).expect("a loopback port")
+    })
+}
+
+pub struct Browser {
+    client: Client,
+    driver: Child,
+    downloads: PathBuf,
+    profile: PathBuf,
+}
+
+impl Browser {
+    pub async fn start() -> Browser {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{chromedriver}: {e} (run `cargo xtask setup`)"));
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < PATIENCE, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let unique = format!("{}-{port}", std::process::id());
+        let profile = std::env::temp_dir().join(format!("masterplan-e2e-profile-{unique}"));
+        let downloads = std::env::temp_dir().join(format!("masterplan-e2e-downloads-{unique}"));
+        std::fs::create_dir_all(&downloads).unwrap();
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let capabilities = json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1280,800",
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+                "prefs": {
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false,
+                },
+            }
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a chromedriver session");
+        Browser {
+            client,
+            driver,
+            downloads,
+            profile,
+        }
+    }
+
+    /// Opens the app's page (with `query`, e.g. `?lang=en`) and waits until the app has mounted.
+    pub async fn open(&self, query: &str) {
+        self.client
+            .goto(&format!("{}{query}", server().url()))
+            .await
+            .unwrap();
+        self.wait_for("program-count").await;
+    }
+
+    pub async fn wait_for(&self, testid: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(&selector(testid)))
+            .await
+            .unwrap_or_else(|e| panic!("{testid} did not appear: {e}"))
+    }
+
+    pub async fn exists(&self, testid: &str) -> bool {
+        !self
+            .client
+            .find_all(Locator::Css(&selector(testid)))
+            .await
+            .unwrap()
+            .is_empty()
+    }
+
+    pub async fn text(&self, testid: &str) -> String {
+        self.wait_for(testid).await.text().await.unwrap()
+    }
+
+    pub async fn inner_html(&self, testid: &str) -> String {
+        self.wait_for(testid).await.html(true).await.unwrap()
+    }
+
+    pub async fn wait_text(&self, testid: &str, expected: &str) {
+        self.wait_text_contains(testid, expected).await;
+        assert_eq!(self.text(testid).await, expected);
+    }
+
+    pub async fn wait_text_contains(&self, testid: &str, part: &str) -> String {
+        let started = Instant::now();
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(&selector(testid))).await {
+                if let Ok(text) = element.text().await {
+                    if text.contains(part) {
+                        return text;
+                    }
+                }
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "{testid} never showed {part:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn click(&self, testid: &str) {
+        self.wait_for(testid).await.click().await.unwrap();
+    }
+
+    pub async fn select(&self, testid: &str, value: &str) {
+        self.wait_for(testid)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap();
+    }
+
+    /// Gives a file to the import control, as choosing it in the file dialog does.
+    pub async fn import(&self, file: &Path) {
+        let input = self
+            .client
+            .find(Locator::Css(&selector("import-file")))
+            .await
+            .unwrap();
+        input.send_keys(&file.display().to_string()).await.unwrap();
+    }
+
+    pub async fn eval(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap()
+    }
+
+    /// The text of a finished download.
+    pub async fn downloaded(&self, file_name: &str) -> String {
+        let path = self.downloads.join(file_name);
+        let started = Instant::now();
+        while !path.exists() {
+            assert!(
+                started.elapsed() < PATIENCE,
+                "{file_name} was not downloaded: {:?}",
+                list(&self.downloads)
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    pub async fn close(mut self) {
+        let client = self.client.clone();
+        client.close().await.unwrap();
+        let _ = self.driver.kill();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+        let _ = std::fs::remove_dir_all(&self.downloads);
+    }
+}
+
+fn selector(testid: &str) -> String {
+    format!("[data-testid=\"{testid}\"]")
+}
+
+fn list(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,114 @@
+//! Native tests of the translations: both languages complete, and numbers written per locale.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashSet;
+
+use masterplan_tracker::format::{FormatError, Problem, SubDimension};
+use masterplan_tracker::i18n::{Key, Lang, placeholders};
+use masterplan_tracker::metrics::Share;
+
+#[test]
+fn every_key_has_a_text_in_both_languages_with_the_same_placeholders() {
+    for &key in Key::ALL {
+        let id = key.text(Lang::Id);
+        let en = key.text(Lang::En);
+        assert!(!id.trim().is_empty() && !en.trim().is_empty(), "{key:?}");
+        let id_names: HashSet<&str> = placeholders(id).into_iter().collect();
+        let en_names: HashSet<&str> = placeholders(en).into_iter().collect();
+        assert_eq!(id_names, en_names, "{key:?}");
+    }
+}
+
+#[test]
+fn the_two_languages_differ_except_for_proper_names() {
+    let same: Vec<Key> = Key::ALL
+        .iter()
+        .copied()
+        .filter(|k| k.text(Lang::Id) == k.text(Lang::En))
+        .collect();
+    // The six dimensions keep their English names in Indonesian usage too.
+    assert!(
+        same.iter().all(|k| format!("{k:?}").starts_with("Dim")),
+        "untranslated: {same:?}"
+    );
+}
+
+#[test]
+fn shares_follow_the_locale() {
+    assert_eq!(Lang::Id.share(Share(6031)), "60,31 %");
+    assert_eq!(Lang::En.share(Share(6031)), "60.31%");
+    assert_eq!(Lang::Id.share(Share(10_000)), "100,00 %");
+    assert_eq!(Lang::En.share(Share(5)), "0.05%");
+}
+
+#[test]
+fn counts_are_grouped_per_locale() {
+    assert_eq!(Lang::Id.count(131), "131");
+    assert_eq!(Lang::Id.count(20_000), "20.000");
+    assert_eq!(Lang::En.count(1_234_567), "1,234,567");
+    assert_eq!(Lang::Id.integer(-5_000), "-5.000");
+}
+
+#[test]
+fn dates_are_written_in_words() {
+    assert_eq!(Lang::Id.date("2020-11-27"), "27 November 2020");
+    assert_eq!(Lang::Id.date("2021-08-01"), "1 Agustus 2021");
+    assert_eq!(Lang::En.date("2021-08-01"), "1 August 2021");
+    assert_eq!(Lang::En.date("not a date"), "not a date");
+}
+
+#[test]
+fn language_codes() {
+    assert_eq!(Lang::from_code("EN"), Some(Lang::En));
+    assert_eq!(Lang::from_code("id"), Some(Lang::Id));
+    assert_eq!(Lang::from_code("fr"), None);
+    assert_eq!(Lang::default(), Lang::Id);
+}
+
+#[test]
+fn problems_name_the_place_in_both_languages() {
+    let error = FormatError::new(
+        "programs[12].status",
+        Problem::UnknownValue {
+            found: "selesai".into(),
+            allowed: "done, running".into(),
+        },
+    );
+    assert_eq!(
+        Lang::En.problem(&error),
+        "programs[12].status: \"selesai\" is not one of done, running."
+    );
+    assert_eq!(
+        Lang::Id.problem(&error),
+        "programs[12].status: \"selesai\" bukan salah satu dari done, running."
+    );
+    let sub = FormatError::new(
+        "programs[0].subdimension",
+        Problem::SubdimensionOfOtherDimension {
+            subdimension: SubDimension::Waste,
+            dimension: masterplan_tracker::format::Dimension::Living,
+        },
+    );
+    assert!(
+        Lang::En
+            .problem(&sub)
+            .contains("belongs to Smart Environment, not to Smart Living")
+    );
+    let whole = FormatError::new("", Problem::EmptyFile);
+    assert_eq!(Lang::Id.problem(&whole), "berkas: berkas kosong.");
+}
+
+#[test]
+fn every_subdimension_belongs_to_one_dimension() {
+    for sub in SubDimension::ALL {
+        assert!(!Lang::Id.subdimension(sub).is_empty());
+    }
+    assert_eq!(
+        SubDimension::Energy.dimension(),
+        masterplan_tracker::format::Dimension::Environment
+    );
+    assert_eq!(
+        SubDimension::PublicService.dimension(),
+        masterplan_tracker::format::Dimension::Governance
+    );
+}

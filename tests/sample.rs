@@ -1,0 +1,89 @@
+//! Native tests of the built-in dataset: what the news report of 27 November 2020 says is there.
+#![cfg(not(target_arch = "wasm32"))]
+
+use masterplan_tracker::format::{Dataset, Dimension, Status};
+use masterplan_tracker::sample::{SAMPLE_FILE, sample_dataset};
+
+fn program_with_app<'a>(
+    dataset: &'a Dataset,
+    app: &str,
+) -> &'a masterplan_tracker::format::Program {
+    dataset
+        .programs
+        .iter()
+        .find(|p| p.apps.iter().any(|a| a == app))
+        .unwrap_or_else(|| panic!("{app}"))
+}
+
+#[test]
+fn the_sample_is_a_valid_file_without_warnings() {
+    let checked = Dataset::parse(SAMPLE_FILE).unwrap();
+    assert!(checked.warnings.is_empty(), "{:?}", checked.warnings);
+    assert_eq!(checked.dataset.plan.city, "Kota Tanjungpinang");
+}
+
+#[test]
+fn the_named_applications_stand_under_their_dimensions_and_agencies() {
+    let dataset = sample_dataset();
+    let expect = [
+        ("SiKancil", Dimension::Governance, Some("disdukcapil")),
+        ("Pindai", Dimension::Governance, None),
+        ("Ape Keje", Dimension::Governance, None),
+        ("Tanjak", Dimension::Governance, Some("diskominfo")),
+        ("Sekejap", Dimension::Governance, None),
+        ("Dakkota", Dimension::Governance, None),
+        ("e-Puskesmas", Dimension::Living, Some("dkp2kb")),
+        ("SiLajang", Dimension::Environment, None),
+        ("SiCepat", Dimension::Society, None),
+        ("QRIS", Dimension::Economy, None),
+    ];
+    for (app, dimension, agency) in expect {
+        let program = program_with_app(&dataset, app);
+        assert_eq!(program.dimension, dimension, "{app}");
+        assert_eq!(program.agency.as_deref(), agency, "{app}");
+        assert_eq!(program.status, Status::Running, "{app}");
+        assert!(program.quick_win, "{app}");
+    }
+    let kampung_iklim = dataset
+        .programs
+        .iter()
+        .find(|p| p.name.contains("Kampung Iklim"))
+        .unwrap();
+    assert_eq!(kampung_iklim.agency.as_deref(), Some("dlh"));
+    assert_eq!(kampung_iklim.dimension, Dimension::Environment);
+    for name in [
+        "Rumah Sakit",
+        "8 paket produk unggulan wisata",
+        "ekonomi kreatif",
+    ] {
+        assert!(
+            dataset
+                .programs
+                .iter()
+                .any(|p| p.name.contains(name) && p.quick_win),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn the_programs_without_published_details_say_so() {
+    let dataset = sample_dataset();
+    let unnamed = dataset
+        .programs
+        .iter()
+        .filter(|p| p.name.contains("rincian tidak dipublikasikan"))
+        .count();
+    assert_eq!(unnamed, 131 - 16);
+    let postponed: Vec<_> = dataset
+        .programs
+        .iter()
+        .filter(|p| p.postponed_to.is_some())
+        .collect();
+    assert!(!postponed.is_empty());
+    assert!(
+        postponed
+            .iter()
+            .all(|p| p.postponed_to == Some(2021) && p.delay_reason.is_some())
+    );
+}

@@ -1,0 +1,60 @@
+//! Native tests of what the browser keeps: the versioned envelope round trip, and stored data that a
+//! version cannot read being refused rather than guessed at.
+#![cfg(not(target_arch = "wasm32"))]
+
+use masterplan_tracker::sample::sample_dataset;
+use masterplan_tracker::storage::envelope::{
+    DecodeError, Origin, STORAGE_VERSION, Settings, decode_dataset, encode_dataset,
+};
+
+#[test]
+fn a_stored_dataset_reads_back_equal() {
+    let dataset = sample_dataset();
+    let origin = Origin::Imported {
+        file: "Kota Tanjungpinang.masterplan.json".into(),
+    };
+    let text = encode_dataset(&dataset, &origin, "2026-11-27T10:00:00Z");
+    let stored = decode_dataset(&text).unwrap();
+    assert_eq!(stored.dataset, dataset);
+    assert_eq!(stored.origin, origin);
+    assert_eq!(stored.saved_at, "2026-11-27T10:00:00Z");
+    let envelope: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(envelope["storage_version"], STORAGE_VERSION);
+    assert_eq!(envelope["dataset"]["format"], "smart-city-masterplan");
+    assert_eq!(envelope["dataset"]["version"], 1);
+}
+
+#[test]
+fn a_newer_envelope_is_not_guessed_at() {
+    let text = format!(
+        r#"{{"storage_version": {}, "whatever": true}}"#,
+        STORAGE_VERSION + 1
+    );
+    assert_eq!(
+        decode_dataset(&text),
+        Err(DecodeError::Newer(STORAGE_VERSION + 1))
+    );
+}
+
+#[test]
+fn damaged_stored_data_is_reported() {
+    assert!(matches!(
+        decode_dataset("{\"storage_version\": 1"),
+        Err(DecodeError::Unreadable(_))
+    ));
+    let broken_dataset = r#"{"storage_version":1,"saved_at":"x","origin":{"kind":"sample"},
+        "dataset":{"format":"smart-city-masterplan","version":1,"plan":{"city":""},"programs":[]}}"#;
+    match decode_dataset(broken_dataset) {
+        Err(DecodeError::Unreadable(detail)) => assert!(detail.contains("plan.city"), "{detail}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn settings_fall_back_to_defaults() {
+    assert_eq!(Settings::decode("garbage").lang(), None);
+    let settings = Settings {
+        lang: Some("en".into()),
+    };
+    assert_eq!(Settings::decode(&settings.encode()), settings);
+}

@@ -1,0 +1,308 @@
+//! `cargo xtask`: sets up what is missing (pinned tools only, from the package registries), builds the
+//! release bundle once, serves it, and runs every test layer against it.
+//!
+//!   cargo xtask serve [--port N]   set up, build the release bundle, serve it on 127.0.0.1
+//!   cargo xtask test               set up, build once, run native, browser and end-to-end tests
+//!   cargo xtask dist               set up the build tools and build the release bundle
+//!   cargo xtask size               print the bundle's sizes, raw and gzip
+//!   cargo xtask setup              only install what is missing
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use xtask::{StaticServer, bundle_sizes};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const BINARYEN_VERSION: &str = "132.0.0";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
+        Some("setup") => setup(Needs::EVERYTHING),
+        Some("dist") => setup(Needs::BUILD).and_then(|()| dist()),
+        Some("size") => size_report(),
+        Some("serve") => serve(port_arg(&args)),
+        Some("test") => test(),
+        _ => Err("usage: cargo xtask (serve [--port N] | test | dist | size | setup)".into()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn port_arg(args: &[String]) -> u16 {
+    args.windows(2)
+        .find(|w| w[0] == "--port")
+        .and_then(|w| w[1].parse().ok())
+        .unwrap_or(8080)
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the project")
+        .to_path_buf()
+}
+
+fn dist_dir() -> PathBuf {
+    project_root().join("dist")
+}
+
+/// Where npm puts binaryen's wasm-opt: inside the project, never on the system.
+fn tools_bin() -> PathBuf {
+    project_root().join(".tools/node_modules/.bin")
+}
+
+/// What a command needs installed.
+#[derive(Clone, Copy)]
+struct Needs {
+    browser: bool,
+}
+
+impl Needs {
+    const BUILD: Needs = Needs { browser: false };
+    const EVERYTHING: Needs = Needs { browser: true };
+}
+
+fn setup(needs: Needs) -> Result {
+    ensure_wasm_target()?;
+    let bindgen = wasm_bindgen_version()?;
+    ensure_cargo_tool(
+        "wasm-bindgen",
+        &bindgen,
+        &["install", "wasm-bindgen-cli", "--version", &bindgen],
+    )?;
+    // wasm-bindgen-cli is installed without --locked: its lock file wants a crate version the registry lacks.
+    ensure_cargo_tool(
+        "trunk",
+        TRUNK_VERSION,
+        &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
+    )?;
+    ensure_binaryen()?;
+    if needs.browser {
+        ensure_browser()?;
+    }
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Result {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The wasm-bindgen version of Cargo.lock: the CLI must report exactly this one.
+fn wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(project_root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen".into())
+}
+
+fn ensure_cargo_tool(binary: &str, version: &str, install: &[&str]) -> Result {
+    let found = output(binary, &["--version"]).unwrap_or_default();
+    if found.split_whitespace().nth(1) == Some(version) {
+        return Ok(());
+    }
+    eprintln!(
+        "xtask: installing {binary} {version} (found: {})",
+        found.trim()
+    );
+    run(Command::new("cargo").args(install).arg("--force"))
+}
+
+fn ensure_binaryen() -> Result {
+    let wasm_opt = tools_bin().join("wasm-opt");
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
+    let found = output(wasm_opt.to_str().unwrap_or_default(), &["--version"]).unwrap_or_default();
+    if found.contains(&format!("version {major}")) {
+        return Ok(());
+    }
+    if output("npm", &["--version"]).is_none() {
+        apt_install(&["npm"])?;
+    }
+    let prefix = project_root().join(".tools");
+    run(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&prefix)
+        .arg(format!("binaryen@{BINARYEN_VERSION}")))
+}
+
+fn ensure_browser() -> Result {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+fn apt_install(packages: &[&str]) -> Result {
+    let root = output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut command = if root {
+            Command::new("apt-get")
+        } else {
+            Command::new("sudo")
+        };
+        if !root {
+            command.arg("apt-get");
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut command)
+    };
+    apt(&["update", "-qq"])?;
+    let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    args.extend(packages);
+    apt(&args)
+}
+
+/// Builds the release bundle into dist/ with trunk, binaryen's wasm-opt first on PATH.
+fn dist() -> Result {
+    let started = Instant::now();
+    let path = format!(
+        "{}:{}",
+        tools_bin().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    run(Command::new("trunk")
+        .args(["build", "--release"])
+        .current_dir(project_root())
+        .env("PATH", path))?;
+    eprintln!(
+        "xtask: release bundle built in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    size_report()
+}
+
+fn size_report() -> Result {
+    let sizes =
+        bundle_sizes(&dist_dir()).map_err(|e| format!("dist/: {e} (run `cargo xtask dist`)"))?;
+    println!("bundle size (dist/):");
+    println!("  {:<48} {:>10} {:>10}", "file", "raw", "gzip");
+    for file in &sizes {
+        println!(
+            "  {:<48} {:>10} {:>10}",
+            file.name,
+            kib(file.raw),
+            kib(file.gzip)
+        );
+    }
+    let (raw, gzip) = sizes
+        .iter()
+        .fold((0, 0), |(r, g), f| (r + f.raw, g + f.gzip));
+    println!(
+        "  {:<48} {:>10} {:>10}",
+        "total html+js+wasm+css",
+        kib(raw),
+        kib(gzip)
+    );
+    Ok(())
+}
+
+fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+fn serve(port: u16) -> Result {
+    setup(Needs::BUILD)?;
+    dist()?;
+    let server =
+        StaticServer::start(&dist_dir(), "/", port).map_err(|e| format!("port {port}: {e}"))?;
+    println!(
+        "Serving the release build at {} (Ctrl+C stops)",
+        server.url()
+    );
+    loop {
+        std::thread::park();
+    }
+}
+
+/// Every layer, one after the other, against one release build.
+fn test() -> Result {
+    let started = Instant::now();
+    setup(Needs::EVERYTHING)?;
+    dist()?;
+    let root = project_root();
+    let mut layers = Vec::new();
+
+    let layer = Instant::now();
+    run(Command::new("cargo")
+        .args(["test", "--workspace"])
+        .current_dir(&root))?;
+    layers.push(("native", layer.elapsed()));
+
+    let layer = Instant::now();
+    let path = format!(
+        "{}:{}",
+        tools_bin().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    run(Command::new("cargo")
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+        ])
+        .current_dir(&root)
+        .env("PATH", &path)
+        .env("CHROMEDRIVER", CHROMEDRIVER))?;
+    layers.push(("browser (wasm-bindgen-test)", layer.elapsed()));
+
+    let layer = Instant::now();
+    run(Command::new("cargo")
+        .args(["test", "--features", "e2e", "--test", "e2e"])
+        .current_dir(&root)
+        .env("E2E_DIST", dist_dir())
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("CHROMIUM", CHROMIUM))?;
+    layers.push(("end-to-end (chromedriver)", layer.elapsed()));
+
+    for (name, took) in layers {
+        println!("xtask: {name} layer passed in {:.0} s", took.as_secs_f64());
+    }
+    println!(
+        "xtask: every test layer passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn run(command: &mut Command) -> Result {
+    let status = command.status().map_err(|e| format!("{command:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed: {status}"))
+    }
+}
+
+/// A command's standard output, `None` when it cannot be run or fails.
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
