@@ -73,8 +73,16 @@ pub struct Segment {
     pub label: String,
 }
 
-const WIDTH: u32 = 760;
-const ROW_HEIGHT: u32 = 46;
+/// The drawing's width: about 1:1 in a half-width column at 1280 px.
+const WIDTH: u32 = 640;
+/// Text sizes as given to plotters, which writes `font-size` as size / 1.24: 20 shows as about 16 px.
+const TITLE_SIZE: f64 = 25.0;
+const LABEL_SIZE: f64 = 20.0;
+const VALUE_SIZE: f64 = 19.0;
+const Y_LABEL_AREA: u32 = 200;
+const RIGHT_MARGIN: u32 = 118;
+const LEGEND_ROW: i32 = 26;
+const ROW_HEIGHT: u32 = 50;
 const FONT: &str = "sans-serif";
 
 impl BarChart {
@@ -152,7 +160,11 @@ impl BarChart {
 
     /// The chart as an SVG document. Text is escaped by plotters, so names from a file never become markup.
     pub fn to_svg(&self) -> String {
-        let legend_height = if self.legend.is_empty() { 0 } else { 36 };
+        let legend_height = if self.legend.is_empty() {
+            0
+        } else {
+            2 * LEGEND_ROW as u32 + 8
+        };
         let height = 60 + legend_height + ROW_HEIGHT * self.rows.len().max(1) as u32 + 56;
         let mut svg = String::new();
         {
@@ -175,7 +187,7 @@ impl BarChart {
         title_area.draw(&Text::new(
             self.title.as_str(),
             (16, 22),
-            (FONT, 22)
+            (FONT, TITLE_SIZE)
                 .into_font()
                 .style(FontStyle::Bold)
                 .color(&BLACK)
@@ -187,11 +199,11 @@ impl BarChart {
         let n = self.rows.len().max(1);
         let mut chart = ChartBuilder::on(&plot_area)
             .margin_left(12)
-            .margin_right(120)
+            .margin_right(RIGHT_MARGIN)
             .margin_top(4)
             .margin_bottom(8)
             .x_label_area_size(48)
-            .y_label_area_size(190)
+            .y_label_area_size(Y_LABEL_AREA)
             .build_cartesian_2d(0f64..self.x_max, (0..n).into_segmented())?;
         let rows = &self.rows;
         chart
@@ -208,8 +220,8 @@ impl BarChart {
                 _ => String::new(),
             })
             .x_desc(self.axis_label.as_str())
-            .label_style((FONT, 16).into_font().color(&BLACK))
-            .axis_desc_style((FONT, 16).into_font().color(&BLACK))
+            .label_style((FONT, LABEL_SIZE).into_font().color(&BLACK))
+            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&BLACK))
             .light_line_style(WHITE)
             .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD))
             .draw()?;
@@ -228,14 +240,15 @@ impl BarChart {
                 );
                 bar.set_margin(7, 7, 0, 0);
                 chart.draw_series(std::iter::once(bar))?;
-                let width_px = segment.value / self.x_max * f64::from(WIDTH - 190 - 132);
+                let width_px = segment.value / self.x_max
+                    * f64::from(WIDTH - Y_LABEL_AREA - RIGHT_MARGIN - 12);
                 if !segment.label.is_empty()
-                    && width_px >= 9.0 * segment.label.chars().count() as f64 + 8.0
+                    && width_px >= 10.0 * segment.label.chars().count() as f64 + 8.0
                 {
                     chart.draw_series(std::iter::once(Text::new(
                         segment.label.clone(),
                         (x + segment.value / 2.0, SegmentValue::CenterOf(band)),
-                        (FONT, 15)
+                        (FONT, VALUE_SIZE)
                             .into_font()
                             .color(&text_color_on(segment.status))
                             .pos(Pos::new(HPos::Center, VPos::Center)),
@@ -248,7 +261,7 @@ impl BarChart {
                     + Text::new(
                         row.end_label.clone(),
                         (8, 0),
-                        (FONT, 16)
+                        (FONT, LABEL_SIZE)
                             .into_font()
                             .color(&BLACK)
                             .pos(Pos::new(HPos::Left, VPos::Center)),
@@ -262,19 +275,25 @@ impl BarChart {
         &self,
         area: &DrawingArea<SVGBackend<'_>, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-        let style = (FONT, 16)
+        let style = (FONT, LABEL_SIZE)
             .into_font()
             .color(&BLACK)
             .pos(Pos::new(HPos::Left, VPos::Center));
-        let mut x = 16i32;
+        // Items flow left to right and wrap onto a second row when the language's words are long.
+        let (mut x, mut y) = (16i32, LEGEND_ROW / 2 + 4);
         for (label, status) in &self.legend {
+            let (text_width, _) = area.estimate_text_size(label, &style)?;
+            let item_width = 22 + text_width as i32;
+            if x > 16 && x + item_width > WIDTH as i32 - 8 {
+                x = 16;
+                y += LEGEND_ROW;
+            }
             area.draw(&Rectangle::new(
-                [(x, 10), (x + 16, 26)],
+                [(x, y - 8), (x + 16, y + 8)],
                 status_color(*status).filled(),
             ))?;
-            area.draw(&Text::new(label.as_str(), (x + 22, 18), style.clone()))?;
-            let (text_width, _) = area.estimate_text_size(label, &style)?;
-            x += 22 + text_width as i32 + 24;
+            area.draw(&Text::new(label.as_str(), (x + 22, y), style.clone()))?;
+            x += item_width + 20;
         }
         Ok(())
     }

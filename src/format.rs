@@ -303,13 +303,13 @@ impl Dataset {
         if self.plan.city.trim().is_empty() {
             push("plan.city".into(), Problem::EmptyText);
         }
-        if let (Some(start), Some(end)) = (self.plan.start_year, self.plan.end_year) {
-            if start > end {
-                push(
-                    "plan.end_year".into(),
-                    Problem::YearsReversed { start, end },
-                );
-            }
+        if let (Some(start), Some(end)) = (self.plan.start_year, self.plan.end_year)
+            && start > end
+        {
+            push(
+                "plan.end_year".into(),
+                Problem::YearsReversed { start, end },
+            );
         }
 
         let mut agency_ids = HashSet::new();
@@ -354,33 +354,33 @@ impl Dataset {
             if program.name.trim().is_empty() {
                 push(at("name"), Problem::EmptyText);
             }
-            if let Some(sub) = program.subdimension {
-                if sub.dimension() != program.dimension {
-                    push(
-                        at("subdimension"),
-                        Problem::SubdimensionOfOtherDimension {
-                            subdimension: sub,
-                            dimension: program.dimension,
-                        },
-                    );
-                }
+            if let Some(sub) = program.subdimension
+                && sub.dimension() != program.dimension
+            {
+                push(
+                    at("subdimension"),
+                    Problem::SubdimensionOfOtherDimension {
+                        subdimension: sub,
+                        dimension: program.dimension,
+                    },
+                );
             }
-            if let (Some(start), Some(end)) = (program.start_year, program.target_year) {
-                if start > end {
-                    push(at("target_year"), Problem::YearsReversed { start, end });
-                }
+            if let (Some(start), Some(end)) = (program.start_year, program.target_year)
+                && start > end
+            {
+                push(at("target_year"), Problem::YearsReversed { start, end });
             }
-            if let Some(progress) = program.progress {
-                if !(0..=100).contains(&progress) {
-                    push(
-                        at("progress"),
-                        Problem::OutOfRange {
-                            value: progress,
-                            min: 0,
-                            max: Some(100),
-                        },
-                    );
-                }
+            if let Some(progress) = program.progress
+                && !(0..=100).contains(&progress)
+            {
+                push(
+                    at("progress"),
+                    Problem::OutOfRange {
+                        value: progress,
+                        min: 0,
+                        max: Some(100),
+                    },
+                );
             }
             for (field, budget) in [
                 ("budget_planned", program.budget_planned),

@@ -68,14 +68,14 @@ impl AppState {
         };
         let settings = store.map(Store::load_settings).unwrap_or_default();
         let lang = lang_param.or(settings.lang()).unwrap_or_default();
-        if let (Some(store), Some(lang)) = (store, lang_param) {
-            if settings.lang() != Some(lang) {
-                problem = problem.or(store
-                    .save_settings(&Settings {
-                        lang: Some(lang.code().into()),
-                    })
-                    .err());
-            }
+        if let (Some(store), Some(lang)) = (store, lang_param)
+            && settings.lang() != Some(lang)
+        {
+            problem = problem.or(store
+                .save_settings(&Settings {
+                    lang: Some(lang.code().into()),
+                })
+                .err());
         }
         let (dataset, origin) = match store.map(Store::load_dataset).transpose() {
             Ok(Some(Some(stored))) => (stored.dataset, stored.origin),
@@ -111,12 +111,12 @@ impl AppState {
 
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
-        if let Some(store) = self.store.get_value() {
-            if let Err(error) = store.save_settings(&Settings {
+        if let Some(store) = self.store.get_value()
+            && let Err(error) = store.save_settings(&Settings {
                 lang: Some(lang.code().into()),
-            }) {
-                self.storage_problem.set(Some(error));
-            }
+            })
+        {
+            self.storage_problem.set(Some(error));
         }
     }
 

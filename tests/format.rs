@@ -98,9 +98,12 @@ fn unknown_fields_at_every_level_survive_the_round_trip() {
     assert_eq!(back, file);
 }
 
+/// Whether a problem is the one a case expects.
+type ProblemCheck = fn(&Problem) -> bool;
+
 #[test]
 fn broken_files_are_refused_with_their_place() {
-    let cases: Vec<(Value, &str, fn(&Problem) -> bool)> = vec![
+    let cases: Vec<(Value, &str, ProblemCheck)> = vec![
         (with(minimal(), "/format", json!("other")), "format", |p| {
             *p == Problem::NotOurFormat
         }),

@@ -76,19 +76,19 @@ impl Problem {
     /// Sorts serde's messages (stable since serde 1.0) into problems. Serde reports a missing field on the
     /// object that lacks it, so the path is completed by the caller's path where the name is recoverable.
     pub(super) fn from_serde_message(message: &str) -> Problem {
-        if let Some(rest) = message.strip_prefix("unknown variant `") {
-            if let Some((found, allowed)) = rest.split_once("`, expected ") {
-                let allowed = allowed
-                    .trim_start_matches("one of ")
-                    .split(", ")
-                    .map(|v| v.trim_matches('`'))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                return Problem::UnknownValue {
-                    found: found.to_owned(),
-                    allowed,
-                };
-            }
+        if let Some(rest) = message.strip_prefix("unknown variant `")
+            && let Some((found, allowed)) = rest.split_once("`, expected ")
+        {
+            let allowed = allowed
+                .trim_start_matches("one of ")
+                .split(", ")
+                .map(|v| v.trim_matches('`'))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Problem::UnknownValue {
+                found: found.to_owned(),
+                allowed,
+            };
         }
         if message.starts_with("missing field `") {
             return Problem::Missing;

@@ -130,6 +130,6 @@ pub fn bundle_sizes(dist: &Path) -> std::io::Result<Vec<FileSize>> {
             gzip,
         });
     }
-    sizes.sort_by(|a, b| b.raw.cmp(&a.raw));
+    sizes.sort_by_key(|f| std::cmp::Reverse(f.raw));
     Ok(sizes)
 }
