@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::format::Status;
 use crate::i18n::{Key, Lang};
-use crate::metrics::{Overview, Share};
+use crate::metrics::Overview;
 
 /// The Okabe–Ito palette, readable with every common colour-vision deficiency.
 pub fn status_color(status: Status) -> RGBColor {
@@ -49,7 +49,7 @@ pub enum Axis {
 impl Axis {
     fn tick_label(self, lang: Lang, value: f64) -> String {
         match self {
-            Axis::Percent => lang.share(Share((value * 100.0).round().max(0.0) as u32)),
+            Axis::Percent => lang.percent(value.round().max(0.0) as u32),
             // Programs come whole: a tick between two counts stays unlabelled.
             Axis::Count if value.fract().abs() > 1e-6 => String::new(),
             Axis::Count => lang.count(value.max(0.0) as usize),
@@ -204,7 +204,8 @@ impl BarChart {
             .margin_bottom(8)
             .x_label_area_size(48)
             .y_label_area_size(Y_LABEL_AREA)
-            .build_cartesian_2d(0f64..self.x_max, (0..n).into_segmented())?;
+            // A segmented range covers both of its ends: 0..n-1 gives exactly n bands.
+            .build_cartesian_2d(0f64..self.x_max, (0..n - 1).into_segmented())?;
         let rows = &self.rows;
         chart
             .configure_mesh()

@@ -99,6 +99,14 @@ impl Lang {
         }
     }
 
+    /// A whole percentage, for axis ticks: `20 %` in Indonesian, `20%` in English.
+    pub fn percent(self, whole: u32) -> String {
+        match self {
+            Lang::Id => format!("{} %", self.integer(i64::from(whole))),
+            Lang::En => format!("{}%", self.integer(i64::from(whole))),
+        }
+    }
+
     /// A `YYYY-MM-DD` date in words, `27 November 2020`; any other text is returned as it is.
     pub fn date(self, iso: &str) -> String {
         let parts: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();

@@ -39,6 +39,8 @@ fn shares_follow_the_locale() {
     assert_eq!(Lang::En.share(Share(6031)), "60.31%");
     assert_eq!(Lang::Id.share(Share(10_000)), "100,00 %");
     assert_eq!(Lang::En.share(Share(5)), "0.05%");
+    assert_eq!(Lang::Id.percent(20), "20 %");
+    assert_eq!(Lang::En.percent(100), "100%");
 }
 
 #[test]
