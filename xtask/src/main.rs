@@ -75,6 +75,8 @@ impl Needs {
 
 fn setup(needs: Needs) -> Result {
     ensure_wasm_target()?;
+    // trunk builds with --offline (Trunk.toml), so the crates must be in the cache before it runs.
+    run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(project_root()))?;
     let bindgen = wasm_bindgen_version()?;
     ensure_cargo_tool(
         "wasm-bindgen",
