@@ -13,7 +13,7 @@ use serde_json::{Map, Number, Value};
 mod problem;
 mod vocabulary;
 
-pub use problem::{FormatError, Problem, Warning, WarningKind};
+pub use problem::{FormatError, Problem, ValueKind, Warning, WarningKind};
 pub use vocabulary::{Dimension, Horizon, Status, SubDimension};
 
 /// The value of the `format` field that marks a file as ours.

@@ -1,7 +1,9 @@
 //! The interface languages (Bahasa Indonesia first, English second): every text the user sees, and
 //! numbers, percentages and dates written the way each language writes them.
 
-use crate::format::{Dimension, FormatError, Problem, Status, SubDimension, Warning, WarningKind};
+use crate::format::{
+    Dimension, FormatError, Problem, Status, SubDimension, ValueKind, Warning, WarningKind,
+};
 use crate::metrics::Share;
 
 mod messages;
@@ -230,7 +232,21 @@ impl Lang {
                 Key::ProblemUnknownValue,
                 &[("found", found), ("allowed", allowed)],
             ),
-            Problem::WrongType { detail } => self.tf(Key::ProblemWrongType, &[("detail", detail)]),
+            Problem::WrongType {
+                expected: Some(expected),
+                found: Some(found),
+                detail,
+            } => self.tf(
+                Key::ProblemWrongKind,
+                &[
+                    ("expected", self.value_kind(*expected)),
+                    ("found", self.value_kind(*found)),
+                    ("detail", detail),
+                ],
+            ),
+            Problem::WrongType { detail, .. } => {
+                self.tf(Key::ProblemWrongType, &[("detail", detail)])
+            }
             Problem::EmptyText => self.t(Key::ProblemEmptyText).to_owned(),
             Problem::IdTooLong { chars, max } => self.tf(
                 Key::ProblemIdTooLong,
@@ -278,6 +294,18 @@ impl Lang {
             Problem::NotADate { found } => self.tf(Key::ProblemNotADate, &[("found", found)]),
         };
         format!("{place}: {text}")
+    }
+
+    fn value_kind(self, kind: ValueKind) -> &'static str {
+        self.t(match kind {
+            ValueKind::Text => Key::KindText,
+            ValueKind::WholeNumber => Key::KindWholeNumber,
+            ValueKind::Number => Key::KindNumber,
+            ValueKind::TrueFalse => Key::KindTrueFalse,
+            ValueKind::List => Key::KindList,
+            ValueKind::Object => Key::KindObject,
+            ValueKind::Null => Key::KindNull,
+        })
     }
 
     pub fn warning(self, warning: &Warning) -> String {

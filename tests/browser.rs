@@ -263,3 +263,28 @@ async fn full_storage_is_said_on_the_page_and_the_data_stays_on_screen() {
     );
     storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_preview_takes_the_focus_and_escape_cancels_it() {
+    let page = Page::open().await;
+    page.choose_file("a.json", &small_file("Kota A")).await;
+    page.wait_for("import-replace").await;
+    leptos::task::tick().await;
+    let focused = document()
+        .active_element()
+        .and_then(|e| e.get_attribute("data-testid"));
+    assert_eq!(focused.as_deref(), Some("import-replace"));
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    page.find("import-replace")
+        .unwrap()
+        .dispatch_event(&escape)
+        .unwrap();
+    leptos::task::tick().await;
+    assert!(page.find("import-preview").is_none());
+    assert_eq!(page.text("city-name"), "Kota Tanjungpinang");
+    assert!(page.text("toast").contains("dibatalkan"));
+}

@@ -96,6 +96,21 @@ fn problems_name_the_place_in_both_languages() {
             .problem(&sub)
             .contains("belongs to Smart Environment, not to Smart Living")
     );
+    let wrong = masterplan_tracker::format::Dataset::parse(
+        r#"{"format":"smart-city-masterplan","version":1,"plan":{"city":"X"},"programs":[
+            {"id":"A","name":"A","dimension":"economy","status":"done","progress":"half"}]}"#,
+    )
+    .unwrap_err();
+    let id = Lang::Id.problem(&wrong.errors[0]);
+    assert!(
+        id.starts_with("programs[0].progress: harus berupa bilangan bulat, bukan teks"),
+        "{id}"
+    );
+    let en = Lang::En.problem(&wrong.errors[0]);
+    assert!(
+        en.starts_with("programs[0].progress: must be a whole number, not text"),
+        "{en}"
+    );
     let whole = FormatError::new("", Problem::EmptyFile);
     assert_eq!(Lang::Id.problem(&whole), "berkas: berkas kosong.");
 }

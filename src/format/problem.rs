@@ -42,8 +42,11 @@ pub enum Problem {
         found: String,
         allowed: String,
     },
-    /// A value of the wrong kind, e.g. text where a number belongs; `detail` is serde's description.
+    /// A value of the wrong kind, e.g. text where a number belongs. The kinds are known where serde's
+    /// description names them; `detail` is that description, for the technical line.
     WrongType {
+        expected: Option<ValueKind>,
+        found: Option<ValueKind>,
         detail: String,
     },
     EmptyText,
@@ -93,9 +96,60 @@ impl Problem {
         if message.starts_with("missing field `") {
             return Problem::Missing;
         }
+        let (found, expected) = message
+            .strip_prefix("invalid type: ")
+            .or_else(|| message.strip_prefix("invalid value: "))
+            .and_then(|rest| rest.split_once(", expected "))
+            .map(|(found, expected)| (ValueKind::of_found(found), ValueKind::of_expected(expected)))
+            .unwrap_or((None, None));
         Problem::WrongType {
+            expected,
+            found,
             detail: message.to_owned(),
         }
+    }
+}
+
+/// The kinds of JSON value a planner can tell apart, for "must be a whole number, not text".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    Text,
+    WholeNumber,
+    Number,
+    TrueFalse,
+    List,
+    Object,
+    Null,
+}
+
+impl ValueKind {
+    /// From serde's description of what it found: `string "x"`, `integer `5``, `map`, …
+    fn of_found(found: &str) -> Option<ValueKind> {
+        let word = found.split([' ', '`']).next().unwrap_or("");
+        Some(match word {
+            "string" | "character" => ValueKind::Text,
+            "integer" => ValueKind::WholeNumber,
+            "floating" => ValueKind::Number,
+            "boolean" => ValueKind::TrueFalse,
+            "sequence" => ValueKind::List,
+            "map" => ValueKind::Object,
+            "null" | "unit" => ValueKind::Null,
+            _ => return None,
+        })
+    }
+
+    /// From serde's description of what it expected: `i32`, `a string`, `struct Program`, …
+    fn of_expected(expected: &str) -> Option<ValueKind> {
+        Some(match expected {
+            "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" => ValueKind::WholeNumber,
+            "f32" | "f64" | "a JSON number" => ValueKind::Number,
+            "a string" | "a borrowed string" => ValueKind::Text,
+            "a boolean" => ValueKind::TrueFalse,
+            "a sequence" => ValueKind::List,
+            "a map" => ValueKind::Object,
+            e if e.starts_with("struct ") => ValueKind::Object,
+            _ => return None,
+        })
     }
 }
 
@@ -123,7 +177,7 @@ impl fmt::Display for FormatError {
             Problem::UnknownValue { found, allowed } => {
                 write!(f, "{place}: \"{found}\" is not one of {allowed}")
             }
-            Problem::WrongType { detail } => write!(f, "{place}: {detail}"),
+            Problem::WrongType { detail, .. } => write!(f, "{place}: {detail}"),
             Problem::EmptyText => write!(f, "{place}: must not be empty"),
             Problem::IdTooLong { chars, max } => {
                 write!(f, "{place}: {chars} characters, at most {max}")

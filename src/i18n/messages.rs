@@ -136,6 +136,17 @@ messages! {
     ProblemMissing => ("wajib diisi, tetapi tidak ada.", "required, but missing."),
     ProblemUnknownValue => ("\"{found}\" bukan salah satu dari {allowed}.", "\"{found}\" is not one of {allowed}."),
     ProblemWrongType => ("jenis isian salah ({detail}).", "wrong kind of value ({detail})."),
+    ProblemWrongKind => (
+        "harus berupa {expected}, bukan {found} (rincian: {detail}).",
+        "must be {expected}, not {found} (details: {detail})."
+    ),
+    KindText => ("teks", "text"),
+    KindWholeNumber => ("bilangan bulat", "a whole number"),
+    KindNumber => ("angka", "a number"),
+    KindTrueFalse => ("true atau false", "true or false"),
+    KindList => ("daftar JSON", "a JSON list"),
+    KindObject => ("objek JSON", "a JSON object"),
+    KindNull => ("null (kosong)", "null (empty)"),
     ProblemEmptyText => ("tidak boleh kosong.", "must not be empty."),
     ProblemIdTooLong => ("terlalu panjang: {chars} karakter, paling banyak {max}.", "too long: {chars} characters, at most {max}."),
     ProblemDuplicateId => ("id \"{id}\" dipakai lebih dari sekali.", "the id \"{id}\" is used more than once."),

@@ -64,6 +64,13 @@ pub fn DataPanel() -> impl IntoView {
 fn ImportPreview() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
+    // The choice takes the keyboard focus as soon as it appears, so the keyboard user lands on it.
+    let replace_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = replace_button.get() {
+            let _ = button.focus();
+        }
+    });
     move || {
         let PendingImport { file_name, checked } = state.pending_import.get()?;
         let l = lang.get();
@@ -79,7 +86,12 @@ fn ImportPreview() -> impl IntoView {
         let added = merged.programs.len() - current_programs;
         let warnings: Vec<String> = checked.warnings.iter().map(|w| l.warning(w)).collect();
         Some(view! {
-            <div class="import-preview" role="dialog" aria-modal="false" aria-labelledby="import-preview-title" data-testid="import-preview">
+            <div class="import-preview" role="dialog" aria-modal="false" aria-labelledby="import-preview-title" data-testid="import-preview"
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        state.cancel_import();
+                    }
+                }>
                 <h3 id="import-preview-title">{l.t(Key::ImportPreviewTitle)}</h3>
                 <p class="file-name">{l.tf(Key::ImportPreviewFile, &[("file", &file_name)])}</p>
                 <ul class="preview-facts">
@@ -98,7 +110,7 @@ fn ImportPreview() -> impl IntoView {
                     </div>
                 })}
                 <div class="actions">
-                    <button type="button" class="button primary" data-testid="import-replace" autofocus
+                    <button type="button" class="button primary" data-testid="import-replace" node_ref=replace_button
                         on:click=move |_| state.apply_import(ImportMode::Replace)>
                         {l.t(Key::ImportReplace)}
                     </button>

@@ -76,7 +76,9 @@ impl Needs {
 fn setup(needs: Needs) -> Result {
     ensure_wasm_target()?;
     // trunk builds with --offline (Trunk.toml), so the crates must be in the cache before it runs.
-    run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(project_root()))?;
+    run(Command::new("cargo")
+        .args(["fetch", "--locked"])
+        .current_dir(project_root()))?;
     let bindgen = wasm_bindgen_version()?;
     ensure_cargo_tool(
         "wasm-bindgen",
@@ -181,15 +183,10 @@ fn apt_install(packages: &[&str]) -> Result {
 /// Builds the release bundle into dist/ with trunk, binaryen's wasm-opt first on PATH.
 fn dist() -> Result {
     let started = Instant::now();
-    let path = format!(
-        "{}:{}",
-        tools_bin().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
     run(Command::new("trunk")
         .args(["build", "--release"])
         .current_dir(project_root())
-        .env("PATH", path))?;
+        .env("PATH", path_with_tools()))?;
     eprintln!(
         "xtask: release bundle built in {:.0} s",
         started.elapsed().as_secs_f64()
@@ -255,11 +252,6 @@ fn test() -> Result {
     layers.push(("native", layer.elapsed()));
 
     let layer = Instant::now();
-    let path = format!(
-        "{}:{}",
-        tools_bin().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
     run(Command::new("cargo")
         .args([
             "test",
@@ -269,7 +261,7 @@ fn test() -> Result {
             "browser",
         ])
         .current_dir(&root)
-        .env("PATH", &path)
+        .env("PATH", path_with_tools())
         .env("CHROMEDRIVER", CHROMEDRIVER))?;
     layers.push(("browser (wasm-bindgen-test)", layer.elapsed()));
 
@@ -290,6 +282,15 @@ fn test() -> Result {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// PATH with the project's own tools (binaryen's wasm-opt) first.
+fn path_with_tools() -> String {
+    format!(
+        "{}:{}",
+        tools_bin().display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
 }
 
 fn run(command: &mut Command) -> Result {
