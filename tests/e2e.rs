@@ -9,7 +9,7 @@ mod e2e {
 
 use std::path::Path;
 
-use e2e::browser::Browser;
+use e2e::browser::{Browser, Profile};
 use serde_json::Value;
 
 const FIXTURE: &str = concat!(
@@ -192,6 +192,44 @@ async fn a_refused_file_leaves_the_data_untouched() {
         "131",
         "nothing was stored either"
     );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn blocked_storage_is_said_on_the_page_and_the_app_still_works() {
+    let browser = Browser::start_with(Profile {
+        block_site_data: true,
+    })
+    .await;
+    browser.open("").await;
+    let banner = browser.text("storage-error").await;
+    assert!(banner.contains("tidak dapat dipakai"), "{banner}");
+    assert_eq!(browser.text("program-count").await, "131");
+    browser.import(Path::new(FIXTURE)).await;
+    browser.click("import-replace").await;
+    browser.wait_text("city-name", "Kota Contoh").await;
+    assert!(
+        browser.exists("storage-error").await,
+        "the page keeps saying the data is not saved"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unreadable_stored_data_is_set_aside_not_destroyed() {
+    let browser = Browser::start().await;
+    browser.open("").await;
+    browser
+        .eval("localStorage.setItem('masterplan-tracker/dataset', '{\"storage_version\": 1, broken'); return null")
+        .await;
+    browser.open("").await;
+    let banner = browser.text("storage-error").await;
+    assert!(banner.contains("tidak dapat dibaca"), "{banner}");
+    assert_eq!(browser.text("city-name").await, "Kota Tanjungpinang");
+    let kept = browser
+        .eval("return localStorage.getItem('masterplan-tracker/dataset-unreadable')")
+        .await;
+    assert_eq!(kept, "{\"storage_version\": 1, broken");
     browser.close().await;
 }
 

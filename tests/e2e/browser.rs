@@ -30,6 +30,13 @@ fn server() -> &'static StaticServer {
     })
 }
 
+/// How the browser profile is set up.
+#[derive(Default)]
+pub struct Profile {
+    /// Block cookies and site data, so that localStorage is unavailable.
+    pub block_site_data: bool,
+}
+
 pub struct Browser {
     client: Client,
     driver: Child,
@@ -39,6 +46,10 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start() -> Browser {
+        Self::start_with(Profile::default()).await
+    }
+
+    pub async fn start_with(profile_settings: Profile) -> Browser {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -74,6 +85,8 @@ impl Browser {
                 "prefs": {
                     "download.default_directory": downloads.display().to_string(),
                     "download.prompt_for_download": false,
+                    // 2 = block: the browser then refuses localStorage as it does for a user who blocks site data.
+                    "profile.default_content_setting_values.cookies": if profile_settings.block_site_data { 2 } else { 1 },
                 },
             }
         });
