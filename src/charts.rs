@@ -94,16 +94,8 @@ impl BarChart {
                 let share = overview.shares.get(status);
                 BarRow {
                     label: lang.status(status).to_owned(),
-                    segments: vec![Segment {
-                        status,
-                        value: share.as_fraction() * 100.0,
-                        label: String::new(),
-                    }],
-                    end_label: format!(
-                        "{} · {}",
-                        lang.count(overview.counts.get(status)),
-                        lang.share(share)
-                    ),
+                    segments: vec![Segment { status, value: share.as_fraction() * 100.0, label: String::new() }],
+                    end_label: format!("{} · {}", lang.count(overview.counts.get(status)), lang.share(share)),
                 }
             })
             .collect();
@@ -120,12 +112,7 @@ impl BarChart {
 
     /// Programs per dimension, each bar stacked by status.
     pub fn dimensions_by_status(overview: &Overview, lang: Lang) -> BarChart {
-        let largest = overview
-            .by_dimension
-            .iter()
-            .map(|(_, c)| c.total())
-            .max()
-            .unwrap_or(0);
+        let largest = overview.by_dimension.iter().map(|(_, c)| c.total()).max().unwrap_or(0);
         let step = nice_step(largest);
         let top = (largest.div_ceil(step).max(1)) * step;
         let rows = overview
@@ -151,27 +138,19 @@ impl BarChart {
             axis: Axis::Count,
             lang,
             rows,
-            legend: Status::ALL
-                .iter()
-                .map(|&s| (lang.status(s).to_owned(), s))
-                .collect(),
+            legend: Status::ALL.iter().map(|&s| (lang.status(s).to_owned(), s)).collect(),
         }
     }
 
     /// The chart as an SVG document. Text is escaped by plotters, so names from a file never become markup.
     pub fn to_svg(&self) -> String {
-        let legend_height = if self.legend.is_empty() {
-            0
-        } else {
-            2 * LEGEND_ROW as u32 + 8
-        };
+        let legend_height = if self.legend.is_empty() { 0 } else { 2 * LEGEND_ROW as u32 + 8 };
         let height = 60 + legend_height + ROW_HEIGHT * self.rows.len().max(1) as u32 + 56;
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
             // Drawing into a String cannot fail; an error here would be a bug in the layout maths.
-            self.draw(&root, legend_height)
-                .expect("drawing into a string buffer");
+            self.draw(&root, legend_height).expect("drawing into a string buffer");
             root.present().expect("drawing into a string buffer");
         }
         svg
@@ -187,11 +166,7 @@ impl BarChart {
         title_area.draw(&Text::new(
             self.title.as_str(),
             (16, 22),
-            (FONT, TITLE_SIZE)
-                .into_font()
-                .style(FontStyle::Bold)
-                .color(&BLACK)
-                .pos(Pos::new(HPos::Left, VPos::Center)),
+            (FONT, TITLE_SIZE).into_font().style(FontStyle::Bold).color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
         let (legend_area, plot_area) = rest.split_vertically(legend_height);
         self.draw_legend(&legend_area)?;
@@ -213,11 +188,9 @@ impl BarChart {
             .x_labels(6)
             .x_label_formatter(&|v| self.axis.tick_label(self.lang, *v))
             .y_label_formatter(&|segment| match segment {
-                SegmentValue::CenterOf(i) => n
-                    .checked_sub(i + 1)
-                    .and_then(|row| rows.get(row))
-                    .map(|r| r.label.clone())
-                    .unwrap_or_default(),
+                SegmentValue::CenterOf(i) => {
+                    n.checked_sub(i + 1).and_then(|row| rows.get(row)).map(|r| r.label.clone()).unwrap_or_default()
+                }
                 _ => String::new(),
             })
             .x_desc(self.axis_label.as_str())
@@ -233,19 +206,13 @@ impl BarChart {
             for segment in row.segments.iter().filter(|s| s.value > 0.0) {
                 let end = x + segment.value;
                 let mut bar = Rectangle::new(
-                    [
-                        (x, SegmentValue::Exact(band)),
-                        (end, SegmentValue::Exact(band + 1)),
-                    ],
+                    [(x, SegmentValue::Exact(band)), (end, SegmentValue::Exact(band + 1))],
                     status_color(segment.status).filled(),
                 );
                 bar.set_margin(7, 7, 0, 0);
                 chart.draw_series(std::iter::once(bar))?;
-                let width_px = segment.value / self.x_max
-                    * f64::from(WIDTH - Y_LABEL_AREA - RIGHT_MARGIN - 12);
-                if !segment.label.is_empty()
-                    && width_px >= 10.0 * segment.label.chars().count() as f64 + 8.0
-                {
+                let width_px = segment.value / self.x_max * f64::from(WIDTH - Y_LABEL_AREA - RIGHT_MARGIN - 12);
+                if !segment.label.is_empty() && width_px >= 10.0 * segment.label.chars().count() as f64 + 8.0 {
                     chart.draw_series(std::iter::once(Text::new(
                         segment.label.clone(),
                         (x + segment.value / 2.0, SegmentValue::CenterOf(band)),
@@ -262,10 +229,7 @@ impl BarChart {
                     + Text::new(
                         row.end_label.clone(),
                         (8, 0),
-                        (FONT, LABEL_SIZE)
-                            .into_font()
-                            .color(&BLACK)
-                            .pos(Pos::new(HPos::Left, VPos::Center)),
+                        (FONT, LABEL_SIZE).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
                     ),
             ))?;
         }
@@ -276,10 +240,7 @@ impl BarChart {
         &self,
         area: &DrawingArea<SVGBackend<'_>, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-        let style = (FONT, LABEL_SIZE)
-            .into_font()
-            .color(&BLACK)
-            .pos(Pos::new(HPos::Left, VPos::Center));
+        let style = (FONT, LABEL_SIZE).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center));
         // Items flow left to right and wrap onto a second row when the language's words are long.
         let (mut x, mut y) = (16i32, LEGEND_ROW / 2 + 4);
         for (label, status) in &self.legend {
@@ -289,10 +250,7 @@ impl BarChart {
                 x = 16;
                 y += LEGEND_ROW;
             }
-            area.draw(&Rectangle::new(
-                [(x, y - 8), (x + 16, y + 8)],
-                status_color(*status).filled(),
-            ))?;
+            area.draw(&Rectangle::new([(x, y - 8), (x + 16, y + 8)], status_color(*status).filled()))?;
             area.draw(&Text::new(label.as_str(), (x + 22, y), style.clone()))?;
             x += item_width + 20;
         }

@@ -8,9 +8,7 @@ use wasm_bindgen::JsCast;
 
 /// Reads a chosen file as UTF-8 text.
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    gloo_file::futures::read_as_text(&gloo_file::File::from(file))
-        .await
-        .map_err(|e| e.to_string())
+    gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await.map_err(|e| e.to_string())
 }
 
 thread_local! {
@@ -22,9 +20,7 @@ thread_local! {
 /// Offers `contents` to the user as a file called `file_name`.
 pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), String> {
     let url = ObjectUrl::from(Blob::new_with_options(contents, Some(mime_type)));
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|e| format!("{e:?}"))?

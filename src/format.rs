@@ -160,9 +160,7 @@ pub struct Refusal {
 
 impl Refusal {
     fn one(path: impl Into<String>, problem: Problem) -> Self {
-        Refusal {
-            errors: vec![FormatError::new(path, problem)],
-        }
+        Refusal { errors: vec![FormatError::new(path, problem)] }
     }
 }
 
@@ -172,15 +170,8 @@ impl Dataset {
         if text.trim().is_empty() {
             return Err(Refusal::one("", Problem::EmptyFile));
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            Refusal::one(
-                "",
-                Problem::NotJson {
-                    line: e.line(),
-                    column: e.column(),
-                },
-            )
-        })?;
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| Refusal::one("", Problem::NotJson { line: e.line(), column: e.column() }))?;
         Self::from_value(value)
     }
 
@@ -201,40 +192,25 @@ impl Dataset {
                     return Err(Refusal::one("version", Problem::NewerVersion { found: v }));
                 }
                 _ => {
-                    return Err(Refusal::one(
-                        "version",
-                        Problem::UnknownVersion {
-                            found: n.to_string(),
-                        },
-                    ));
+                    return Err(Refusal::one("version", Problem::UnknownVersion { found: n.to_string() }));
                 }
             },
             Some(other) => {
-                return Err(Refusal::one(
-                    "version",
-                    Problem::UnknownVersion {
-                        found: other.to_string(),
-                    },
-                ));
+                return Err(Refusal::one("version", Problem::UnknownVersion { found: other.to_string() }));
             }
         }
-        let dataset: Dataset =
-            serde_path_to_error::deserialize(Value::Object(object)).map_err(|e| {
-                let message = e.inner().to_string();
-                let mut path = e.path().to_string();
-                if path == "." {
-                    path.clear();
-                }
-                // serde names a missing field on the object that lacks it; the place is the field itself.
-                if let Some(field) = missing_field_name(&message) {
-                    path = if path.is_empty() {
-                        field.to_owned()
-                    } else {
-                        format!("{path}.{field}")
-                    };
-                }
-                Refusal::one(path, Problem::from_serde_message(&message))
-            })?;
+        let dataset: Dataset = serde_path_to_error::deserialize(Value::Object(object)).map_err(|e| {
+            let message = e.inner().to_string();
+            let mut path = e.path().to_string();
+            if path == "." {
+                path.clear();
+            }
+            // serde names a missing field on the object that lacks it; the place is the field itself.
+            if let Some(field) = missing_field_name(&message) {
+                path = if path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
+            }
+            Refusal::one(path, Problem::from_serde_message(&message))
+        })?;
         let errors = dataset.rule_violations();
         if errors.is_empty() {
             let warnings = dataset.warnings();
@@ -253,20 +229,13 @@ impl Dataset {
             #[serde(flatten)]
             dataset: &'a Dataset,
         }
-        serde_json::to_string_pretty(&File {
-            format: FORMAT_TAG,
-            version: FORMAT_VERSION,
-            dataset: self,
-        })
-        .expect("a dataset always serialises: its maps have string keys")
+        serde_json::to_string_pretty(&File { format: FORMAT_TAG, version: FORMAT_VERSION, dataset: self })
+            .expect("a dataset always serialises: its maps have string keys")
     }
 
     /// The same dataset stamped with the moment it is written out.
     pub fn exported(&self, exported_at: String) -> Dataset {
-        Dataset {
-            exported_at: Some(exported_at),
-            ..self.clone()
-        }
+        Dataset { exported_at: Some(exported_at), ..self.clone() }
     }
 
     /// `<city>.masterplan.json`, with the characters that file systems refuse replaced.
@@ -276,18 +245,9 @@ impl Dataset {
             .city
             .trim()
             .chars()
-            .map(|c| {
-                if c.is_control() || "/\\:*?\"<>|".contains(c) {
-                    '-'
-                } else {
-                    c
-                }
-            })
+            .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '-' } else { c })
             .collect();
-        format!(
-            "{}.masterplan.json",
-            if city.is_empty() { "dataset" } else { &city }
-        )
+        format!("{}.masterplan.json", if city.is_empty() { "dataset" } else { &city })
     }
 
     pub fn agency(&self, id: &str) -> Option<&Agency> {
@@ -297,8 +257,7 @@ impl Dataset {
     /// Every rule of the format that the typed data still can break, each with its place.
     fn rule_violations(&self) -> Vec<FormatError> {
         let mut errors = Vec::new();
-        let mut push =
-            |path: String, problem: Problem| errors.push(FormatError::new(path, problem));
+        let mut push = |path: String, problem: Problem| errors.push(FormatError::new(path, problem));
 
         if self.plan.city.trim().is_empty() {
             push("plan.city".into(), Problem::EmptyText);
@@ -306,10 +265,7 @@ impl Dataset {
         if let (Some(start), Some(end)) = (self.plan.start_year, self.plan.end_year)
             && start > end
         {
-            push(
-                "plan.end_year".into(),
-                Problem::YearsReversed { start, end },
-            );
+            push("plan.end_year".into(), Problem::YearsReversed { start, end });
         }
 
         let mut agency_ids = HashSet::new();
@@ -317,12 +273,7 @@ impl Dataset {
             if agency.id.trim().is_empty() {
                 push(format!("agencies[{i}].id"), Problem::EmptyText);
             } else if !agency_ids.insert(agency.id.as_str()) {
-                push(
-                    format!("agencies[{i}].id"),
-                    Problem::DuplicateId {
-                        id: agency.id.clone(),
-                    },
-                );
+                push(format!("agencies[{i}].id"), Problem::DuplicateId { id: agency.id.clone() });
             }
             if agency.name.trim().is_empty() {
                 push(format!("agencies[{i}].name"), Problem::EmptyText);
@@ -336,20 +287,9 @@ impl Dataset {
             if program.id.trim().is_empty() {
                 push(at("id"), Problem::EmptyText);
             } else if id_chars > PROGRAM_ID_MAX_CHARS {
-                push(
-                    at("id"),
-                    Problem::IdTooLong {
-                        chars: id_chars,
-                        max: PROGRAM_ID_MAX_CHARS,
-                    },
-                );
+                push(at("id"), Problem::IdTooLong { chars: id_chars, max: PROGRAM_ID_MAX_CHARS });
             } else if !program_ids.insert(program.id.as_str()) {
-                push(
-                    at("id"),
-                    Problem::DuplicateId {
-                        id: program.id.clone(),
-                    },
-                );
+                push(at("id"), Problem::DuplicateId { id: program.id.clone() });
             }
             if program.name.trim().is_empty() {
                 push(at("name"), Problem::EmptyText);
@@ -359,10 +299,7 @@ impl Dataset {
             {
                 push(
                     at("subdimension"),
-                    Problem::SubdimensionOfOtherDimension {
-                        subdimension: sub,
-                        dimension: program.dimension,
-                    },
+                    Problem::SubdimensionOfOtherDimension { subdimension: sub, dimension: program.dimension },
                 );
             }
             if let (Some(start), Some(end)) = (program.start_year, program.target_year)
@@ -373,28 +310,13 @@ impl Dataset {
             if let Some(progress) = program.progress
                 && !(0..=100).contains(&progress)
             {
-                push(
-                    at("progress"),
-                    Problem::OutOfRange {
-                        value: progress,
-                        min: 0,
-                        max: Some(100),
-                    },
-                );
+                push(at("progress"), Problem::OutOfRange { value: progress, min: 0, max: Some(100) });
             }
-            for (field, budget) in [
-                ("budget_planned", program.budget_planned),
-                ("budget_realized", program.budget_realized),
-            ] {
+            for (field, budget) in
+                [("budget_planned", program.budget_planned), ("budget_realized", program.budget_realized)]
+            {
                 if let Some(value) = budget.filter(|b| *b < 0) {
-                    push(
-                        at(field),
-                        Problem::OutOfRange {
-                            value,
-                            min: 0,
-                            max: None,
-                        },
-                    );
+                    push(at(field), Problem::OutOfRange { value, min: 0, max: None });
                 }
             }
         }
@@ -405,23 +327,13 @@ impl Dataset {
             if evaluation.id.trim().is_empty() {
                 push(at("id"), Problem::EmptyText);
             } else if !evaluation_ids.insert(evaluation.id.as_str()) {
-                push(
-                    at("id"),
-                    Problem::DuplicateId {
-                        id: evaluation.id.clone(),
-                    },
-                );
+                push(at("id"), Problem::DuplicateId { id: evaluation.id.clone() });
             }
             if evaluation.label.trim().is_empty() {
                 push(at("label"), Problem::EmptyText);
             }
             if !is_calendar_date(&evaluation.date) {
-                push(
-                    at("date"),
-                    Problem::NotADate {
-                        found: evaluation.date.clone(),
-                    },
-                );
+                push(at("date"), Problem::NotADate { found: evaluation.date.clone() });
             }
         }
         errors.truncate(MAX_ERRORS);
@@ -437,23 +349,15 @@ impl Dataset {
             if let Some(agency) = program.agency.as_deref().filter(|a| !agencies.contains(a)) {
                 warnings.push(Warning {
                     path: format!("programs[{i}].agency"),
-                    kind: WarningKind::UnknownAgency {
-                        agency: agency.to_owned(),
-                    },
+                    kind: WarningKind::UnknownAgency { agency: agency.to_owned() },
                 });
             }
         }
         for (i, evaluation) in self.evaluations.iter().enumerate() {
-            for program in evaluation
-                .statuses
-                .keys()
-                .filter(|p| !programs.contains(p.as_str()))
-            {
+            for program in evaluation.statuses.keys().filter(|p| !programs.contains(p.as_str())) {
                 warnings.push(Warning {
                     path: format!("evaluations[{i}].statuses.{program}"),
-                    kind: WarningKind::StatusOfUnknownProgram {
-                        program: program.clone(),
-                    },
+                    kind: WarningKind::StatusOfUnknownProgram { program: program.clone() },
                 });
             }
         }
@@ -481,20 +385,14 @@ impl Dataset {
 /// Keeps `ours` in order with `theirs` replacing items of the same id, then appends what only `theirs` has.
 fn merge_by_id<T: Clone>(ours: &[T], theirs: &[T], id: impl Fn(&T) -> &String) -> Vec<T> {
     let incoming: HashMap<&String, &T> = theirs.iter().map(|t| (id(t), t)).collect();
-    let mut merged: Vec<T> = ours
-        .iter()
-        .map(|o| (*incoming.get(id(o)).unwrap_or(&o)).clone())
-        .collect();
+    let mut merged: Vec<T> = ours.iter().map(|o| (*incoming.get(id(o)).unwrap_or(&o)).clone()).collect();
     let existing: HashSet<&String> = ours.iter().map(&id).collect();
     merged.extend(theirs.iter().filter(|t| !existing.contains(id(t))).cloned());
     merged
 }
 
 fn missing_field_name(serde_message: &str) -> Option<&str> {
-    serde_message
-        .strip_prefix("missing field `")?
-        .split('`')
-        .next()
+    serde_message.strip_prefix("missing field `")?.split('`').next()
 }
 
 /// `YYYY-MM-DD` naming a day that exists.
@@ -505,10 +403,7 @@ pub fn is_calendar_date(text: &str) -> bool {
     }
     let number = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = &text[range];
-        part.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| part.parse().ok())
-            .flatten()
+        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
     };
     let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
         return false;

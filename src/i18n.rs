@@ -1,9 +1,7 @@
 //! The interface languages (Bahasa Indonesia first, English second): every text the user sees, and
 //! numbers, percentages and dates written the way each language writes them.
 
-use crate::format::{
-    Dimension, FormatError, Problem, Status, SubDimension, ValueKind, Warning, WarningKind,
-};
+use crate::format::{Dimension, FormatError, Problem, Status, SubDimension, ValueKind, Warning, WarningKind};
 use crate::metrics::Share;
 
 mod messages;
@@ -29,9 +27,7 @@ impl Lang {
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(code.trim()))
     }
 
     /// The language's own name, for the switch: each language is offered in its own words.
@@ -90,11 +86,7 @@ impl Lang {
     /// typography has it), `60.31%` in English.
     pub fn share(self, share: Share) -> String {
         let (whole, hundredths) = share.parts();
-        let number = format!(
-            "{}{}{hundredths:02}",
-            self.integer(i64::from(whole)),
-            self.decimal_separator()
-        );
+        let number = format!("{}{}{hundredths:02}", self.integer(i64::from(whole)), self.decimal_separator());
         match self {
             Lang::Id => format!("{number} %"),
             Lang::En => format!("{number}%"),
@@ -118,10 +110,7 @@ impl Lang {
         let (Ok(month), Ok(day)) = (month.parse::<usize>(), day.parse::<u32>()) else {
             return iso.to_owned();
         };
-        let Some(month_name) = month
-            .checked_sub(1)
-            .and_then(|m| self.months().get(m).copied())
-        else {
+        let Some(month_name) = month.checked_sub(1).and_then(|m| self.months().get(m).copied()) else {
             return iso.to_owned();
         };
         format!("{day} {month_name} {year}")
@@ -206,80 +195,37 @@ impl Lang {
 
     /// What is wrong with a refused file, in words a city planner understands.
     pub fn problem(self, error: &FormatError) -> String {
-        let place = if error.path.is_empty() {
-            self.t(Key::PlaceWholeFile).to_owned()
-        } else {
-            error.path.clone()
-        };
+        let place = if error.path.is_empty() { self.t(Key::PlaceWholeFile).to_owned() } else { error.path.clone() };
         let text = match &error.problem {
             Problem::EmptyFile => self.t(Key::ProblemEmptyFile).to_owned(),
-            Problem::NotJson { line, column } => self.tf(
-                Key::ProblemNotJson,
-                &[
-                    ("line", &self.count(*line)),
-                    ("column", &self.count(*column)),
-                ],
-            ),
+            Problem::NotJson { line, column } => {
+                self.tf(Key::ProblemNotJson, &[("line", &self.count(*line)), ("column", &self.count(*column))])
+            }
             Problem::NotOurFormat => self.t(Key::ProblemNotOurFormat).to_owned(),
-            Problem::NewerVersion { found } => {
-                self.tf(Key::ProblemNewerVersion, &[("found", &found.to_string())])
-            }
-            Problem::UnknownVersion { found } => {
-                self.tf(Key::ProblemUnknownVersion, &[("found", found)])
-            }
+            Problem::NewerVersion { found } => self.tf(Key::ProblemNewerVersion, &[("found", &found.to_string())]),
+            Problem::UnknownVersion { found } => self.tf(Key::ProblemUnknownVersion, &[("found", found)]),
             Problem::Missing => self.t(Key::ProblemMissing).to_owned(),
-            Problem::UnknownValue { found, allowed } => self.tf(
-                Key::ProblemUnknownValue,
-                &[("found", found), ("allowed", allowed)],
-            ),
-            Problem::WrongType {
-                expected: Some(expected),
-                found: Some(found),
-                detail,
-            } => self.tf(
-                Key::ProblemWrongKind,
-                &[
-                    ("expected", self.value_kind(*expected)),
-                    ("found", self.value_kind(*found)),
-                    ("detail", detail),
-                ],
-            ),
-            Problem::WrongType { detail, .. } => {
-                self.tf(Key::ProblemWrongType, &[("detail", detail)])
+            Problem::UnknownValue { found, allowed } => {
+                self.tf(Key::ProblemUnknownValue, &[("found", found), ("allowed", allowed)])
             }
+            Problem::WrongType { expected: Some(expected), found: Some(found), detail } => self.tf(
+                Key::ProblemWrongKind,
+                &[("expected", self.value_kind(*expected)), ("found", self.value_kind(*found)), ("detail", detail)],
+            ),
+            Problem::WrongType { detail, .. } => self.tf(Key::ProblemWrongType, &[("detail", detail)]),
             Problem::EmptyText => self.t(Key::ProblemEmptyText).to_owned(),
-            Problem::IdTooLong { chars, max } => self.tf(
-                Key::ProblemIdTooLong,
-                &[("chars", &self.count(*chars)), ("max", &self.count(*max))],
-            ),
+            Problem::IdTooLong { chars, max } => {
+                self.tf(Key::ProblemIdTooLong, &[("chars", &self.count(*chars)), ("max", &self.count(*max))])
+            }
             Problem::DuplicateId { id } => self.tf(Key::ProblemDuplicateId, &[("id", id)]),
-            Problem::OutOfRange {
-                value,
-                min,
-                max: Some(max),
-            } => self.tf(
+            Problem::OutOfRange { value, min, max: Some(max) } => self.tf(
                 Key::ProblemOutOfRange,
-                &[
-                    ("value", &self.integer(*value)),
-                    ("min", &self.integer(*min)),
-                    ("max", &self.integer(*max)),
-                ],
+                &[("value", &self.integer(*value)), ("min", &self.integer(*min)), ("max", &self.integer(*max))],
             ),
-            Problem::OutOfRange {
-                value,
-                min,
-                max: None,
-            } => self.tf(
-                Key::ProblemBelowMinimum,
-                &[
-                    ("value", &self.integer(*value)),
-                    ("min", &self.integer(*min)),
-                ],
-            ),
-            Problem::SubdimensionOfOtherDimension {
-                subdimension,
-                dimension,
-            } => self.tf(
+            Problem::OutOfRange { value, min, max: None } => {
+                self.tf(Key::ProblemBelowMinimum, &[("value", &self.integer(*value)), ("min", &self.integer(*min))])
+            }
+            Problem::SubdimensionOfOtherDimension { subdimension, dimension } => self.tf(
                 Key::ProblemSubdimensionOfOtherDimension,
                 &[
                     ("subdimension", self.subdimension(*subdimension)),
@@ -287,10 +233,9 @@ impl Lang {
                     ("belongs", self.dimension(subdimension.dimension())),
                 ],
             ),
-            Problem::YearsReversed { start, end } => self.tf(
-                Key::ProblemYearsReversed,
-                &[("start", &start.to_string()), ("end", &end.to_string())],
-            ),
+            Problem::YearsReversed { start, end } => {
+                self.tf(Key::ProblemYearsReversed, &[("start", &start.to_string()), ("end", &end.to_string())])
+            }
             Problem::NotADate { found } => self.tf(Key::ProblemNotADate, &[("found", found)]),
         };
         format!("{place}: {text}")
@@ -310,9 +255,7 @@ impl Lang {
 
     pub fn warning(self, warning: &Warning) -> String {
         let text = match &warning.kind {
-            WarningKind::UnknownAgency { agency } => {
-                self.tf(Key::WarningUnknownAgency, &[("agency", agency)])
-            }
+            WarningKind::UnknownAgency { agency } => self.tf(Key::WarningUnknownAgency, &[("agency", agency)]),
             WarningKind::StatusOfUnknownProgram { program } => {
                 self.tf(Key::WarningStatusOfUnknownProgram, &[("program", program)])
             }

@@ -120,8 +120,5 @@ pub fn by_dimension(programs: &[Program]) -> Vec<(Dimension, StatusCounts)> {
     for program in programs {
         counts[program.dimension.index()].0[program.status.index()] += 1;
     }
-    Dimension::ALL
-        .iter()
-        .map(|&d| (d, counts[d.index()]))
-        .collect()
+    Dimension::ALL.iter().map(|&d| (d, counts[d.index()])).collect()
 }

@@ -13,7 +13,6 @@ pub const SAMPLE_FILE: &str = include_str!("sample/tanjungpinang-2020-tahap-1.ma
 pub const SAMPLE_SOURCE_DATE: &str = "2020-11-27";
 
 pub fn sample_dataset() -> Dataset {
-    let Checked { dataset, .. } =
-        Dataset::parse(SAMPLE_FILE).expect("the built-in dataset follows the format");
+    let Checked { dataset, .. } = Dataset::parse(SAMPLE_FILE).expect("the built-in dataset follows the format");
     dataset
 }

@@ -20,14 +20,8 @@ pub struct PendingImport {
 /// A file that was refused; the data stayed as it was.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportFailure {
-    Refused {
-        file_name: String,
-        errors: Vec<FormatError>,
-    },
-    Unreadable {
-        file_name: String,
-        detail: String,
-    },
+    Refused { file_name: String, errors: Vec<FormatError> },
+    Unreadable { file_name: String, detail: String },
 }
 
 /// A confirmation for the toast.
@@ -71,11 +65,7 @@ impl AppState {
         if let (Some(store), Some(lang)) = (store, lang_param)
             && settings.lang() != Some(lang)
         {
-            problem = problem.or(store
-                .save_settings(&Settings {
-                    lang: Some(lang.code().into()),
-                })
-                .err());
+            problem = problem.or(store.save_settings(&Settings { lang: Some(lang.code().into()) }).err());
         }
         let (dataset, origin) = match store.map(Store::load_dataset).transpose() {
             Ok(Some(Some(stored))) => (stored.dataset, stored.origin),
@@ -112,9 +102,7 @@ impl AppState {
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
         if let Some(store) = self.store.get_value()
-            && let Err(error) = store.save_settings(&Settings {
-                lang: Some(lang.code().into()),
-            })
+            && let Err(error) = store.save_settings(&Settings { lang: Some(lang.code().into()) })
         {
             self.storage_problem.set(Some(error));
         }
@@ -126,23 +114,18 @@ impl AppState {
         match Dataset::parse(text) {
             Ok(checked) => {
                 self.import_failure.set(None);
-                self.pending_import
-                    .set(Some(PendingImport { file_name, checked }));
+                self.pending_import.set(Some(PendingImport { file_name, checked }));
             }
             Err(refusal) => {
                 self.pending_import.set(None);
-                self.import_failure.set(Some(ImportFailure::Refused {
-                    file_name,
-                    errors: refusal.errors,
-                }));
+                self.import_failure.set(Some(ImportFailure::Refused { file_name, errors: refusal.errors }));
             }
         }
     }
 
     pub fn file_unreadable(&self, file_name: String, detail: String) {
         self.pending_import.set(None);
-        self.import_failure
-            .set(Some(ImportFailure::Unreadable { file_name, detail }));
+        self.import_failure.set(Some(ImportFailure::Unreadable { file_name, detail }));
     }
 
     pub fn apply_import(&self, mode: ImportMode) {
@@ -151,17 +134,10 @@ impl AppState {
         };
         let dataset = match mode {
             ImportMode::Replace => checked.dataset,
-            ImportMode::Merge => self
-                .dataset
-                .with_untracked(|current| current.merged_with(&checked.dataset)),
+            ImportMode::Merge => self.dataset.with_untracked(|current| current.merged_with(&checked.dataset)),
         };
         self.pending_import.set(None);
-        self.commit(
-            dataset,
-            Origin::Imported {
-                file: file_name.clone(),
-            },
-        );
+        self.commit(dataset, Origin::Imported { file: file_name.clone() });
         self.confirmation.set(Some(match mode {
             ImportMode::Replace => Confirmation::Replaced { file_name },
             ImportMode::Merge => Confirmation::Merged { file_name },
@@ -175,17 +151,12 @@ impl AppState {
 
     /// Downloads the dataset as `<city>.masterplan.json`.
     pub fn export_json(&self) {
-        let (file_name, text) = self.dataset.with_untracked(|dataset| {
-            (
-                dataset.file_name(),
-                dataset.exported(files::now_rfc3339()).to_file_json(),
-            )
-        });
-        self.confirmation.set(Some(
-            match files::download(&file_name, "application/json", &text) {
-                Ok(()) => Confirmation::Exported { file_name },
-                Err(detail) => Confirmation::ExportFailed { detail },
-            },
-        ));
+        let (file_name, text) = self
+            .dataset
+            .with_untracked(|dataset| (dataset.file_name(), dataset.exported(files::now_rfc3339()).to_file_json()));
+        self.confirmation.set(Some(match files::download(&file_name, "application/json", &text) {
+            Ok(()) => Confirmation::Exported { file_name },
+            Err(detail) => Confirmation::ExportFailed { detail },
+        }));
     }
 }

@@ -38,9 +38,7 @@ pub struct Store(());
 impl Store {
     /// Reaches localStorage; blocked storage (a `SecurityError`) and its absence both give `Unavailable`.
     pub fn open() -> Result<Store, StorageError> {
-        let storage = web_sys::window()
-            .ok_or(StorageError::Unavailable)?
-            .local_storage();
+        let storage = web_sys::window().ok_or(StorageError::Unavailable)?.local_storage();
         match storage {
             Ok(Some(_)) => Ok(Store(())),
             _ => Err(StorageError::Unavailable),
@@ -66,21 +64,12 @@ impl Store {
         }
     }
 
-    pub fn save_dataset(
-        self,
-        dataset: &Dataset,
-        origin: &Origin,
-        saved_at: &str,
-    ) -> Result<(), StorageError> {
+    pub fn save_dataset(self, dataset: &Dataset, origin: &Origin, saved_at: &str) -> Result<(), StorageError> {
         self.write(DATASET_KEY, &encode_dataset(dataset, origin, saved_at))
     }
 
     pub fn load_settings(self) -> Settings {
-        self.read(SETTINGS_KEY)
-            .ok()
-            .flatten()
-            .map(|text| Settings::decode(&text))
-            .unwrap_or_default()
+        self.read(SETTINGS_KEY).ok().flatten().map(|text| Settings::decode(&text)).unwrap_or_default()
     }
 
     pub fn save_settings(self, settings: &Settings) -> Result<(), StorageError> {
@@ -88,19 +77,15 @@ impl Store {
     }
 
     fn read(self, key: &str) -> Result<Option<String>, StorageError> {
-        LocalStorage::raw()
-            .get_item(key)
-            .map_err(|_| StorageError::Unavailable)
+        LocalStorage::raw().get_item(key).map_err(|_| StorageError::Unavailable)
     }
 
     /// Writes raw text: gloo's `set` would encode it as a JSON string a second time.
     fn write(self, key: &str, text: &str) -> Result<(), StorageError> {
-        LocalStorage::raw().set_item(key, text).map_err(|error| {
-            match error.dyn_ref::<web_sys::DomException>() {
-                Some(e) if e.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
-                Some(e) => StorageError::WriteFailed(format!("{}: {}", e.name(), e.message())),
-                None => StorageError::WriteFailed(format!("{error:?}")),
-            }
+        LocalStorage::raw().set_item(key, text).map_err(|error| match error.dyn_ref::<web_sys::DomException>() {
+            Some(e) if e.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
+            Some(e) => StorageError::WriteFailed(format!("{}: {}", e.name(), e.message())),
+            None => StorageError::WriteFailed(format!("{error:?}")),
         })
     }
 }

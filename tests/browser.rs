@@ -20,10 +20,7 @@ fn storage() -> web_sys::Storage {
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     JsFuture::from(promise).await.unwrap();
 }
@@ -55,23 +52,15 @@ impl Page {
             view! { <App/> }.into_any()
         });
         leptos::task::tick().await;
-        Page {
-            root,
-            _handle: handle,
-        }
+        Page { root, _handle: handle }
     }
 
     fn find(&self, testid: &str) -> Option<Element> {
-        self.root
-            .query_selector(&format!("[data-testid=\"{testid}\"]"))
-            .unwrap()
+        self.root.query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
     }
 
     fn text(&self, testid: &str) -> String {
-        self.find(testid)
-            .unwrap_or_else(|| panic!("no {testid}"))
-            .text_content()
-            .unwrap_or_default()
+        self.find(testid).unwrap_or_else(|| panic!("no {testid}")).text_content().unwrap_or_default()
     }
 
     async fn wait_for(&self, testid: &str) -> Element {
@@ -85,10 +74,7 @@ impl Page {
     }
 
     async fn click(&self, testid: &str) {
-        self.find(testid)
-            .unwrap()
-            .unchecked_into::<HtmlElement>()
-            .click();
+        self.find(testid).unwrap().unchecked_into::<HtmlElement>().click();
         leptos::task::tick().await;
     }
 
@@ -99,9 +85,7 @@ impl Page {
         transfer.items().add_with_file(&file).unwrap();
         let input: HtmlInputElement = self.find("import-file").unwrap().unchecked_into();
         input.set_files(Some(&transfer.files().unwrap()));
-        input
-            .dispatch_event(&web_sys::Event::new("change").unwrap())
-            .unwrap();
+        input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     }
 }
 
@@ -130,12 +114,7 @@ async fn first_visit_shows_the_published_stage_one_figures() {
         let svg = page.find(chart).unwrap().query_selector("svg").unwrap();
         assert!(svg.is_some(), "{chart} holds an svg");
     }
-    assert!(
-        page.find("chart-status")
-            .unwrap()
-            .inner_html()
-            .contains("Sebaran status program")
-    );
+    assert!(page.find("chart-status").unwrap().inner_html().contains("Sebaran status program"));
 }
 
 #[wasm_bindgen_test]
@@ -143,45 +122,22 @@ async fn the_language_switch_translates_and_is_remembered() {
     let page = Page::open().await;
     let select: HtmlSelectElement = page.find("lang-switch").unwrap().unchecked_into();
     select.set_value("en");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     leptos::task::tick().await;
     assert_eq!(page.text("status-share-running"), "60.31%");
-    assert!(
-        page.find("chart-status")
-            .unwrap()
-            .inner_html()
-            .contains("Programs by status")
-    );
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("en")
-    );
+    assert!(page.find("chart-status").unwrap().inner_html().contains("Programs by status"));
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
     drop(page);
     let again = Page::mount().await;
-    assert_eq!(
-        again.text("status-share-running"),
-        "60.31%",
-        "the choice survives a reload"
-    );
+    assert_eq!(again.text("status-share-running"), "60.31%", "the choice survives a reload");
 }
 
 #[wasm_bindgen_test]
 async fn a_checked_file_waits_for_the_choice_and_replaces_the_data() {
     let page = Page::open().await;
-    page.choose_file("contoh.masterplan.json", &small_file("Kota Contoh"))
-        .await;
+    page.choose_file("contoh.masterplan.json", &small_file("Kota Contoh")).await;
     page.wait_for("import-replace").await;
-    assert_eq!(
-        page.text("program-count"),
-        "131",
-        "nothing changes before the user chooses"
-    );
+    assert_eq!(page.text("program-count"), "131", "nothing changes before the user chooses");
     page.click("import-replace").await;
     assert_eq!(page.text("city-name"), "Kota Contoh");
     assert_eq!(page.text("program-count"), "3");
@@ -191,11 +147,7 @@ async fn a_checked_file_waits_for_the_choice_and_replaces_the_data() {
     assert!(page.text("toast").contains("contoh.masterplan.json"));
     drop(page);
     let reloaded = Page::mount().await;
-    assert_eq!(
-        reloaded.text("city-name"),
-        "Kota Contoh",
-        "the import survives a reload"
-    );
+    assert_eq!(reloaded.text("city-name"), "Kota Contoh", "the import survives a reload");
 }
 
 #[wasm_bindgen_test]
@@ -245,22 +197,13 @@ async fn full_storage_is_said_on_the_page_and_the_data_stays_on_screen() {
             piece.truncate(piece.len() / 2);
         }
     }
-    page.choose_file("contoh.json", &small_file("Kota Penuh"))
-        .await;
+    page.choose_file("contoh.json", &small_file("Kota Penuh")).await;
     page.wait_for("import-replace").await;
     page.click("import-replace").await;
-    assert_eq!(
-        page.text("city-name"),
-        "Kota Penuh",
-        "the new data stays on screen"
-    );
+    assert_eq!(page.text("city-name"), "Kota Penuh", "the new data stays on screen");
     let banner = page.wait_for("storage-error").await;
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
-    assert!(
-        banner.text_content().unwrap().contains("penuh"),
-        "{}",
-        banner.text_content().unwrap()
-    );
+    assert!(banner.text_content().unwrap().contains("penuh"), "{}", banner.text_content().unwrap());
     storage().clear().unwrap();
 }
 
@@ -270,19 +213,13 @@ async fn the_preview_takes_the_focus_and_escape_cancels_it() {
     page.choose_file("a.json", &small_file("Kota A")).await;
     page.wait_for("import-replace").await;
     leptos::task::tick().await;
-    let focused = document()
-        .active_element()
-        .and_then(|e| e.get_attribute("data-testid"));
+    let focused = document().active_element().and_then(|e| e.get_attribute("data-testid"));
     assert_eq!(focused.as_deref(), Some("import-replace"));
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Escape");
     init.set_bubbles(true);
-    let escape =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    page.find("import-replace")
-        .unwrap()
-        .dispatch_event(&escape)
-        .unwrap();
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    page.find("import-replace").unwrap().dispatch_event(&escape).unwrap();
     leptos::task::tick().await;
     assert!(page.find("import-preview").is_none());
     assert_eq!(page.text("city-name"), "Kota Tanjungpinang");

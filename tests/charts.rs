@@ -12,10 +12,7 @@ fn the_status_chart_carries_the_overview_figures_per_locale() {
     let overview = Overview::of(&sample_dataset());
     let id = BarChart::status_shares(&overview, Lang::Id);
     let labels: Vec<&str> = id.rows.iter().map(|r| r.end_label.as_str()).collect();
-    assert_eq!(
-        labels,
-        ["0 · 0,00 %", "79 · 60,31 %", "16 · 12,21 %", "36 · 27,48 %"]
-    );
+    assert_eq!(labels, ["0 · 0,00 %", "79 · 60,31 %", "16 · 12,21 %", "36 · 27,48 %"]);
     let en = BarChart::status_shares(&overview, Lang::En);
     assert_eq!(en.rows[1].label, "Running");
     assert_eq!(en.rows[1].end_label, "79 · 60.31%");
@@ -29,17 +26,9 @@ fn the_dimension_chart_stacks_every_status() {
     let overview = Overview::of(&sample_dataset());
     let chart = BarChart::dimensions_by_status(&overview, Lang::Id);
     assert_eq!(chart.rows.len(), 6);
-    let total: f64 = chart
-        .rows
-        .iter()
-        .flat_map(|r| &r.segments)
-        .map(|s| s.value)
-        .sum();
+    let total: f64 = chart.rows.iter().flat_map(|r| &r.segments).map(|s| s.value).sum();
     assert_eq!(total, 131.0);
-    assert_eq!(
-        chart.legend.iter().map(|(_, s)| *s).collect::<Vec<_>>(),
-        Status::ALL
-    );
+    assert_eq!(chart.legend.iter().map(|(_, s)| *s).collect::<Vec<_>>(), Status::ALL);
     assert!(chart.x_max >= 30.0);
 }
 

@@ -12,10 +12,7 @@ use std::path::Path;
 use e2e::browser::{Browser, Profile};
 use serde_json::Value;
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/kota-contoh.masterplan.json"
-);
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kota-contoh.masterplan.json");
 
 #[tokio::test(flavor = "multi_thread")]
 async fn first_visit_shows_the_stage_one_figures_in_both_languages() {
@@ -30,33 +27,15 @@ async fn first_visit_shows_the_stage_one_figures_in_both_languages() {
     assert_eq!(browser.text("status-share-running").await, "60,31 %");
     assert_eq!(browser.text("status-share-discussion").await, "12,21 %");
     assert_eq!(browser.text("status-share-not_started").await, "27,48 %");
-    assert!(
-        browser
-            .text("sample-notice")
-            .await
-            .contains("27 November 2020")
-    );
-    assert_eq!(
-        browser
-            .eval("return document.querySelectorAll('[data-testid^=chart-] svg').length")
-            .await,
-        2
-    );
-    assert_eq!(
-        browser.eval("return document.documentElement.lang").await,
-        "id"
-    );
+    assert!(browser.text("sample-notice").await.contains("27 November 2020"));
+    assert_eq!(browser.eval("return document.querySelectorAll('[data-testid^=chart-] svg').length").await, 2);
+    assert_eq!(browser.eval("return document.documentElement.lang").await, "id");
 
     browser.open("?lang=en").await;
     assert_eq!(browser.text("status-share-running").await, "60.31%");
     assert_eq!(browser.text("status-share-discussion").await, "12.21%");
     assert_eq!(browser.text("status-share-not_started").await, "27.48%");
-    assert!(
-        browser
-            .inner_html("chart-dimension")
-            .await
-            .contains("Programs per dimension by status")
-    );
+    assert!(browser.inner_html("chart-dimension").await.contains("Programs per dimension by status"));
 
     // The choice made by the URL is remembered like one made with the switch.
     browser.open("").await;
@@ -71,31 +50,17 @@ async fn the_page_loads_only_its_own_files_and_runs_no_inline_script() {
     let browser = Browser::start().await;
     browser.open("").await;
     browser.wait_for("program-count").await;
-    let csp = browser
-        .eval("return document.querySelector('meta[http-equiv=Content-Security-Policy]').content")
-        .await;
+    let csp = browser.eval("return document.querySelector('meta[http-equiv=Content-Security-Policy]').content").await;
     let csp = csp.as_str().unwrap();
-    assert!(
-        csp.contains("connect-src 'self'") && csp.contains("default-src 'none'"),
-        "{csp}"
-    );
-    assert_eq!(
-        browser
-            .eval("return document.querySelectorAll('script:not([src])').length")
-            .await,
-        0
-    );
+    assert!(csp.contains("connect-src 'self'") && csp.contains("default-src 'none'"), "{csp}");
+    assert_eq!(browser.eval("return document.querySelectorAll('script:not([src])').length").await, 0);
     let foreign = browser
         .eval(
             "return performance.getEntriesByType('resource').map(e => e.name)
                 .filter(n => !n.startsWith(location.origin + '/apps/masterplan/'))",
         )
         .await;
-    assert_eq!(
-        foreign,
-        Value::Array(vec![]),
-        "every resource comes from the app's own sub-path"
-    );
+    assert_eq!(foreign, Value::Array(vec![]), "every resource comes from the app's own sub-path");
     browser.close().await;
 }
 
@@ -105,49 +70,27 @@ async fn an_imported_file_survives_a_reload_and_exports_equal() {
     browser.open("").await;
     browser.import(Path::new(FIXTURE)).await;
     browser.wait_for("import-replace").await;
-    assert_eq!(
-        browser.text("program-count").await,
-        "131",
-        "nothing changes before the choice"
-    );
+    assert_eq!(browser.text("program-count").await, "131", "nothing changes before the choice");
     browser.click("import-replace").await;
     browser.wait_text("city-name", "Kota Contoh").await;
     assert_eq!(browser.text("program-count").await, "5");
     assert_eq!(browser.text("status-share-running").await, "40,00 %");
     assert_eq!(browser.text("status-share-done").await, "20,00 %");
-    assert!(
-        browser
-            .text("toast")
-            .await
-            .contains("kota-contoh.masterplan.json")
-    );
+    assert!(browser.text("toast").await.contains("kota-contoh.masterplan.json"));
 
     browser.open("").await;
     assert_eq!(browser.text("city-name").await, "Kota Contoh");
     assert_eq!(browser.text("program-count").await, "5");
     // Markup in a name is text, never markup.
-    assert!(
-        !browser
-            .eval("return document.querySelector('b') !== null")
-            .await
-            .as_bool()
-            .unwrap()
-    );
+    assert!(!browser.eval("return document.querySelector('b') !== null").await.as_bool().unwrap());
 
     browser.click("export-json").await;
     let exported = browser.downloaded("Kota Contoh.masterplan.json").await;
     let mut exported: Value = serde_json::from_str(&exported).expect("the export is JSON");
-    let stamp = exported
-        .as_object_mut()
-        .unwrap()
-        .remove("exported_at")
-        .expect("exported_at is set");
+    let stamp = exported.as_object_mut().unwrap().remove("exported_at").expect("exported_at is set");
     assert!(stamp.as_str().unwrap().starts_with("20"), "{stamp}");
     let original: Value = serde_json::from_str(&std::fs::read_to_string(FIXTURE).unwrap()).unwrap();
-    assert_eq!(
-        exported, original,
-        "the export equals the imported file, unknown fields included"
-    );
+    assert_eq!(exported, original, "the export equals the imported file, unknown fields included");
     browser.close().await;
 }
 
@@ -155,52 +98,34 @@ async fn an_imported_file_survives_a_reload_and_exports_equal() {
 async fn a_refused_file_leaves_the_data_untouched() {
     let browser = Browser::start().await;
     browser.open("").await;
-    let broken = std::fs::read_to_string(FIXTURE)
-        .unwrap()
-        .replace("\"status\": \"discussion\"", "\"status\": \"selesai\"");
+    let broken =
+        std::fs::read_to_string(FIXTURE).unwrap().replace("\"status\": \"discussion\"", "\"status\": \"selesai\"");
     let dir = tempdir("refused");
     let path = dir.join("rusak.masterplan.json");
     std::fs::write(&path, broken).unwrap();
     browser.import(&path).await;
-    let message = browser
-        .wait_text_contains("import-error", "programs[3].status")
-        .await;
+    let message = browser.wait_text_contains("import-error", "programs[3].status").await;
     assert!(message.contains("\"selesai\""), "{message}");
     assert!(message.contains("rusak.masterplan.json"), "{message}");
     assert_eq!(
-        browser
-            .eval(
-                "return document.querySelector('[data-testid=import-error]').getAttribute('role')"
-            )
-            .await,
+        browser.eval("return document.querySelector('[data-testid=import-error]').getAttribute('role')").await,
         "alert"
     );
     assert!(!browser.exists("import-replace").await);
     assert_eq!(browser.text("city-name").await, "Kota Tanjungpinang");
     assert_eq!(browser.text("program-count").await, "131");
 
-    std::fs::write(
-        &path,
-        "{ \"format\": \"smart-city-masterplan\", \"version\": 1, \"plan\": {",
-    )
-    .unwrap();
+    std::fs::write(&path, "{ \"format\": \"smart-city-masterplan\", \"version\": 1, \"plan\": {").unwrap();
     browser.import(&path).await;
     browser.wait_text_contains("import-error", "JSON").await;
     browser.open("").await;
-    assert_eq!(
-        browser.text("program-count").await,
-        "131",
-        "nothing was stored either"
-    );
+    assert_eq!(browser.text("program-count").await, "131", "nothing was stored either");
     browser.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn blocked_storage_is_said_on_the_page_and_the_app_still_works() {
-    let browser = Browser::start_with(Profile {
-        block_site_data: true,
-    })
-    .await;
+    let browser = Browser::start_with(Profile { block_site_data: true }).await;
     browser.open("").await;
     let banner = browser.text("storage-error").await;
     assert!(banner.contains("tidak dapat dipakai"), "{banner}");
@@ -208,10 +133,7 @@ async fn blocked_storage_is_said_on_the_page_and_the_app_still_works() {
     browser.import(Path::new(FIXTURE)).await;
     browser.click("import-replace").await;
     browser.wait_text("city-name", "Kota Contoh").await;
-    assert!(
-        browser.exists("storage-error").await,
-        "the page keeps saying the data is not saved"
-    );
+    assert!(browser.exists("storage-error").await, "the page keeps saying the data is not saved");
     browser.close().await;
 }
 
@@ -226,9 +148,7 @@ async fn unreadable_stored_data_is_set_aside_not_destroyed() {
     let banner = browser.text("storage-error").await;
     assert!(banner.contains("tidak dapat dibaca"), "{banner}");
     assert_eq!(browser.text("city-name").await, "Kota Tanjungpinang");
-    let kept = browser
-        .eval("return localStorage.getItem('masterplan-tracker/dataset-unreadable')")
-        .await;
+    let kept = browser.eval("return localStorage.getItem('masterplan-tracker/dataset-unreadable')").await;
     assert_eq!(kept, "{\"storage_version\": 1, broken");
     browser.close().await;
 }

@@ -21,16 +21,9 @@ fn every_key_has_a_text_in_both_languages_with_the_same_placeholders() {
 
 #[test]
 fn the_two_languages_differ_except_for_proper_names() {
-    let same: Vec<Key> = Key::ALL
-        .iter()
-        .copied()
-        .filter(|k| k.text(Lang::Id) == k.text(Lang::En))
-        .collect();
+    let same: Vec<Key> = Key::ALL.iter().copied().filter(|k| k.text(Lang::Id) == k.text(Lang::En)).collect();
     // The six dimensions keep their English names in Indonesian usage too.
-    assert!(
-        same.iter().all(|k| format!("{k:?}").starts_with("Dim")),
-        "untranslated: {same:?}"
-    );
+    assert!(same.iter().all(|k| format!("{k:?}").starts_with("Dim")), "untranslated: {same:?}");
 }
 
 #[test]
@@ -71,19 +64,10 @@ fn language_codes() {
 fn problems_name_the_place_in_both_languages() {
     let error = FormatError::new(
         "programs[12].status",
-        Problem::UnknownValue {
-            found: "selesai".into(),
-            allowed: "done, running".into(),
-        },
+        Problem::UnknownValue { found: "selesai".into(), allowed: "done, running".into() },
     );
-    assert_eq!(
-        Lang::En.problem(&error),
-        "programs[12].status: \"selesai\" is not one of done, running."
-    );
-    assert_eq!(
-        Lang::Id.problem(&error),
-        "programs[12].status: \"selesai\" bukan salah satu dari done, running."
-    );
+    assert_eq!(Lang::En.problem(&error), "programs[12].status: \"selesai\" is not one of done, running.");
+    assert_eq!(Lang::Id.problem(&error), "programs[12].status: \"selesai\" bukan salah satu dari done, running.");
     let sub = FormatError::new(
         "programs[0].subdimension",
         Problem::SubdimensionOfOtherDimension {
@@ -91,26 +75,16 @@ fn problems_name_the_place_in_both_languages() {
             dimension: masterplan_tracker::format::Dimension::Living,
         },
     );
-    assert!(
-        Lang::En
-            .problem(&sub)
-            .contains("belongs to Smart Environment, not to Smart Living")
-    );
+    assert!(Lang::En.problem(&sub).contains("belongs to Smart Environment, not to Smart Living"));
     let wrong = masterplan_tracker::format::Dataset::parse(
         r#"{"format":"smart-city-masterplan","version":1,"plan":{"city":"X"},"programs":[
             {"id":"A","name":"A","dimension":"economy","status":"done","progress":"half"}]}"#,
     )
     .unwrap_err();
     let id = Lang::Id.problem(&wrong.errors[0]);
-    assert!(
-        id.starts_with("programs[0].progress: harus berupa bilangan bulat, bukan teks"),
-        "{id}"
-    );
+    assert!(id.starts_with("programs[0].progress: harus berupa bilangan bulat, bukan teks"), "{id}");
     let en = Lang::En.problem(&wrong.errors[0]);
-    assert!(
-        en.starts_with("programs[0].progress: must be a whole number, not text"),
-        "{en}"
-    );
+    assert!(en.starts_with("programs[0].progress: must be a whole number, not text"), "{en}");
     let whole = FormatError::new("", Problem::EmptyFile);
     assert_eq!(Lang::Id.problem(&whole), "berkas: berkas kosong.");
 }
@@ -120,12 +94,6 @@ fn every_subdimension_belongs_to_one_dimension() {
     for sub in SubDimension::ALL {
         assert!(!Lang::Id.subdimension(sub).is_empty());
     }
-    assert_eq!(
-        SubDimension::Energy.dimension(),
-        masterplan_tracker::format::Dimension::Environment
-    );
-    assert_eq!(
-        SubDimension::PublicService.dimension(),
-        masterplan_tracker::format::Dimension::Governance
-    );
+    assert_eq!(SubDimension::Energy.dimension(), masterplan_tracker::format::Dimension::Environment);
+    assert_eq!(SubDimension::PublicService.dimension(), masterplan_tracker::format::Dimension::Governance);
 }

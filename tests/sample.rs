@@ -4,15 +4,8 @@
 use masterplan_tracker::format::{Dataset, Dimension, Status};
 use masterplan_tracker::sample::{SAMPLE_FILE, sample_dataset};
 
-fn program_with_app<'a>(
-    dataset: &'a Dataset,
-    app: &str,
-) -> &'a masterplan_tracker::format::Program {
-    dataset
-        .programs
-        .iter()
-        .find(|p| p.apps.iter().any(|a| a == app))
-        .unwrap_or_else(|| panic!("{app}"))
+fn program_with_app<'a>(dataset: &'a Dataset, app: &str) -> &'a masterplan_tracker::format::Program {
+    dataset.programs.iter().find(|p| p.apps.iter().any(|a| a == app)).unwrap_or_else(|| panic!("{app}"))
 }
 
 #[test]
@@ -44,46 +37,20 @@ fn the_named_applications_stand_under_their_dimensions_and_agencies() {
         assert_eq!(program.status, Status::Running, "{app}");
         assert!(program.quick_win, "{app}");
     }
-    let kampung_iklim = dataset
-        .programs
-        .iter()
-        .find(|p| p.name.contains("Kampung Iklim"))
-        .unwrap();
+    let kampung_iklim = dataset.programs.iter().find(|p| p.name.contains("Kampung Iklim")).unwrap();
     assert_eq!(kampung_iklim.agency.as_deref(), Some("dlh"));
     assert_eq!(kampung_iklim.dimension, Dimension::Environment);
-    for name in [
-        "Rumah Sakit",
-        "8 paket produk unggulan wisata",
-        "ekonomi kreatif",
-    ] {
-        assert!(
-            dataset
-                .programs
-                .iter()
-                .any(|p| p.name.contains(name) && p.quick_win),
-            "{name}"
-        );
+    for name in ["Rumah Sakit", "8 paket produk unggulan wisata", "ekonomi kreatif"] {
+        assert!(dataset.programs.iter().any(|p| p.name.contains(name) && p.quick_win), "{name}");
     }
 }
 
 #[test]
 fn the_programs_without_published_details_say_so() {
     let dataset = sample_dataset();
-    let unnamed = dataset
-        .programs
-        .iter()
-        .filter(|p| p.name.contains("rincian tidak dipublikasikan"))
-        .count();
+    let unnamed = dataset.programs.iter().filter(|p| p.name.contains("rincian tidak dipublikasikan")).count();
     assert_eq!(unnamed, 131 - 16);
-    let postponed: Vec<_> = dataset
-        .programs
-        .iter()
-        .filter(|p| p.postponed_to.is_some())
-        .collect();
+    let postponed: Vec<_> = dataset.programs.iter().filter(|p| p.postponed_to.is_some()).collect();
     assert!(!postponed.is_empty());
-    assert!(
-        postponed
-            .iter()
-            .all(|p| p.postponed_to == Some(2021) && p.delay_reason.is_some())
-    );
+    assert!(postponed.iter().all(|p| p.postponed_to == Some(2021) && p.delay_reason.is_some()));
 }

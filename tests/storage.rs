@@ -10,9 +10,7 @@ use masterplan_tracker::storage::envelope::{
 #[test]
 fn a_stored_dataset_reads_back_equal() {
     let dataset = sample_dataset();
-    let origin = Origin::Imported {
-        file: "Kota Tanjungpinang.masterplan.json".into(),
-    };
+    let origin = Origin::Imported { file: "Kota Tanjungpinang.masterplan.json".into() };
     let text = encode_dataset(&dataset, &origin, "2026-11-27T10:00:00Z");
     let stored = decode_dataset(&text).unwrap();
     assert_eq!(stored.dataset, dataset);
@@ -26,22 +24,13 @@ fn a_stored_dataset_reads_back_equal() {
 
 #[test]
 fn a_newer_envelope_is_not_guessed_at() {
-    let text = format!(
-        r#"{{"storage_version": {}, "whatever": true}}"#,
-        STORAGE_VERSION + 1
-    );
-    assert_eq!(
-        decode_dataset(&text),
-        Err(DecodeError::Newer(STORAGE_VERSION + 1))
-    );
+    let text = format!(r#"{{"storage_version": {}, "whatever": true}}"#, STORAGE_VERSION + 1);
+    assert_eq!(decode_dataset(&text), Err(DecodeError::Newer(STORAGE_VERSION + 1)));
 }
 
 #[test]
 fn damaged_stored_data_is_reported() {
-    assert!(matches!(
-        decode_dataset("{\"storage_version\": 1"),
-        Err(DecodeError::Unreadable(_))
-    ));
+    assert!(matches!(decode_dataset("{\"storage_version\": 1"), Err(DecodeError::Unreadable(_))));
     let broken_dataset = r#"{"storage_version":1,"saved_at":"x","origin":{"kind":"sample"},
         "dataset":{"format":"smart-city-masterplan","version":1,"plan":{"city":""},"programs":[]}}"#;
     match decode_dataset(broken_dataset) {
@@ -53,8 +42,6 @@ fn damaged_stored_data_is_reported() {
 #[test]
 fn settings_fall_back_to_defaults() {
     assert_eq!(Settings::decode("garbage").lang(), None);
-    let settings = Settings {
-        lang: Some("en".into()),
-    };
+    let settings = Settings { lang: Some("en".into()) };
     assert_eq!(Settings::decode(&settings.encode()), settings);
 }

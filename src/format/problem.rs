@@ -15,10 +15,7 @@ pub struct FormatError {
 
 impl FormatError {
     pub fn new(path: impl Into<String>, problem: Problem) -> Self {
-        FormatError {
-            path: path.into(),
-            problem,
-        }
+        FormatError { path: path.into(), problem }
     }
 }
 
@@ -88,10 +85,7 @@ impl Problem {
                 .map(|v| v.trim_matches('`'))
                 .collect::<Vec<_>>()
                 .join(", ");
-            return Problem::UnknownValue {
-                found: found.to_owned(),
-                allowed,
-            };
+            return Problem::UnknownValue { found: found.to_owned(), allowed };
         }
         if message.starts_with("missing field `") {
             return Problem::Missing;
@@ -102,11 +96,7 @@ impl Problem {
             .and_then(|rest| rest.split_once(", expected "))
             .map(|(found, expected)| (ValueKind::of_found(found), ValueKind::of_expected(expected)))
             .unwrap_or((None, None));
-        Problem::WrongType {
-            expected,
-            found,
-            detail: message.to_owned(),
-        }
+        Problem::WrongType { expected, found, detail: message.to_owned() }
     }
 }
 
@@ -156,11 +146,7 @@ impl ValueKind {
 /// The technical form, in English, for logs and the "details" line under the translated message.
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let place = if self.path.is_empty() {
-            "file"
-        } else {
-            &self.path
-        };
+        let place = if self.path.is_empty() { "file" } else { &self.path };
         match &self.problem {
             Problem::EmptyFile => write!(f, "{place}: the file is empty"),
             Problem::NotJson { line, column } => {
@@ -183,27 +169,13 @@ impl fmt::Display for FormatError {
                 write!(f, "{place}: {chars} characters, at most {max}")
             }
             Problem::DuplicateId { id } => write!(f, "{place}: id \"{id}\" is used twice"),
-            Problem::OutOfRange {
-                value,
-                min,
-                max: Some(max),
-            } => {
+            Problem::OutOfRange { value, min, max: Some(max) } => {
                 write!(f, "{place}: {value} is not between {min} and {max}")
             }
-            Problem::OutOfRange {
-                value,
-                min,
-                max: None,
-            } => write!(f, "{place}: {value} is below {min}"),
-            Problem::SubdimensionOfOtherDimension {
-                subdimension,
-                dimension,
-            } => write!(
-                f,
-                "{place}: {} does not belong to dimension {}",
-                subdimension.code(),
-                dimension.code()
-            ),
+            Problem::OutOfRange { value, min, max: None } => write!(f, "{place}: {value} is below {min}"),
+            Problem::SubdimensionOfOtherDimension { subdimension, dimension } => {
+                write!(f, "{place}: {} does not belong to dimension {}", subdimension.code(), dimension.code())
+            }
             Problem::YearsReversed { start, end } => {
                 write!(f, "{place}: {end} is before the start year {start}")
             }

@@ -14,12 +14,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::Done,
-        Status::Running,
-        Status::Discussion,
-        Status::NotStarted,
-    ];
+    pub const ALL: [Status; 4] = [Status::Done, Status::Running, Status::Discussion, Status::NotStarted];
 
     /// The code in the file, also used in `data-testid`s.
     pub fn code(self) -> &'static str {

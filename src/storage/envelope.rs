@@ -45,8 +45,7 @@ struct Envelope {
 }
 
 pub fn encode_dataset(dataset: &Dataset, origin: &Origin, saved_at: &str) -> String {
-    let file: Value =
-        serde_json::from_str(&dataset.to_file_json()).expect("the app's own JSON parses");
+    let file: Value = serde_json::from_str(&dataset.to_file_json()).expect("the app's own JSON parses");
     let envelope = Envelope {
         storage_version: STORAGE_VERSION,
         saved_at: saved_at.to_owned(),
@@ -61,20 +60,13 @@ pub fn decode_dataset(text: &str) -> Result<StoredDataset, DecodeError> {
     struct VersionOnly {
         storage_version: u32,
     }
-    let version: VersionOnly =
-        serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    let version: VersionOnly = serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
     if version.storage_version > STORAGE_VERSION {
         return Err(DecodeError::Newer(version.storage_version));
     }
-    let envelope: Envelope =
-        serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
-    let checked = Dataset::from_value(envelope.dataset)
-        .map_err(|e| DecodeError::Unreadable(e.to_string()))?;
-    Ok(StoredDataset {
-        dataset: checked.dataset,
-        origin: envelope.origin,
-        saved_at: envelope.saved_at,
-    })
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    let checked = Dataset::from_value(envelope.dataset).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    Ok(StoredDataset { dataset: checked.dataset, origin: envelope.origin, saved_at: envelope.saved_at })
 }
 
 /// The user's choices that outlive the page.

@@ -16,10 +16,7 @@ pub fn DataPanel() -> impl IntoView {
     let lang = state.lang;
 
     let on_file = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -75,13 +72,9 @@ fn ImportPreview() -> impl IntoView {
         let PendingImport { file_name, checked } = state.pending_import.get()?;
         let l = lang.get();
         let incoming = &checked.dataset;
-        let (current_city, current_programs, merged) = state.dataset.with(|current| {
-            (
-                current.plan.city.clone(),
-                current.programs.len(),
-                current.merged_with(incoming),
-            )
-        });
+        let (current_city, current_programs, merged) = state
+            .dataset
+            .with(|current| (current.plan.city.clone(), current.programs.len(), current.merged_with(incoming)));
         let updated = incoming.programs.len() - (merged.programs.len() - current_programs);
         let added = merged.programs.len() - current_programs;
         let warnings: Vec<String> = checked.warnings.iter().map(|w| l.warning(w)).collect();

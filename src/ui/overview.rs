@@ -15,8 +15,7 @@ pub fn Overview() -> impl IntoView {
     let lang = state.lang;
     let figures = Memo::new(move |_| state.dataset.with(Figures::of));
     let status_chart = Memo::new(move |_| figures.with(|f| BarChart::status_shares(f, lang.get())));
-    let dimension_chart =
-        Memo::new(move |_| figures.with(|f| BarChart::dimensions_by_status(f, lang.get())));
+    let dimension_chart = Memo::new(move |_| figures.with(|f| BarChart::dimensions_by_status(f, lang.get())));
 
     let status_figure = move |status: Status| {
         let code = status.code();

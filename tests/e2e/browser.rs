@@ -20,8 +20,7 @@ const SUB_PATH: &str = "/apps/masterplan/";
 fn server() -> &'static StaticServer {
     static SERVER: OnceLock<StaticServer> = OnceLock::new();
     SERVER.get_or_init(|| {
-        let dist = std::env::var("E2E_DIST")
-            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/dist").into());
+        let dist = std::env::var("E2E_DIST").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/dist").into());
         assert!(
             Path::new(&dist).join("index.html").exists(),
             "no release bundle in {dist}: run `cargo xtask test` (or `cargo xtask dist` first)"
@@ -50,13 +49,8 @@ impl Browser {
     }
 
     pub async fn start_with(profile_settings: Profile) -> Browser {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let chromedriver =
-            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -90,28 +84,18 @@ impl Browser {
                 },
             }
         });
-        let Value::Object(capabilities) = capabilities else {
-            unreachable!()
-        };
+        let Value::Object(capabilities) = capabilities else { unreachable!() };
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a chromedriver session");
-        Browser {
-            client,
-            driver,
-            downloads,
-            profile,
-        }
+        Browser { client, driver, downloads, profile }
     }
 
     /// Opens the app's page (with `query`, e.g. `?lang=en`) and waits until the app has mounted.
     pub async fn open(&self, query: &str) {
-        self.client
-            .goto(&format!("{}{query}", server().url()))
-            .await
-            .unwrap();
+        self.client.goto(&format!("{}{query}", server().url())).await.unwrap();
         self.wait_for("program-count").await;
     }
 
@@ -125,12 +109,7 @@ impl Browser {
     }
 
     pub async fn exists(&self, testid: &str) -> bool {
-        !self
-            .client
-            .find_all(Locator::Css(&selector(testid)))
-            .await
-            .unwrap()
-            .is_empty()
+        !self.client.find_all(Locator::Css(&selector(testid))).await.unwrap().is_empty()
     }
 
     pub async fn text(&self, testid: &str) -> String {
@@ -149,17 +128,13 @@ impl Browser {
     pub async fn wait_text_contains(&self, testid: &str, part: &str) -> String {
         let started = Instant::now();
         loop {
-            if let Ok(element) = self.client.find(Locator::Css(&selector(testid))).await {
-                if let Ok(text) = element.text().await {
-                    if text.contains(part) {
-                        return text;
-                    }
-                }
+            if let Ok(element) = self.client.find(Locator::Css(&selector(testid))).await
+                && let Ok(text) = element.text().await
+                && text.contains(part)
+            {
+                return text;
             }
-            assert!(
-                started.elapsed() < PATIENCE,
-                "{testid} never showed {part:?}"
-            );
+            assert!(started.elapsed() < PATIENCE, "{testid} never showed {part:?}");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -169,20 +144,12 @@ impl Browser {
     }
 
     pub async fn select(&self, testid: &str, value: &str) {
-        self.wait_for(testid)
-            .await
-            .select_by_value(value)
-            .await
-            .unwrap();
+        self.wait_for(testid).await.select_by_value(value).await.unwrap();
     }
 
     /// Gives a file to the import control, as choosing it in the file dialog does.
     pub async fn import(&self, file: &Path) {
-        let input = self
-            .client
-            .find(Locator::Css(&selector("import-file")))
-            .await
-            .unwrap();
+        let input = self.client.find(Locator::Css(&selector("import-file"))).await.unwrap();
         input.send_keys(&file.display().to_string()).await.unwrap();
     }
 
@@ -195,11 +162,7 @@ impl Browser {
         let path = self.downloads.join(file_name);
         let started = Instant::now();
         while !path.exists() {
-            assert!(
-                started.elapsed() < PATIENCE,
-                "{file_name} was not downloaded: {:?}",
-                list(&self.downloads)
-            );
+            assert!(started.elapsed() < PATIENCE, "{file_name} was not downloaded: {:?}", list(&self.downloads));
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         std::fs::read_to_string(path).unwrap()
@@ -227,11 +190,6 @@ fn selector(testid: &str) -> String {
 
 fn list(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
+        .map(|entries| entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
         .unwrap_or_default()
 }

@@ -50,9 +50,7 @@ fn answer(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<(
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let file = path
-        .strip_prefix(prefix)
-        .and_then(|rest| resolve(root, rest));
+    let file = path.strip_prefix(prefix).and_then(|rest| resolve(root, rest));
     let (status, body, content_type) = match (method, file) {
         ("GET" | "HEAD", Some(file)) => match std::fs::read(&file) {
             Ok(body) => ("200 OK", body, content_type(&file)),
@@ -120,15 +118,8 @@ pub fn bundle_sizes(dist: &Path) -> std::io::Result<Vec<FileSize>> {
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         encoder.write_all(&bytes)?;
         let gzip = encoder.finish()?.len() as u64;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        sizes.push(FileSize {
-            name,
-            raw: bytes.len() as u64,
-            gzip,
-        });
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        sizes.push(FileSize { name, raw: bytes.len() as u64, gzip });
     }
     sizes.sort_by_key(|f| std::cmp::Reverse(f.raw));
     Ok(sizes)

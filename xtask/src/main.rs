@@ -40,17 +40,11 @@ fn main() -> ExitCode {
 }
 
 fn port_arg(args: &[String]) -> u16 {
-    args.windows(2)
-        .find(|w| w[0] == "--port")
-        .and_then(|w| w[1].parse().ok())
-        .unwrap_or(8080)
+    args.windows(2).find(|w| w[0] == "--port").and_then(|w| w[1].parse().ok()).unwrap_or(8080)
 }
 
 fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the project")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the project").to_path_buf()
 }
 
 fn dist_dir() -> PathBuf {
@@ -76,21 +70,11 @@ impl Needs {
 fn setup(needs: Needs) -> Result {
     ensure_wasm_target()?;
     // trunk builds with --offline (Trunk.toml), so the crates must be in the cache before it runs.
-    run(Command::new("cargo")
-        .args(["fetch", "--locked"])
-        .current_dir(project_root()))?;
+    run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(project_root()))?;
     let bindgen = wasm_bindgen_version()?;
-    ensure_cargo_tool(
-        "wasm-bindgen",
-        &bindgen,
-        &["install", "wasm-bindgen-cli", "--version", &bindgen],
-    )?;
+    ensure_cargo_tool("wasm-bindgen", &bindgen, &["install", "wasm-bindgen-cli", "--version", &bindgen])?;
     // wasm-bindgen-cli is installed without --locked: its lock file wants a crate version the registry lacks.
-    ensure_cargo_tool(
-        "trunk",
-        TRUNK_VERSION,
-        &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
-    )?;
+    ensure_cargo_tool("trunk", TRUNK_VERSION, &["install", "--locked", "trunk", "--version", TRUNK_VERSION])?;
     ensure_binaryen()?;
     if needs.browser {
         ensure_browser()?;
@@ -100,10 +84,7 @@ fn setup(needs: Needs) -> Result {
 
 fn ensure_wasm_target() -> Result {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed
-        .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         return Ok(());
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -111,8 +92,7 @@ fn ensure_wasm_target() -> Result {
 
 /// The wasm-bindgen version of Cargo.lock: the CLI must report exactly this one.
 fn wasm_bindgen_version() -> Result<String> {
-    let lock = std::fs::read_to_string(project_root().join("Cargo.lock"))
-        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(project_root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\""
@@ -129,10 +109,7 @@ fn ensure_cargo_tool(binary: &str, version: &str, install: &[&str]) -> Result {
     if found.split_whitespace().nth(1) == Some(version) {
         return Ok(());
     }
-    eprintln!(
-        "xtask: installing {binary} {version} (found: {})",
-        found.trim()
-    );
+    eprintln!("xtask: installing {binary} {version} (found: {})", found.trim());
     run(Command::new("cargo").args(install).arg("--force"))
 }
 
@@ -163,11 +140,7 @@ fn ensure_browser() -> Result {
 fn apt_install(packages: &[&str]) -> Result {
     let root = output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
-        let mut command = if root {
-            Command::new("apt-get")
-        } else {
-            Command::new("sudo")
-        };
+        let mut command = if root { Command::new("apt-get") } else { Command::new("sudo") };
         if !root {
             command.arg("apt-get");
         }
@@ -183,39 +156,20 @@ fn apt_install(packages: &[&str]) -> Result {
 /// Builds the release bundle into dist/ with trunk, binaryen's wasm-opt first on PATH.
 fn dist() -> Result {
     let started = Instant::now();
-    run(Command::new("trunk")
-        .args(["build", "--release"])
-        .current_dir(project_root())
-        .env("PATH", path_with_tools()))?;
-    eprintln!(
-        "xtask: release bundle built in {:.0} s",
-        started.elapsed().as_secs_f64()
-    );
+    run(Command::new("trunk").args(["build", "--release"]).current_dir(project_root()).env("PATH", path_with_tools()))?;
+    eprintln!("xtask: release bundle built in {:.0} s", started.elapsed().as_secs_f64());
     size_report()
 }
 
 fn size_report() -> Result {
-    let sizes =
-        bundle_sizes(&dist_dir()).map_err(|e| format!("dist/: {e} (run `cargo xtask dist`)"))?;
+    let sizes = bundle_sizes(&dist_dir()).map_err(|e| format!("dist/: {e} (run `cargo xtask dist`)"))?;
     println!("bundle size (dist/):");
     println!("  {:<48} {:>10} {:>10}", "file", "raw", "gzip");
     for file in &sizes {
-        println!(
-            "  {:<48} {:>10} {:>10}",
-            file.name,
-            kib(file.raw),
-            kib(file.gzip)
-        );
+        println!("  {:<48} {:>10} {:>10}", file.name, kib(file.raw), kib(file.gzip));
     }
-    let (raw, gzip) = sizes
-        .iter()
-        .fold((0, 0), |(r, g), f| (r + f.raw, g + f.gzip));
-    println!(
-        "  {:<48} {:>10} {:>10}",
-        "total html+js+wasm+css",
-        kib(raw),
-        kib(gzip)
-    );
+    let (raw, gzip) = sizes.iter().fold((0, 0), |(r, g), f| (r + f.raw, g + f.gzip));
+    println!("  {:<48} {:>10} {:>10}", "total html+js+wasm+css", kib(raw), kib(gzip));
     Ok(())
 }
 
@@ -226,12 +180,8 @@ fn kib(bytes: u64) -> String {
 fn serve(port: u16) -> Result {
     setup(Needs::BUILD)?;
     dist()?;
-    let server =
-        StaticServer::start(&dist_dir(), "/", port).map_err(|e| format!("port {port}: {e}"))?;
-    println!(
-        "Serving the release build at {} (Ctrl+C stops)",
-        server.url()
-    );
+    let server = StaticServer::start(&dist_dir(), "/", port).map_err(|e| format!("port {port}: {e}"))?;
+    println!("Serving the release build at {} (Ctrl+C stops)", server.url());
     loop {
         std::thread::park();
     }
@@ -246,20 +196,19 @@ fn test() -> Result {
     let mut layers = Vec::new();
 
     let layer = Instant::now();
+    run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]).current_dir(&root))?;
     run(Command::new("cargo")
-        .args(["test", "--workspace"])
+        .args(["clippy", "--workspace", "--all-targets", "--features", "e2e", "--", "-D", "warnings"])
         .current_dir(&root))?;
+    layers.push(("lint (fmt, clippy)", layer.elapsed()));
+
+    let layer = Instant::now();
+    run(Command::new("cargo").args(["test", "--workspace"]).current_dir(&root))?;
     layers.push(("native", layer.elapsed()));
 
     let layer = Instant::now();
     run(Command::new("cargo")
-        .args([
-            "test",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--test",
-            "browser",
-        ])
+        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])
         .current_dir(&root)
         .env("PATH", path_with_tools())
         .env("CHROMEDRIVER", CHROMEDRIVER))?;
@@ -277,35 +226,22 @@ fn test() -> Result {
     for (name, took) in layers {
         println!("xtask: {name} layer passed in {:.0} s", took.as_secs_f64());
     }
-    println!(
-        "xtask: every test layer passed in {:.0} s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("xtask: every test layer passed in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
 /// PATH with the project's own tools (binaryen's wasm-opt) first.
 fn path_with_tools() -> String {
-    format!(
-        "{}:{}",
-        tools_bin().display(),
-        std::env::var("PATH").unwrap_or_default()
-    )
+    format!("{}:{}", tools_bin().display(), std::env::var("PATH").unwrap_or_default())
 }
 
 fn run(command: &mut Command) -> Result {
     let status = command.status().map_err(|e| format!("{command:?}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{command:?} failed: {status}"))
-    }
+    if status.success() { Ok(()) } else { Err(format!("{command:?} failed: {status}")) }
 }
 
 /// A command's standard output, `None` when it cannot be run or fails.
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
