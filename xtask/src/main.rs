@@ -200,6 +200,9 @@ fn test() -> Result {
     run(Command::new("cargo")
         .args(["clippy", "--workspace", "--all-targets", "--features", "e2e", "--", "-D", "warnings"])
         .current_dir(&root))?;
+    run(Command::new("cargo")
+        .args(["clippy", "--target", "wasm32-unknown-unknown", "--lib", "--test", "browser", "--", "-D", "warnings"])
+        .current_dir(&root))?;
     layers.push(("lint (fmt, clippy)", layer.elapsed()));
 
     let layer = Instant::now();
