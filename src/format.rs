@@ -5,7 +5,7 @@
 //! (`format`, `version`) → typed dataset (serde, with the path of a type error) → rules no type states
 //! (uniqueness, ranges, sub-dimension of its dimension, year order). Nothing here knows of the browser.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
@@ -13,7 +13,7 @@ use serde_json::{Map, Number, Value};
 mod problem;
 mod vocabulary;
 
-pub use problem::{FormatError, Problem, ValueKind, Warning, WarningKind};
+pub use problem::{Cell, FormatError, Problem, ValueKind, Warning, WarningKind};
 pub use vocabulary::{Dimension, Horizon, Status, SubDimension};
 
 /// The value of the `format` field that marks a file as ours.
@@ -363,32 +363,6 @@ impl Dataset {
         }
         warnings
     }
-
-    /// Merges another dataset into this one by `id`: the other's version of a program, agency or
-    /// evaluation wins; what only this one has stays. The plan is taken from the other.
-    pub fn merged_with(&self, other: &Dataset) -> Dataset {
-        Dataset {
-            plan: other.plan.clone(),
-            agencies: merge_by_id(&self.agencies, &other.agencies, |a| &a.id),
-            programs: merge_by_id(&self.programs, &other.programs, |p| &p.id),
-            evaluations: merge_by_id(&self.evaluations, &other.evaluations, |e| &e.id),
-            exported_at: other.exported_at.clone(),
-            extra: {
-                let mut extra = self.extra.clone();
-                extra.extend(other.extra.clone());
-                extra
-            },
-        }
-    }
-}
-
-/// Keeps `ours` in order with `theirs` replacing items of the same id, then appends what only `theirs` has.
-fn merge_by_id<T: Clone>(ours: &[T], theirs: &[T], id: impl Fn(&T) -> &String) -> Vec<T> {
-    let incoming: HashMap<&String, &T> = theirs.iter().map(|t| (id(t), t)).collect();
-    let mut merged: Vec<T> = ours.iter().map(|o| (*incoming.get(id(o)).unwrap_or(&o)).clone()).collect();
-    let existing: HashSet<&String> = ours.iter().map(&id).collect();
-    merged.extend(theirs.iter().filter(|t| !existing.contains(id(t))).cloned());
-    merged
 }
 
 fn missing_field_name(serde_message: &str) -> Option<&str> {

@@ -1,7 +1,7 @@
 //! The interface languages (Bahasa Indonesia first, English second): every text the user sees, and
 //! numbers, percentages and dates written the way each language writes them.
 
-use crate::format::{Dimension, FormatError, Problem, Status, SubDimension, ValueKind, Warning, WarningKind};
+use crate::format::{Dimension, FormatError, Horizon, Problem, Status, SubDimension, ValueKind, Warning, WarningKind};
 use crate::metrics::Share;
 
 mod messages;
@@ -101,6 +101,32 @@ impl Lang {
         }
     }
 
+    /// A size in bytes, in the unit that reads best: `12,3 MB` in Indonesian, `12.3 MB` in English.
+    pub fn size(self, bytes: u64) -> String {
+        const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+        let mut value = bytes as f64;
+        let mut unit = 0;
+        while value >= 1000.0 && unit < UNITS.len() - 1 {
+            value /= 1000.0;
+            unit += 1;
+        }
+        if unit == 0 {
+            return format!("{} {}", self.count(bytes as usize), UNITS[0]);
+        }
+        let tenths = (value * 10.0).round() as i64;
+        format!("{}{}{} {}", self.integer(tenths / 10), self.decimal_separator(), tenths % 10, UNITS[unit])
+    }
+
+    /// A moment in words, `27 November 2020 14.05` in Indonesian (dots in the time), `27 November 2020 14:05`.
+    pub fn date_time(self, year: i32, month: u32, day: u32, hour: u32, minute: u32) -> String {
+        let time_separator = match self {
+            Lang::Id => '.',
+            Lang::En => ':',
+        };
+        let date = self.date(&format!("{year:04}-{month:02}-{day:02}"));
+        format!("{date} {hour:02}{time_separator}{minute:02}")
+    }
+
     /// A `YYYY-MM-DD` date in words, `27 November 2020`; any other text is returned as it is.
     pub fn date(self, iso: &str) -> String {
         let parts: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
@@ -195,7 +221,12 @@ impl Lang {
 
     /// What is wrong with a refused file, in words a city planner understands.
     pub fn problem(self, error: &FormatError) -> String {
-        let place = if error.path.is_empty() { self.t(Key::PlaceWholeFile).to_owned() } else { error.path.clone() };
+        let place = match (&error.cell, error.path.is_empty()) {
+            (Some(cell), _) => self
+                .tf(Key::PlaceCell, &[("row", &self.count(cell.row)), ("column", &cell.column), ("path", &error.path)]),
+            (None, true) => self.t(Key::PlaceWholeFile).to_owned(),
+            (None, false) => error.path.clone(),
+        };
         let text = match &error.problem {
             Problem::EmptyFile => self.t(Key::ProblemEmptyFile).to_owned(),
             Problem::NotJson { line, column } => {
@@ -237,8 +268,60 @@ impl Lang {
                 self.tf(Key::ProblemYearsReversed, &[("start", &start.to_string()), ("end", &end.to_string())])
             }
             Problem::NotADate { found } => self.tf(Key::ProblemNotADate, &[("found", found)]),
+            Problem::MissingColumn { column } => self.tf(Key::ProblemMissingColumn, &[("column", column)]),
+            Problem::NotCsv { line } => self.tf(Key::ProblemNotCsv, &[("line", &line.to_string())]),
         };
         format!("{place}: {text}")
+    }
+
+    /// What a field of the format is called on screen; an unknown field keeps its name from the file.
+    pub fn field<'a>(self, code: &'a str) -> &'a str {
+        let key = match code {
+            "id" => Key::FieldId,
+            "name" => Key::FieldName,
+            "dimension" => Key::FieldDimension,
+            "subdimension" => Key::FieldSubdimension,
+            "status" => Key::FieldStatus,
+            "agency" => Key::FieldAgency,
+            "quick_win" => Key::FieldQuickWin,
+            "horizon" => Key::FieldHorizon,
+            "start_year" => Key::FieldStartYear,
+            "target_year" => Key::FieldTargetYear,
+            "progress" => Key::FieldProgress,
+            "budget_planned" => Key::FieldBudgetPlanned,
+            "budget_realized" => Key::FieldBudgetRealized,
+            "rpjmd" => Key::FieldRpjmd,
+            "renstra" => Key::FieldRenstra,
+            "postponed_to" => Key::FieldPostponedTo,
+            "delay_reason" => Key::FieldDelayReason,
+            "apps" => Key::FieldApps,
+            "evidence" => Key::FieldEvidence,
+            "notes" => Key::FieldNotes,
+            "city" => Key::FieldCity,
+            "province" => Key::FieldProvince,
+            "title" => Key::FieldTitle,
+            "end_year" => Key::FieldEndYear,
+            "legal_basis" => Key::FieldLegalBasis,
+            "label" => Key::FieldLabel,
+            "date" => Key::FieldDate,
+            "statuses" => Key::FieldStatuses,
+            "scores" => Key::FieldScores,
+            "weights" => Key::FieldWeights,
+            _ => return code,
+        };
+        self.t(key)
+    }
+
+    pub fn horizon(self, horizon: Horizon) -> &'static str {
+        self.t(match horizon {
+            Horizon::Short => Key::HorizonShort,
+            Horizon::Medium => Key::HorizonMedium,
+            Horizon::Long => Key::HorizonLong,
+        })
+    }
+
+    pub fn yes_no(self, yes: bool) -> &'static str {
+        self.t(if yes { Key::Yes } else { Key::No })
     }
 
     fn value_kind(self, kind: ValueKind) -> &'static str {

@@ -2,12 +2,18 @@
 //! prepares the national evaluation and presents it. The domain (format, metrics, charts, translations,
 //! sample) is pure Rust; storage and files are the edges; `ui` is the page.
 
+pub mod backups;
 pub mod charts;
+pub mod compress;
+pub mod diff;
 pub mod files;
 pub mod format;
 pub mod i18n;
+pub mod import;
 pub mod metrics;
 pub mod sample;
+pub mod share_link;
+pub mod spreadsheet;
 pub mod state;
 pub mod storage;
 pub mod ui;

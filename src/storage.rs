@@ -10,12 +10,14 @@ pub mod envelope;
 
 use envelope::{DecodeError, Origin, Settings, StoredDataset, decode_dataset, encode_dataset};
 
+use crate::backups::Backups;
 use crate::format::Dataset;
 
 const DATASET_KEY: &str = "masterplan-tracker/dataset";
 /// Where stored data that this version cannot read is moved, so that saving anew never destroys it.
 const SET_ASIDE_KEY: &str = "masterplan-tracker/dataset-unreadable";
 const SETTINGS_KEY: &str = "masterplan-tracker/settings";
+const BACKUPS_KEY: &str = "masterplan-tracker/backups";
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum StorageError {
@@ -74,6 +76,25 @@ impl Store {
 
     pub fn save_settings(self, settings: &Settings) -> Result<(), StorageError> {
         self.write(SETTINGS_KEY, &settings.encode())
+    }
+
+    /// The kept backups; unreadable ones count as none (they cannot be restored anyway).
+    pub fn load_backups(self) -> Backups {
+        self.read(BACKUPS_KEY).ok().flatten().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+    }
+
+    /// Saves the backups, letting the oldest go while the browser has no room for them all.
+    /// Returns how many were let go; fails only when not even the newest fits.
+    pub fn save_backups(self, backups: &mut Backups) -> Result<usize, StorageError> {
+        let mut dropped = 0;
+        loop {
+            let text = serde_json::to_string(backups).expect("backups always serialise");
+            match self.write(BACKUPS_KEY, &text) {
+                Ok(()) => return Ok(dropped),
+                Err(StorageError::QuotaExceeded) if backups.drop_oldest() => dropped += 1,
+                Err(error) => return Err(error),
+            }
+        }
     }
 
     fn read(self, key: &str) -> Result<Option<String>, StorageError> {

@@ -1,10 +1,12 @@
 //! The page: the app shell that provides the state and lays out the components in `ui/`.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::{Key, Lang};
-use crate::state::AppState;
+use crate::state::{AppState, Source};
 
+mod backups;
 mod data_panel;
 mod header;
 mod notices;
@@ -33,7 +35,15 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let dragging = drop_anywhere(state);
+    paste_anywhere(state);
+
     view! {
+        {move || dragging.get().then(|| view! {
+            <div class="drop-overlay" data-testid="import-drop-zone" aria-hidden="true">
+                <p>{state.lang.get().t(Key::DropHere)}</p>
+            </div>
+        })}
         <Header/>
         <main id="main">
             <Notices/>
@@ -45,6 +55,50 @@ pub fn App() -> impl IntoView {
             <p>{move || state.lang.get().t(Key::FooterPrivacy)}</p>
         </footer>
     }
+}
+
+/// A file dropped anywhere on the page is imported; while one is dragged over it the page says so.
+fn drop_anywhere(state: AppState) -> RwSignal<bool> {
+    let dragging = RwSignal::new(false);
+    let carries_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer().is_some_and(|t| t.types().iter().any(|kind| kind.as_string().as_deref() == Some("Files")))
+    };
+    let _ = window_event_listener(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) {
+            // Without this the browser would open the file instead of handing it to the page.
+            ev.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::dragleave, move |ev| {
+        // Leaving the window, not moving between the page's own elements.
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+        dragging.set(false);
+        if let Some(file) = ev.data_transfer().and_then(|t| t.files()).and_then(|files| files.get(0)) {
+            ev.prevent_default();
+            state.receive_file(file);
+        }
+    });
+    dragging
+}
+
+/// Dataset text pasted onto the page (not into a field) is imported like a file.
+fn paste_anywhere(state: AppState) {
+    let _ = window_event_listener(leptos::ev::paste, move |ev| {
+        let in_field = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || element.closest("[contenteditable]").ok().flatten().is_some()
+        });
+        let Some(text) = ev.clipboard_data().and_then(|data| data.get_data("text").ok()) else { return };
+        if !in_field && text.trim_start().starts_with('{') {
+            ev.prevent_default();
+            state.receive_text(Source::Pasted, &text);
+        }
+    });
 }
 
 /// `?lang=id|en` of the page's address.

@@ -231,7 +231,7 @@ fn merging_keeps_local_programs_and_lets_the_file_win() {
         { "id": "SG-03", "name": "Tiga", "dimension": "economy", "status": "discussion" }
     ]);
     let theirs = Dataset::parse(&theirs.to_string()).unwrap().dataset;
-    let merged = ours.merged_with(&theirs);
+    let merged = masterplan_tracker::diff::merge(&ours, &theirs);
     let programs: Vec<(&str, &str)> = merged.programs.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
     assert_eq!(programs, [("SG-01", "Satu"), ("SG-02", "Dua baru"), ("SG-03", "Tiga")]);
     assert_eq!(merged.plan.city, "Kota Lain");

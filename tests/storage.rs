@@ -42,6 +42,6 @@ fn damaged_stored_data_is_reported() {
 #[test]
 fn settings_fall_back_to_defaults() {
     assert_eq!(Settings::decode("garbage").lang(), None);
-    let settings = Settings { lang: Some("en".into()) };
+    let settings = Settings { lang: Some("en".into()), unexported_changes: true };
     assert_eq!(Settings::decode(&settings.encode()), settings);
 }

@@ -11,11 +11,20 @@ pub struct FormatError {
     /// Where in the file, as `programs[12].status`; empty for the file as a whole.
     pub path: String,
     pub problem: Problem,
+    /// Where in a spreadsheet, when the data came from one.
+    pub cell: Option<Cell>,
+}
+
+/// A spreadsheet cell: the row as the spreadsheet numbers it (the header is row 1) and the column's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub row: usize,
+    pub column: String,
 }
 
 impl FormatError {
     pub fn new(path: impl Into<String>, problem: Problem) -> Self {
-        FormatError { path: path.into(), problem }
+        FormatError { path: path.into(), problem, cell: None }
     }
 }
 
@@ -69,6 +78,14 @@ pub enum Problem {
     },
     NotADate {
         found: String,
+    },
+    /// A spreadsheet without a column that every program needs.
+    MissingColumn {
+        column: String,
+    },
+    /// Text that the CSV reader cannot split into rows and columns.
+    NotCsv {
+        line: u64,
     },
 }
 
@@ -146,7 +163,11 @@ impl ValueKind {
 /// The technical form, in English, for logs and the "details" line under the translated message.
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let place = if self.path.is_empty() { "file" } else { &self.path };
+        let place = match (&self.cell, self.path.is_empty()) {
+            (Some(cell), _) => format!("row {}, column {} ({})", cell.row, cell.column, self.path),
+            (None, true) => "file".to_owned(),
+            (None, false) => self.path.clone(),
+        };
         match &self.problem {
             Problem::EmptyFile => write!(f, "{place}: the file is empty"),
             Problem::NotJson { line, column } => {
@@ -182,6 +203,8 @@ impl fmt::Display for FormatError {
             Problem::NotADate { found } => {
                 write!(f, "{place}: \"{found}\" is not a date YYYY-MM-DD")
             }
+            Problem::MissingColumn { column } => write!(f, "{place}: no column \"{column}\""),
+            Problem::NotCsv { line } => write!(f, "{place}: not CSV (line {line})"),
         }
     }
 }

@@ -65,31 +65,159 @@ messages! {
     SubProtection => ("Proteksi lingkungan", "Environmental protection"),
     SubWaste => ("Tata kelola sampah", "Waste management"),
     SubEnergy => ("Tata kelola energi", "Energy management"),
+    FieldId => ("ID", "ID"),
+    FieldName => ("Nama program", "Program name"),
+    FieldDimension => ("Dimensi", "Dimension"),
+    FieldSubdimension => ("Subdimensi", "Sub-dimension"),
+    FieldStatus => ("Status", "Status"),
+    FieldAgency => ("OPD", "Agency (OPD)"),
+    FieldQuickWin => ("Quick win", "Quick win"),
+    FieldHorizon => ("Jangka", "Horizon"),
+    FieldStartYear => ("Tahun mulai", "Start year"),
+    FieldTargetYear => ("Tahun target", "Target year"),
+    FieldProgress => ("Kemajuan (%)", "Progress (%)"),
+    FieldBudgetPlanned => ("Anggaran rencana (Rp)", "Planned budget (Rp)"),
+    FieldBudgetRealized => ("Realisasi anggaran (Rp)", "Realised budget (Rp)"),
+    FieldRpjmd => ("Selaras RPJMD", "Aligned with RPJMD"),
+    FieldRenstra => ("Selaras Renstra", "Aligned with Renstra"),
+    FieldPostponedTo => ("Ditunda ke tahun", "Postponed to"),
+    FieldDelayReason => ("Alasan penundaan", "Reason for delay"),
+    FieldApps => ("Aplikasi", "Applications"),
+    FieldEvidence => ("Bukti", "Evidence"),
+    FieldNotes => ("Catatan", "Notes"),
+    FieldCity => ("Kota/kabupaten", "City"),
+    FieldProvince => ("Provinsi", "Province"),
+    FieldTitle => ("Judul masterplan", "Master plan title"),
+    FieldEndYear => ("Tahun akhir", "End year"),
+    FieldLegalBasis => ("Dasar hukum", "Legal basis"),
+    FieldLabel => ("Label", "Label"),
+    FieldDate => ("Tanggal", "Date"),
+    FieldStatuses => ("Status tiap program", "Status per program"),
+    FieldScores => ("Nilai", "Scores"),
+    FieldWeights => ("Bobot", "Weights"),
+    HorizonShort => ("Jangka pendek", "Short term"),
+    HorizonMedium => ("Jangka menengah", "Medium term"),
+    HorizonLong => ("Jangka panjang", "Long term"),
+    Yes => ("Ya", "Yes"),
+    No => ("Tidak", "No"),
+    SheetPrograms => ("Program", "Programs"),
+    SheetSummary => ("Ringkasan", "Summary"),
+    SummaryTitle => ("Ringkasan capaian masterplan", "Master plan progress summary"),
+    SummaryGenerated => ("Dibuat", "Generated"),
+    SummaryCount => ("Jumlah", "Count"),
+    SummaryShare => ("Persentase", "Share"),
+    SummaryTotal => ("Total", "Total"),
     DataHeading => ("Berkas data", "Dataset file"),
     DataExplainer => (
         "Data hanya tersimpan di peramban ini. Untuk berbagi dengan rekan, ekspor berkas lalu kirimkan; berkas dari rekan dapat diimpor di sini.",
         "The data is kept in this browser only. To share it with a colleague, export a file and send it; a colleague's file can be imported here."
     ),
-    ImportLabel => ("Impor berkas dataset (.masterplan.json)", "Import a dataset file (.masterplan.json)"),
+    ImportLabel => ("Pilih berkas (.json, .csv)", "Choose a file (.json, .csv)"),
+    ImportHeading => ("Impor", "Import"),
+    ImportHint => (
+        "Pilih berkas, seret berkas ke mana saja di halaman ini, atau tempel teks JSON. Sebelum data berubah, Anda melihat pratinjaunya.",
+        "Choose a file, drop one anywhere on this page, or paste JSON text. You see a preview before anything changes."
+    ),
+    ImportPasteOpen => ("Tempel teks JSON", "Paste JSON text"),
+    ImportPasteLabel => ("Teks dataset (JSON) atau CSV program", "Dataset text (JSON) or programs CSV"),
+    ImportPasteCheck => ("Periksa", "Check"),
+    ImportReadingProgress => ("Membaca {file} ({size}): {percent}", "Reading {file} ({size}): {percent}"),
+    ImportChecking => ("Memeriksa {file}…", "Checking {file}…"),
+    ImportAbort => ("Batalkan", "Stop"),
+    ImportTooLarge => (
+        "{source} berukuran {size}, melebihi batas {max}; berkas tidak dibaca. Data Anda tidak berubah.",
+        "{source} is {size}, over the limit of {max}; it was not read. Your data is unchanged."
+    ),
+    ImportUndo => ("Urungkan impor", "Undo import"),
+    ImportUndone => ("Impor diurungkan; data kembali seperti sebelum impor.", "Import undone; the data is back as it was before."),
+    ImportBackupNote => (
+        "Data saat ini disimpan dahulu sebagai cadangan, dan impor dapat diurungkan.",
+        "The current data is kept as a backup first, and the import can be undone."
+    ),
+    SourceFile => ("Berkas {file}", "The file {file}"),
+    SourcePasted => ("Teks yang ditempel", "The pasted text"),
+    SourceLink => ("Data dari tautan berbagi", "The data from the share link"),
+    DropHere => ("Lepaskan berkas untuk mengimpor", "Drop the file to import it"),
+    DiffTitle => ("Perubahan jika data diganti", "What replacing the data changes"),
+    DiffPrograms => (
+        "Program: {added} baru, {removed} dihapus, {changed} berubah",
+        "Programs: {added} added, {removed} removed, {changed} changed"
+    ),
+    DiffPlan => ("Rencana: berubah pada {fields}", "Plan: {fields} changed"),
+    DiffAgencies => ("OPD: {added} baru, {changed} berubah", "Agencies: {added} added, {changed} changed"),
+    DiffEvaluations => ("Putaran evaluasi: {added} baru, {changed} berubah", "Evaluation rounds: {added} added, {changed} changed"),
+    DiffMergeResult => (
+        "Jika digabung: {programs} program; {kept} program yang hanya ada di peramban ini tetap ada",
+        "If merged: {programs} programs; the {kept} programs only in this browser stay"
+    ),
+    DiffAddedList => ("Program baru ({count})", "Programs added ({count})"),
+    DiffRemovedList => ("Program yang hilang jika diganti ({count})", "Programs gone on a replace ({count})"),
+    DiffChangedList => ("Program yang berubah ({count})", "Programs changed ({count})"),
+    DiffMore => ("… dan {count} lainnya.", "… and {count} more."),
+    ExportHeading => ("Ekspor dan berbagi", "Export and share"),
+    ExportCsv => ("Ekspor CSV program", "Export programs as CSV"),
+    ExportXlsx => ("Ekspor Excel (XLSX)", "Export Excel (XLSX)"),
+    CsvDelimiter => ("Pemisah", "Separator"),
+    CsvComma => ("koma (,)", "comma (,)"),
+    CsvSemicolon => ("titik koma (;) untuk Excel berbahasa Indonesia", "semicolon (;) for Excel in Indonesian"),
+    ShareLinkCreate => ("Buat tautan berbagi", "Create a share link"),
+    ShareLinkLabel => ("Tautan berbagi", "Share link"),
+    ShareLinkCopy => ("Salin tautan", "Copy the link"),
+    ShareLinkCopied => ("Tautan disalin.", "The link was copied."),
+    ShareLinkNote => (
+        "Tautan ini ({chars} karakter) memuat seluruh data di bagian setelah #, yang tidak pernah dikirim ke server. Siapa pun yang memegangnya dapat membuka datanya.",
+        "This link ({chars} characters) carries all the data in the part after #, which is never sent to a server. Whoever has it can open the data."
+    ),
+    ShareLinkTooLarge => (
+        "Data terlalu besar untuk tautan ({chars} karakter; paling banyak {max}). Kirim berkas JSON sebagai gantinya.",
+        "The data is too large for a link ({chars} characters; at most {max}). Send the JSON file instead."
+    ),
+    ShareLinkDamaged => (
+        "Tautan berbagi ini rusak atau terpotong ({detail}). Data Anda tidak berubah; mintalah tautan baru atau berkasnya.",
+        "This share link is damaged or cut short ({detail}). Your data is unchanged; ask for a new link or the file."
+    ),
+    UnexportedChanges => (
+        "Data telah berubah sejak ekspor terakhir. Ekspor untuk menyimpan salinan di luar peramban.",
+        "The data has changed since it was last exported. Export it to keep a copy outside the browser."
+    ),
+    BackupsHeading => ("Cadangan", "Backups"),
+    BackupsExplainer => (
+        "Sebelum setiap impor atau pemulihan, data disimpan sebagai cadangan di peramban ini ({count} terakhir).",
+        "Before every import or restore the data is kept as a backup in this browser (the last {count})."
+    ),
+    BackupsEmpty => ("Belum ada cadangan.", "No backups yet."),
+    BackupTaken => ("Waktu", "Taken"),
+    BackupReason => ("Sebab", "Why"),
+    BackupActions => ("Tindakan", "Actions"),
+    BackupBeforeImport => ("sebelum impor: {file}", "before importing {file}"),
+    BackupBeforeRestore => ("sebelum pemulihan cadangan", "before restoring a backup"),
+    BackupRestore => ("Pulihkan", "Restore"),
+    BackupDownload => ("Unduh", "Download"),
+    BackupRestored => (
+        "Cadangan dari {date} dipulihkan; data sebelumnya disimpan sebagai cadangan.",
+        "The backup of {date} was restored; the data before it was kept as a backup."
+    ),
+    BackupsTrimmed => (
+        "Ruang peramban terbatas: {count} cadangan tertua dihapus agar data tetap tersimpan.",
+        "The browser's room is limited: the {count} oldest backups were let go so the data stays saved."
+    ),
+    BackupsNotKept => (
+        "Cadangan tidak dapat disimpan di peramban ini. Ekspor data Anda sebelum mengimpor data lain.",
+        "No backup could be kept in this browser. Export your data before importing other data."
+    ),
     ExportJson => ("Ekspor JSON", "Export JSON"),
-    ImportReading => ("Membaca {file}…", "Reading {file}…"),
     ImportPreviewTitle => ("Pratinjau impor", "Import preview"),
-    ImportPreviewFile => ("Berkas {file}", "File {file}"),
     ImportPreviewIncoming => ("Isi berkas: {city}, {programs} program", "In the file: {city}, {programs} programs"),
     ImportPreviewCurrent => ("Data saat ini: {city}, {programs} program", "Current data: {city}, {programs} programs"),
-    ImportPreviewMergeResult => (
-        "Jika digabung: {programs} program ({added} baru, {updated} diperbarui dari berkas)",
-        "If merged: {programs} programs ({added} new, {updated} updated from the file)"
-    ),
     ImportWarningsTitle => ("Perlu diperhatikan", "Worth a look"),
     ImportReplace => ("Ganti seluruh data", "Replace all data"),
     ImportMerge => ("Gabungkan per id program", "Merge by program id"),
     ImportCancel => ("Batal", "Cancel"),
-    ImportReplaced => ("Data diganti dengan isi {file}.", "The data was replaced by {file}."),
-    ImportMerged => ("Isi {file} digabungkan ke data.", "{file} was merged into the data."),
+    ImportReplaced => ("Data diganti dengan {source}.", "The data was replaced by {source}."),
+    ImportMerged => ("{source} digabungkan ke data.", "{source} was merged into the data."),
     ImportCancelled => ("Impor dibatalkan; data tidak berubah.", "Import cancelled; the data is unchanged."),
-    ImportRefused => ("Berkas {file} ditolak. Data Anda tidak berubah.", "The file {file} was refused. Your data is unchanged."),
-    ImportUnreadable => ("Berkas {file} tidak dapat dibaca: {detail}", "The file {file} could not be read: {detail}"),
+    ImportRefused => ("{source} ditolak. Data Anda tidak berubah.", "{source} was refused. Your data is unchanged."),
+    ImportUnreadable => ("{source} tidak dapat dibaca: {detail}", "{source} could not be read: {detail}"),
     ImportMoreErrors => ("… dan {count} masalah lain.", "… and {count} more problems."),
     Exported => ("Berkas {file} telah diunduh.", "{file} was downloaded."),
     ExportFailed => ("Ekspor gagal: {detail}", "Export failed: {detail}"),
@@ -119,6 +247,12 @@ messages! {
         "All data stays in your browser; nothing is sent to a server."
     ),
     PlaceWholeFile => ("berkas", "file"),
+    PlaceCell => ("baris {row}, kolom \"{column}\" ({path})", "row {row}, column \"{column}\" ({path})"),
+    ProblemMissingColumn => (
+        "kolom \"{column}\" tidak ada; setiap program memerlukannya.",
+        "there is no column \"{column}\"; every program needs one."
+    ),
+    ProblemNotCsv => ("bukan CSV yang dapat dibaca (baris {line}).", "not readable CSV (line {line})."),
     ProblemEmptyFile => ("berkas kosong.", "the file is empty."),
     ProblemNotJson => (
         "bukan JSON yang sah (baris {line}, kolom {column}); berkas mungkin terpotong atau bukan berkas dataset.",

@@ -74,6 +74,10 @@ pub fn decode_dataset(text: &str) -> Result<StoredDataset, DecodeError> {
 pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The data changed since it was last exported (kept apart from the dataset so that an export does
+    /// not rewrite a large dataset just to clear it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unexported_changes: bool,
 }
 
 impl Settings {

@@ -1,62 +1,227 @@
-//! Import and export of dataset files: the file picker, the export button, and the preview in which a
-//! checked file waits for the user to replace, merge or cancel.
+//! Exchanging data with colleagues: importing (file picker, pasted text; dropping is handled page-wide),
+//! the preview in which checked data waits for the user's choice, and every kind of export, share link
+//! included.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::files;
-use crate::i18n::Key;
-use crate::state::{ImportMode, PendingImport};
+use crate::diff::ListDiff;
+use crate::i18n::{Key, Lang};
+use crate::share_link::LinkError;
+use crate::spreadsheet::Delimiter;
+use crate::state::{ImportMode, PendingImport, Source};
 
+use super::backups::BackupList;
 use super::use_state;
+
+/// How many items of each list of changes the preview names; the rest are counted.
+const CHANGES_LISTED: usize = 50;
 
 #[component]
 pub fn DataPanel() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
+    view! {
+        <section class="data-panel" aria-labelledby="data-heading">
+            <h2 id="data-heading">{move || lang.get().t(Key::DataHeading)}</h2>
+            <p class="explainer">{move || lang.get().t(Key::DataExplainer)}</p>
+            {move || state.unexported_changes.get().then(|| view! {
+                <p class="unexported" data-testid="unexported-changes">{lang.get().t(Key::UnexportedChanges)}</p>
+            })}
+            <div class="panel-columns">
+                <ImportBox/>
+                <ExportBox/>
+            </div>
+            <ImportPreview/>
+            <BackupList/>
+        </section>
+    }
+}
+
+#[component]
+fn ImportBox() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let pasting = RwSignal::new(false);
+    let pasted = RwSignal::new(String::new());
 
     let on_file = move |ev: web_sys::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         // Clearing the picker lets the same file be chosen again after a fix.
         input.set_value("");
-        let file_name = file.name();
-        leptos::task::spawn_local(async move {
-            match files::read_text(file).await {
-                Ok(text) => state.receive_file(file_name, &text),
-                Err(detail) => state.file_unreadable(file_name, detail),
-            }
-        });
+        state.receive_file(file);
+    };
+    let check_pasted = move |_| {
+        state.receive_text(Source::Pasted, &pasted.get_untracked());
+        if state.pending_import.with_untracked(Option::is_some) {
+            pasting.set(false);
+            pasted.set(String::new());
+        }
     };
 
     view! {
-        <section class="data-panel" aria-labelledby="data-heading">
-            <h2 id="data-heading">{move || lang.get().t(Key::DataHeading)}</h2>
-            <p class="explainer">{move || lang.get().t(Key::DataExplainer)}</p>
+        <div class="box import-box">
+            <h3>{move || lang.get().t(Key::ImportHeading)}</h3>
+            <p class="hint">{move || lang.get().t(Key::ImportHint)}</p>
             <div class="actions">
                 <label class="button file-button">
                     <span>{move || lang.get().t(Key::ImportLabel)}</span>
                     <input
                         type="file"
-                        accept=".json,application/json"
+                        accept=".json,.csv,application/json,text/csv"
                         data-testid="import-file"
                         on:change=on_file
                     />
                 </label>
-                <button type="button" class="button" data-testid="export-json" on:click=move |_| state.export_json()>
-                    {move || lang.get().t(Key::ExportJson)}
+                <button type="button" class="button" data-testid="import-paste-open" aria-expanded=move || pasting.get().to_string()
+                    on:click=move |_| pasting.update(|p| *p = !*p)>
+                    {move || lang.get().t(Key::ImportPasteOpen)}
                 </button>
             </div>
-            <ImportPreview/>
-        </section>
+            {move || pasting.get().then(|| view! {
+                <div class="paste-box">
+                    <label for="paste-text">{lang.get().t(Key::ImportPasteLabel)}</label>
+                    <textarea id="paste-text" rows="6" data-testid="import-paste-text"
+                        prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                    <div class="actions">
+                        <button type="button" class="button primary" data-testid="import-paste-submit"
+                            disabled=move || pasted.with(|p| p.trim().is_empty())
+                            on:click=check_pasted>
+                            {lang.get().t(Key::ImportPasteCheck)}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| pasting.set(false)>
+                            {lang.get().t(Key::ImportCancel)}
+                        </button>
+                    </div>
+                </div>
+            })}
+            <ImportProgress/>
+        </div>
     }
 }
 
-/// What a checked file holds against the current data, and the choice to apply it.
+/// How far the reading of a large file has come, with the way out.
+#[component]
+fn ImportProgress() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let job = state.import_job.get()?;
+        let l = state.lang.get();
+        let text = if job.checking {
+            l.tf(Key::ImportChecking, &[("file", &job.file_name)])
+        } else {
+            l.tf(
+                Key::ImportReadingProgress,
+                &[
+                    ("file", &job.file_name),
+                    ("size", &l.size(job.bytes)),
+                    ("percent", &l.percent((job.fraction * 100.0) as u32)),
+                ],
+            )
+        };
+        Some(view! {
+            <div class="import-progress" role="status" data-testid="import-progress">
+                <span>{text}</span>
+                <progress max="1" value=job.fraction.to_string()></progress>
+                <button type="button" class="button small" data-testid="import-abort" on:click=move |_| state.abort_reading()>
+                    {l.t(Key::ImportAbort)}
+                </button>
+            </div>
+        })
+    }
+}
+
+#[component]
+fn ExportBox() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let delimiter = RwSignal::new(Delimiter::default());
+    view! {
+        <div class="box export-box">
+            <h3>{move || lang.get().t(Key::ExportHeading)}</h3>
+            <div class="actions">
+                <button type="button" class="button" data-testid="export-json" on:click=move |_| state.export_json()>
+                    {move || lang.get().t(Key::ExportJson)}
+                </button>
+                <button type="button" class="button" data-testid="export-xlsx" on:click=move |_| state.export_xlsx()>
+                    {move || lang.get().t(Key::ExportXlsx)}
+                </button>
+            </div>
+            <div class="actions">
+                <button type="button" class="button" data-testid="export-csv" on:click=move |_| state.export_csv(delimiter.get_untracked())>
+                    {move || lang.get().t(Key::ExportCsv)}
+                </button>
+                <label class="inline-label">
+                    <span>{move || lang.get().t(Key::CsvDelimiter)}</span>
+                    <select data-testid="export-csv-delimiter"
+                        prop:value=move || delimiter.get().code()
+                        on:change=move |ev| {
+                            if let Some(d) = Delimiter::from_code(&event_target_value(&ev)) {
+                                delimiter.set(d);
+                            }
+                        }>
+                        <option value="comma">{move || lang.get().t(Key::CsvComma)}</option>
+                        <option value="semicolon">{move || lang.get().t(Key::CsvSemicolon)}</option>
+                    </select>
+                </label>
+            </div>
+            <div class="actions">
+                <button type="button" class="button" data-testid="share-link-create" on:click=move |_| state.create_share_link()>
+                    {move || lang.get().t(Key::ShareLinkCreate)}
+                </button>
+            </div>
+            <ShareLink/>
+        </div>
+    }
+}
+
+#[component]
+fn ShareLink() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let l = state.lang.get();
+        match state.share_link.get()? {
+            Ok(link) => Some(
+                view! {
+                    <div class="share-link">
+                        <label for="share-link-url">{l.t(Key::ShareLinkLabel)}</label>
+                        <input id="share-link-url" type="text" readonly data-testid="share-link-url" prop:value=link.clone()
+                            on:focus=move |ev| {
+                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    input.select();
+                                }
+                            }/>
+                        <div class="actions">
+                            <button type="button" class="button small" data-testid="share-link-copy" on:click=move |_| state.copy_share_link()>
+                                {l.t(Key::ShareLinkCopy)}
+                            </button>
+                        </div>
+                        <p class="hint">{l.tf(Key::ShareLinkNote, &[("chars", &l.count(link.chars().count()))])}</p>
+                    </div>
+                }
+                .into_any(),
+            ),
+            Err(LinkError::TooLong { chars, max }) => Some(
+                view! {
+                    <div class="notice notice-warning" role="alert" data-testid="share-link-too-large">
+                        <p>{l.tf(Key::ShareLinkTooLarge, &[("chars", &l.count(chars)), ("max", &l.count(max))])}</p>
+                        <button type="button" class="button small" on:click=move |_| state.export_json()>
+                            {l.t(Key::ExportJson)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            ),
+            Err(other) => Some(view! { <p role="alert">{other.to_string()}</p> }.into_any()),
+        }
+    }
+}
+
+/// What checked data holds against the current data, and the choice to apply it.
 #[component]
 fn ImportPreview() -> impl IntoView {
     let state = use_state();
@@ -69,15 +234,17 @@ fn ImportPreview() -> impl IntoView {
         }
     });
     move || {
-        let PendingImport { file_name, checked } = state.pending_import.get()?;
+        let PendingImport { source, preview } = state.pending_import.get()?;
         let l = lang.get();
-        let incoming = &checked.dataset;
-        let (current_city, current_programs, merged) = state
-            .dataset
-            .with(|current| (current.plan.city.clone(), current.programs.len(), current.merged_with(incoming)));
-        let updated = incoming.programs.len() - (merged.programs.len() - current_programs);
-        let added = merged.programs.len() - current_programs;
-        let warnings: Vec<String> = checked.warnings.iter().map(|w| l.warning(w)).collect();
+        let incoming = &preview.checked.dataset;
+        let (current_city, current_programs) = state.dataset.with(|d| (d.plan.city.clone(), d.programs.len()));
+        let diff = &preview.diff;
+        let merged_programs = preview.programs_after_merge(current_programs);
+        let warnings: Vec<String> = preview.checked.warnings.iter().map(|w| l.warning(w)).collect();
+        let plan_changes = (!diff.plan.is_empty()).then(|| {
+            let fields: Vec<&str> = diff.plan.iter().map(|f| l.field(f)).collect();
+            view! { <li>{l.tf(Key::DiffPlan, &[("fields", &fields.join(", "))])}</li> }
+        });
         Some(view! {
             <div class="import-preview" role="dialog" aria-modal="false" aria-labelledby="import-preview-title" data-testid="import-preview"
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
@@ -86,22 +253,34 @@ fn ImportPreview() -> impl IntoView {
                     }
                 }>
                 <h3 id="import-preview-title">{l.t(Key::ImportPreviewTitle)}</h3>
-                <p class="file-name">{l.tf(Key::ImportPreviewFile, &[("file", &file_name)])}</p>
+                <p class="file-name">{source_label(l, &source)}</p>
                 <ul class="preview-facts">
                     <li>{l.tf(Key::ImportPreviewIncoming, &[("city", &incoming.plan.city), ("programs", &l.count(incoming.programs.len()))])}</li>
                     <li>{l.tf(Key::ImportPreviewCurrent, &[("city", &current_city), ("programs", &l.count(current_programs))])}</li>
-                    <li>{l.tf(Key::ImportPreviewMergeResult, &[
-                        ("programs", &l.count(merged.programs.len())),
-                        ("added", &l.count(added)),
-                        ("updated", &l.count(updated)),
+                </ul>
+                <h4>{l.t(Key::DiffTitle)}</h4>
+                <ul class="diff-summary" data-testid="import-diff">
+                    <li data-testid="import-diff-programs">{l.tf(Key::DiffPrograms, &[
+                        ("added", &l.count(diff.programs.added.len())),
+                        ("removed", &l.count(diff.programs.removed.len())),
+                        ("changed", &l.count(diff.programs.changed.len())),
+                    ])}</li>
+                    {plan_changes}
+                    <li>{l.tf(Key::DiffAgencies, &[("added", &l.count(diff.agencies.added.len())), ("changed", &l.count(diff.agencies.changed.len()))])}</li>
+                    <li>{l.tf(Key::DiffEvaluations, &[("added", &l.count(diff.evaluations.added.len())), ("changed", &l.count(diff.evaluations.changed.len()))])}</li>
+                    <li>{l.tf(Key::DiffMergeResult, &[
+                        ("programs", &l.count(merged_programs)),
+                        ("kept", &l.count(diff.programs.removed.len())),
                     ])}</li>
                 </ul>
+                <ChangeLists l=l diff=diff.programs.clone()/>
                 {(!warnings.is_empty()).then(|| view! {
-                    <div class="warnings">
+                    <div class="warnings" data-testid="import-warnings">
                         <h4>{l.t(Key::ImportWarningsTitle)}</h4>
                         <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                     </div>
                 })}
+                <p class="hint">{l.t(Key::ImportBackupNote)}</p>
                 <div class="actions">
                     <button type="button" class="button primary" data-testid="import-replace" node_ref=replace_button
                         on:click=move |_| state.apply_import(ImportMode::Replace)>
@@ -118,5 +297,50 @@ fn ImportPreview() -> impl IntoView {
                 </div>
             </div>
         })
+    }
+}
+
+/// The programs that would be added, removed and changed, each list folded away.
+#[component]
+fn ChangeLists(l: Lang, diff: ListDiff) -> impl IntoView {
+    let named = |items: &[(String, String)]| -> Vec<String> {
+        items.iter().take(CHANGES_LISTED).map(|(id, name)| format!("{id} · {name}")).collect()
+    };
+    let changed: Vec<String> = diff
+        .changed
+        .iter()
+        .take(CHANGES_LISTED)
+        .map(|c| {
+            let fields: Vec<&str> = c.fields.iter().map(|f| l.field(f)).collect();
+            format!("{} · {}: {}", c.id, c.name, fields.join(", "))
+        })
+        .collect();
+    let lists = [
+        (Key::DiffAddedList, named(&diff.added), diff.added.len(), "added"),
+        (Key::DiffRemovedList, named(&diff.removed), diff.removed.len(), "removed"),
+        (Key::DiffChangedList, changed, diff.changed.len(), "changed"),
+    ];
+    lists
+        .into_iter()
+        .filter(|(_, _, total, _)| *total > 0)
+        .map(|(key, items, total, kind)| {
+            let more = total.saturating_sub(items.len());
+            view! {
+                <details class="change-list" data-testid=format!("import-diff-{kind}")>
+                    <summary>{l.tf(key, &[("count", &l.count(total))])}</summary>
+                    <ul>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
+                    {(more > 0).then(|| view! { <p>{l.tf(Key::DiffMore, &[("count", &l.count(more))])}</p> })}
+                </details>
+            }
+        })
+        .collect_view()
+}
+
+/// Where incoming data came from, in words.
+pub fn source_label(l: Lang, source: &Source) -> String {
+    match source {
+        Source::File(name) => l.tf(Key::SourceFile, &[("file", name)]),
+        Source::Pasted => l.t(Key::SourcePasted).to_owned(),
+        Source::Link => l.t(Key::SourceLink).to_owned(),
     }
 }

@@ -1,14 +1,16 @@
-//! Messages to the user: problems with the browser's storage, refused files, confirmations, and the
-//! note that the built-in data is partly illustrative.
+//! Messages to the user: problems with the browser's storage and backups, refused data, confirmations
+//! (with "undo import" right after an import), and the note that the built-in data is partly illustrative.
 
 use leptos::prelude::*;
 
 use crate::i18n::{Key, Lang};
 use crate::sample::SAMPLE_SOURCE_DATE;
-use crate::state::{Confirmation, ImportFailure};
+use crate::state::{BackupProblem, Confirmation, ImportFailure};
 use crate::storage::StorageError;
 use crate::storage::envelope::Origin;
 
+use super::backups::local_date_time;
+use super::data_panel::source_label;
 use super::use_state;
 
 /// How many of a refused file's errors are listed; the rest are counted.
@@ -24,6 +26,14 @@ pub fn Notices() -> impl IntoView {
                 {storage_message(lang.get(), &problem)}
             </div>
         })}
+        {move || state.backup_problem.get().map(|problem| {
+            let l = lang.get();
+            let text = match problem {
+                BackupProblem::Trimmed { count } => l.tf(Key::BackupsTrimmed, &[("count", &l.count(count))]),
+                BackupProblem::NotKept => l.t(Key::BackupsNotKept).to_owned(),
+            };
+            view! { <div class="banner banner-warning" role="alert" data-testid="backup-warning">{text}</div> }
+        })}
         {move || state.import_failure.get().map(|failure| {
             let l = lang.get();
             view! {
@@ -37,12 +47,21 @@ pub fn Notices() -> impl IntoView {
         })}
         {move || state.confirmation.get().map(|confirmation| {
             let l = lang.get();
+            let undoable = matches!(confirmation, Confirmation::Replaced { .. } | Confirmation::Merged { .. })
+                && state.undo_backup.get().is_some();
             view! {
                 <div class="notice notice-ok" role="status" data-testid="toast">
                     <span>{confirmation_message(l, &confirmation)}</span>
-                    <button type="button" class="button small" on:click=move |_| state.confirmation.set(None)>
-                        {l.t(Key::Dismiss)}
-                    </button>
+                    <span class="actions">
+                        {undoable.then(|| view! {
+                            <button type="button" class="button small" data-testid="import-undo" on:click=move |_| state.undo_import()>
+                                {l.t(Key::ImportUndo)}
+                            </button>
+                        })}
+                        <button type="button" class="button small" on:click=move |_| state.confirmation.set(None)>
+                            {l.t(Key::Dismiss)}
+                        </button>
+                    </span>
                 </div>
             }
         })}
@@ -66,14 +85,26 @@ pub fn SampleNotice() -> impl IntoView {
 
 fn import_failure_view(l: Lang, failure: ImportFailure) -> impl IntoView {
     match failure {
-        ImportFailure::Unreadable { file_name, detail } => view! {
-            <p class="notice-title">{l.tf(Key::ImportUnreadable, &[("file", &file_name), ("detail", &detail)])}</p>
+        ImportFailure::Unreadable { source, detail } => view! {
+            <p class="notice-title">{l.tf(Key::ImportUnreadable, &[("source", &source_label(l, &source)), ("detail", &detail)])}</p>
         }
         .into_any(),
-        ImportFailure::Refused { file_name, errors } => {
+        ImportFailure::TooLarge { source, bytes } => view! {
+            <p class="notice-title">{l.tf(Key::ImportTooLarge, &[
+                ("source", &source_label(l, &source)),
+                ("size", &l.size(bytes)),
+                ("max", &l.size(crate::import::MAX_FILE_BYTES)),
+            ])}</p>
+        }
+        .into_any(),
+        ImportFailure::LinkDamaged { detail } => view! {
+            <p class="notice-title">{l.tf(Key::ShareLinkDamaged, &[("detail", &detail)])}</p>
+        }
+        .into_any(),
+        ImportFailure::Refused { source, errors } => {
             let more = errors.len().saturating_sub(ERRORS_SHOWN);
             view! {
-                <p class="notice-title">{l.tf(Key::ImportRefused, &[("file", &file_name)])}</p>
+                <p class="notice-title">{l.tf(Key::ImportRefused, &[("source", &source_label(l, &source))])}</p>
                 <ul class="problems">
                     {errors.iter().take(ERRORS_SHOWN).map(|e| view! { <li>{l.problem(e)}</li> }).collect_view()}
                 </ul>
@@ -96,10 +127,13 @@ fn storage_message(l: Lang, problem: &StorageError) -> String {
 
 fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
     match confirmation {
-        Confirmation::Replaced { file_name } => l.tf(Key::ImportReplaced, &[("file", file_name)]),
-        Confirmation::Merged { file_name } => l.tf(Key::ImportMerged, &[("file", file_name)]),
+        Confirmation::Replaced { source } => l.tf(Key::ImportReplaced, &[("source", &source_label(l, source))]),
+        Confirmation::Merged { source } => l.tf(Key::ImportMerged, &[("source", &source_label(l, source))]),
         Confirmation::Cancelled => l.t(Key::ImportCancelled).to_owned(),
+        Confirmation::Undone => l.t(Key::ImportUndone).to_owned(),
+        Confirmation::Restored { taken_at } => l.tf(Key::BackupRestored, &[("date", &local_date_time(l, taken_at))]),
         Confirmation::Exported { file_name } => l.tf(Key::Exported, &[("file", file_name)]),
         Confirmation::ExportFailed { detail } => l.tf(Key::ExportFailed, &[("detail", detail)]),
+        Confirmation::LinkCopied => l.t(Key::ShareLinkCopied).to_owned(),
     }
 }

@@ -1,0 +1,51 @@
+//! Reading a colleague's data, whatever its form (a dataset file, a CSV of programs, pasted text, a share
+//! link), into a checked dataset and the preview of what it would change. Pure: the page supplies text.
+
+use crate::diff::DatasetDiff;
+use crate::format::{Checked, Dataset, Refusal};
+use crate::spreadsheet;
+
+/// Files larger than this are refused before they are read: no real master plan comes near it, and
+/// reading one would freeze the page.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// What an import would do, shown before anything changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    pub checked: Checked,
+    /// Against the current dataset, as a replace would change it.
+    pub diff: DatasetDiff,
+}
+
+impl Preview {
+    /// The number of programs after a merge: the current ones plus those only the incoming side has.
+    pub fn programs_after_merge(&self, current_programs: usize) -> usize {
+        current_programs + self.diff.programs.added.len()
+    }
+}
+
+/// Whether text is a CSV of programs rather than a dataset file: by the file's name where there is one,
+/// else by its first character (a dataset file is a JSON object).
+pub fn looks_like_csv(text: &str, file_name: Option<&str>) -> bool {
+    match file_name.and_then(|n| n.rsplit_once('.')).map(|(_, ext)| ext.to_ascii_lowercase()) {
+        Some(ext) if ext == "csv" || ext == "tsv" || ext == "txt" => {
+            !text.trim_start_matches('\u{feff}').trim_start().starts_with('{')
+        }
+        Some(ext) if ext == "json" => false,
+        _ => {
+            let start = text.trim_start_matches('\u{feff}').trim_start();
+            !start.is_empty()
+                && !start.starts_with('{')
+                && !start.starts_with('[')
+                && start.lines().next().is_some_and(|l| l.contains("id"))
+        }
+    }
+}
+
+/// Checks incoming text against every rule and compares it with the current dataset.
+pub fn preview(text: &str, file_name: Option<&str>, current: &Dataset) -> Result<Preview, Refusal> {
+    let checked =
+        if looks_like_csv(text, file_name) { spreadsheet::from_csv(text, current)? } else { Dataset::parse(text)? };
+    let diff = DatasetDiff::between(current, &checked.dataset);
+    Ok(Preview { checked, diff })
+}

@@ -1,0 +1,84 @@
+//! The backups kept in the browser: when each was taken, of which city and how many programs, and
+//! why; each can be restored or downloaded.
+
+use leptos::prelude::*;
+
+use crate::backups::{BackupReason, KEEP};
+use crate::i18n::{Key, Lang};
+
+use super::use_state;
+
+#[component]
+pub fn BackupList() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    view! {
+        <div class="backups" data-testid="backup-list">
+            <h3>{move || lang.get().t(Key::BackupsHeading)}</h3>
+            <p class="hint">{move || lang.get().tf(Key::BackupsExplainer, &[("count", &lang.get().count(KEEP))])}</p>
+            {move || {
+                let l = lang.get();
+                let backups = state.backups.get();
+                if backups.list().is_empty() {
+                    return view! { <p class="empty">{l.t(Key::BackupsEmpty)}</p> }.into_any();
+                }
+                view! {
+                    <table class="backup-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{l.t(Key::BackupTaken)}</th>
+                                <th scope="col">{l.field("city")}</th>
+                                <th scope="col">{l.t(Key::ProgramsLabel)}</th>
+                                <th scope="col">{l.t(Key::BackupReason)}</th>
+                                <th scope="col"><span class="visually-hidden">{l.t(Key::BackupActions)}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {backups.list().iter().map(|backup| {
+                                let id = backup.id;
+                                let reason = match &backup.reason {
+                                    BackupReason::BeforeImport { file } => l.tf(Key::BackupBeforeImport, &[("file", file)]),
+                                    BackupReason::BeforeRestore => l.t(Key::BackupBeforeRestore).to_owned(),
+                                };
+                                view! {
+                                    <tr data-testid="backup-item" data-backup-id=id.to_string()>
+                                        <td>{local_date_time(l, &backup.taken_at)}</td>
+                                        <td>{backup.city.clone()}</td>
+                                        <td class="number">{l.count(backup.programs)}</td>
+                                        <td>{reason}</td>
+                                        <td class="row-actions">
+                                            <button type="button" class="button small" data-testid="backup-restore"
+                                                on:click=move |_| state.restore_backup(id)>
+                                                {l.t(Key::BackupRestore)}
+                                            </button>
+                                            <button type="button" class="button small" data-testid="backup-download"
+                                                on:click=move |_| state.download_backup(id)>
+                                                {l.t(Key::BackupDownload)}
+                                            </button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+/// An RFC 3339 moment in the user's own time zone, written for the language.
+pub fn local_date_time(l: Lang, rfc3339: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
+    if date.get_time().is_nan() {
+        return rfc3339.to_owned();
+    }
+    l.date_time(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+    )
+}
