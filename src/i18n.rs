@@ -275,7 +275,7 @@ impl Lang {
     }
 
     /// What a field of the format is called on screen; an unknown field keeps its name from the file.
-    pub fn field<'a>(self, code: &'a str) -> &'a str {
+    pub fn field(self, code: &str) -> &str {
         let key = match code {
             "id" => Key::FieldId,
             "name" => Key::FieldName,

@@ -205,15 +205,23 @@ fn the_workbook_has_a_programs_sheet_and_a_summary() {
     let bytes = to_xlsx(&sample_dataset(), Lang::Id, "2026-11-27").unwrap();
     assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip archive");
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut workbook = String::new();
-    archive.by_name("xl/workbook.xml").unwrap().read_to_string(&mut workbook).unwrap();
-    assert!(workbook.contains("name=\"Program\"") && workbook.contains("name=\"Ringkasan\""), "{workbook}");
-    let mut strings = String::new();
-    archive.by_name("xl/sharedStrings.xml").unwrap().read_to_string(&mut strings).unwrap();
-    for text in ["Sudah berjalan", "SiKancil", "Kota Tanjungpinang", "Smart Governance", "27 November 2026"] {
-        assert!(strings.contains(text), "{text}");
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        archive.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}")).read_to_string(&mut text).unwrap();
+        text
+    };
+    for name in ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml"] {
+        assert!(part(name).starts_with("<?xml"), "{name}");
     }
-    let mut sheet = String::new();
-    archive.by_name("xl/worksheets/sheet2.xml").unwrap().read_to_string(&mut sheet).unwrap();
-    assert!(sheet.contains("<v>79</v>") && sheet.contains("<v>131</v>"), "the summary carries the counts");
+    let workbook = part("xl/workbook.xml");
+    assert!(workbook.contains("name=\"Program\"") && workbook.contains("name=\"Ringkasan\""), "{workbook}");
+    let programs = part("xl/worksheets/sheet1.xml");
+    for text in ["Sudah berjalan", "SiKancil", "Smart Governance", "Dinas Kependudukan dan Pencatatan Sipil"] {
+        assert!(programs.contains(text), "{text}");
+    }
+    assert!(programs.contains(r#"<autoFilter ref="A1:T132"/>"#));
+    let summary = part("xl/worksheets/sheet2.xml");
+    for text in ["Kota Tanjungpinang", "27 November 2026", "<v>79</v>", "<v>131</v>", "<v>0.6031</v>"] {
+        assert!(summary.contains(text), "{text}");
+    }
 }

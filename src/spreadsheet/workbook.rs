@@ -1,138 +1,301 @@
 //! The XLSX workbook: a sheet of programs as a person reads them (translated heads and values) and a
-//! summary sheet with the metrics of the overview.
+//! summary sheet with the metrics of the overview. The Office Open XML parts are written here (a
+//! workbook needs only a handful) and packed with the zip crate.
 
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use std::fmt::Write as _;
+use std::io::Write as _;
 
-use crate::format::{Dataset, Dimension, Program, Status};
+use zip::write::SimpleFileOptions;
+
+use crate::format::{Dataset, Program, Status};
 use crate::i18n::{Key, Lang};
 use crate::metrics::Overview;
 
 use super::COLUMNS;
 
-/// The workbook's bytes. `generated_on` is today's date, `YYYY-MM-DD`.
-pub fn to_xlsx(dataset: &Dataset, lang: Lang, generated_on: &str) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold();
-    programs_sheet(workbook.add_worksheet(), dataset, lang, &bold)?;
-    summary_sheet(workbook.add_worksheet(), dataset, lang, generated_on, &bold)?;
-    workbook.save_to_buffer()
+/// Cell styles, as indexes into `cellXfs` of the styles part.
+#[derive(Clone, Copy)]
+enum Style {
+    Plain = 0,
+    Bold = 1,
+    Percent = 2,
 }
 
-fn programs_sheet(sheet: &mut Worksheet, dataset: &Dataset, lang: Lang, bold: &Format) -> Result<(), XlsxError> {
-    sheet.set_name(lang.t(Key::SheetPrograms))?;
-    for (col, (code, _)) in COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, lang.field(code), bold)?;
-        sheet.set_column_width(col as u16, if *code == "name" { 50 } else { 16 })?;
+/// A cell's content.
+enum Value {
+    Text(String),
+    Number(f64),
+}
+
+/// One worksheet being written: its rows, column widths, frozen header and filter.
+struct Sheet {
+    name: String,
+    rows: Vec<Vec<(Value, Style)>>,
+    widths: Vec<f64>,
+    header_row: bool,
+}
+
+impl Sheet {
+    fn new(name: &str) -> Sheet {
+        Sheet { name: name.to_owned(), rows: Vec::new(), widths: Vec::new(), header_row: false }
     }
-    for (i, program) in dataset.programs.iter().enumerate() {
-        let row = i as u32 + 1;
-        for (col, (code, _)) in COLUMNS.iter().enumerate() {
-            write_field(sheet, row, col as u16, program, code, dataset, lang)?;
+
+    fn row(&mut self, cells: Vec<(Value, Style)>) {
+        self.rows.push(cells);
+    }
+
+    fn xml(&self) -> String {
+        let mut xml = String::from(XML_HEAD);
+        xml.push_str(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#);
+        if self.header_row {
+            xml.push_str(
+                r#"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#,
+            );
         }
+        if !self.widths.is_empty() {
+            xml.push_str("<cols>");
+            for (i, width) in self.widths.iter().enumerate() {
+                let _ = write!(xml, r#"<col min="{n}" max="{n}" width="{width}" customWidth="1"/>"#, n = i + 1);
+            }
+            xml.push_str("</cols>");
+        }
+        xml.push_str("<sheetData>");
+        for (r, row) in self.rows.iter().enumerate() {
+            let _ = write!(xml, r#"<row r="{}">"#, r + 1);
+            for (c, (value, style)) in row.iter().enumerate() {
+                let at = cell_ref(r, c);
+                let s = *style as u8;
+                match value {
+                    Value::Text(text) if text.is_empty() => {}
+                    Value::Text(text) => {
+                        let _ = write!(
+                            xml,
+                            r#"<c r="{at}" s="{s}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
+                            escape(text)
+                        );
+                    }
+                    Value::Number(n) => {
+                        let _ = write!(xml, r#"<c r="{at}" s="{s}"><v>{n}</v></c>"#);
+                    }
+                }
+            }
+            xml.push_str("</row>");
+        }
+        xml.push_str("</sheetData>");
+        if self.header_row {
+            let last = self.rows.first().map_or(1, Vec::len).max(1);
+            let _ = write!(xml, r#"<autoFilter ref="A1:{}"/>"#, cell_ref(self.rows.len().max(1) - 1, last - 1));
+        }
+        xml.push_str("</worksheet>");
+        xml
     }
-    sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, dataset.programs.len() as u32, COLUMNS.len() as u16 - 1)?;
-    Ok(())
 }
 
-fn write_field(
-    sheet: &mut Worksheet,
-    row: u32,
-    col: u16,
-    program: &Program,
-    code: &str,
-    dataset: &Dataset,
-    lang: Lang,
-) -> Result<(), XlsxError> {
-    let text = |sheet: &mut Worksheet, value: &str| sheet.write_string(row, col, value).map(|_| ());
-    let number = |sheet: &mut Worksheet, value: Option<i64>| match value {
-        Some(n) => sheet.write_number(row, col, n as f64).map(|_| ()),
-        None => Ok(()),
-    };
-    let yes_no = |sheet: &mut Worksheet, value: Option<bool>| match value {
-        Some(b) => sheet.write_string(row, col, lang.yes_no(b)).map(|_| ()),
-        None => Ok(()),
-    };
+/// The workbook's bytes. `generated_on` is today's date, `YYYY-MM-DD`.
+pub fn to_xlsx(dataset: &Dataset, lang: Lang, generated_on: &str) -> Result<Vec<u8>, String> {
+    let sheets = [programs_sheet(dataset, lang), summary_sheet(dataset, lang, generated_on)];
+    package(&sheets).map_err(|e| e.to_string())
+}
+
+fn owned(text: impl Into<String>) -> Value {
+    Value::Text(text.into())
+}
+
+fn programs_sheet(dataset: &Dataset, lang: Lang) -> Sheet {
+    let mut sheet = Sheet::new(lang.t(Key::SheetPrograms));
+    sheet.header_row = true;
+    sheet.widths = COLUMNS.iter().map(|(code, _)| if *code == "name" { 50.0 } else { 16.0 }).collect();
+    sheet.row(COLUMNS.iter().map(|(code, _)| (owned(lang.field(code)), Style::Bold)).collect());
+    for program in &dataset.programs {
+        sheet.row(COLUMNS.iter().map(|(code, _)| (field(program, code, dataset, lang), Style::Plain)).collect());
+    }
+    sheet
+}
+
+fn field(program: &Program, code: &str, dataset: &Dataset, lang: Lang) -> Value {
+    let number = |value: Option<i64>| value.map_or_else(|| owned(""), |n| Value::Number(n as f64));
+    let yes_no = |value: Option<bool>| owned(value.map_or("", |b| lang.yes_no(b)));
+    let text = |value: Option<&str>| owned(value.unwrap_or(""));
     match code {
-        "id" => text(sheet, &program.id),
-        "name" => text(sheet, &program.name),
-        "dimension" => text(sheet, lang.dimension(program.dimension)),
-        "subdimension" => program.subdimension.map_or(Ok(()), |s| text(sheet, lang.subdimension(s))),
-        "status" => text(sheet, lang.status(program.status)),
-        "agency" => program
-            .agency
-            .as_deref()
-            .map_or(Ok(()), |id| text(sheet, dataset.agency(id).map_or(id, |a| a.name.as_str()))),
-        "quick_win" => yes_no(sheet, Some(program.quick_win)),
-        "horizon" => program.horizon.map_or(Ok(()), |h| text(sheet, lang.horizon(h))),
-        "start_year" => number(sheet, program.start_year.map(i64::from)),
-        "target_year" => number(sheet, program.target_year.map(i64::from)),
-        "progress" => number(sheet, program.progress),
-        "budget_planned" => number(sheet, program.budget_planned),
-        "budget_realized" => number(sheet, program.budget_realized),
-        "rpjmd" => yes_no(sheet, program.rpjmd),
-        "renstra" => yes_no(sheet, program.renstra),
-        "postponed_to" => number(sheet, program.postponed_to.map(i64::from)),
-        "delay_reason" => program.delay_reason.as_deref().map_or(Ok(()), |t| text(sheet, t)),
-        "apps" => text(sheet, &program.apps.join("; ")),
-        "evidence" => text(sheet, &program.evidence.join("; ")),
-        "notes" => program.notes.as_deref().map_or(Ok(()), |t| text(sheet, t)),
-        _ => Ok(()),
+        "id" => owned(program.id.clone()),
+        "name" => owned(program.name.clone()),
+        "dimension" => owned(lang.dimension(program.dimension)),
+        "subdimension" => text(program.subdimension.map(|s| lang.subdimension(s))),
+        "status" => owned(lang.status(program.status)),
+        "agency" => text(program.agency.as_deref().map(|id| dataset.agency(id).map_or(id, |a| a.name.as_str()))),
+        "quick_win" => yes_no(Some(program.quick_win)),
+        "horizon" => text(program.horizon.map(|h| lang.horizon(h))),
+        "start_year" => number(program.start_year.map(i64::from)),
+        "target_year" => number(program.target_year.map(i64::from)),
+        "progress" => number(program.progress),
+        "budget_planned" => number(program.budget_planned),
+        "budget_realized" => number(program.budget_realized),
+        "rpjmd" => yes_no(program.rpjmd),
+        "renstra" => yes_no(program.renstra),
+        "postponed_to" => number(program.postponed_to.map(i64::from)),
+        "delay_reason" => text(program.delay_reason.as_deref()),
+        "apps" => owned(program.apps.join("; ")),
+        "evidence" => owned(program.evidence.join("; ")),
+        "notes" => text(program.notes.as_deref()),
+        _ => owned(""),
     }
 }
 
-fn summary_sheet(
-    sheet: &mut Worksheet,
-    dataset: &Dataset,
-    lang: Lang,
-    generated_on: &str,
-    bold: &Format,
-) -> Result<(), XlsxError> {
-    let percent = Format::new().set_num_format("0.00%");
+fn summary_sheet(dataset: &Dataset, lang: Lang, generated_on: &str) -> Sheet {
     let overview = Overview::of(dataset);
-    sheet.set_name(lang.t(Key::SheetSummary))?;
-    sheet.set_column_width(0, 34)?;
-    sheet.set_column_width(1, 18)?;
-    sheet.write_string_with_format(0, 0, lang.t(Key::SummaryTitle), bold)?;
-    let facts = [
+    let mut sheet = Sheet::new(lang.t(Key::SheetSummary));
+    sheet.widths = vec![34.0, 18.0, 18.0, 18.0, 18.0, 18.0];
+    sheet.row(vec![(owned(lang.t(Key::SummaryTitle)), Style::Bold)]);
+    for (label, value) in [
         (lang.field("city"), dataset.plan.city.clone()),
         (lang.field("title"), dataset.plan.title.clone().unwrap_or_default()),
         (lang.t(Key::SummaryGenerated), lang.date(generated_on)),
-    ];
-    for (i, (label, value)) in facts.iter().enumerate() {
-        sheet.write_string(i as u32 + 1, 0, *label)?;
-        sheet.write_string(i as u32 + 1, 1, value)?;
+    ] {
+        sheet.row(vec![(owned(label), Style::Plain), (owned(value), Style::Plain)]);
     }
-
-    let mut row = 5;
-    sheet.write_string_with_format(row, 0, lang.field("status"), bold)?;
-    sheet.write_string_with_format(row, 1, lang.t(Key::SummaryCount), bold)?;
-    sheet.write_string_with_format(row, 2, lang.t(Key::SummaryShare), bold)?;
+    sheet.row(Vec::new());
+    sheet.row(vec![
+        (owned(lang.field("status")), Style::Bold),
+        (owned(lang.t(Key::SummaryCount)), Style::Bold),
+        (owned(lang.t(Key::SummaryShare)), Style::Bold),
+    ]);
     for status in Status::ALL {
-        row += 1;
-        sheet.write_string(row, 0, lang.status(status))?;
-        sheet.write_number(row, 1, overview.counts.get(status) as f64)?;
-        sheet.write_number_with_format(row, 2, overview.shares.get(status).as_fraction(), &percent)?;
+        sheet.row(vec![
+            (owned(lang.status(status)), Style::Plain),
+            (Value::Number(overview.counts.get(status) as f64), Style::Plain),
+            (Value::Number(overview.shares.get(status).as_fraction()), Style::Percent),
+        ]);
     }
-    row += 1;
-    sheet.write_string_with_format(row, 0, lang.t(Key::SummaryTotal), bold)?;
-    sheet.write_number_with_format(row, 1, overview.programs as f64, bold)?;
-
-    row += 2;
-    sheet.write_string_with_format(row, 0, lang.field("dimension"), bold)?;
-    for (i, status) in Status::ALL.iter().enumerate() {
-        sheet.write_string_with_format(row, i as u16 + 1, lang.status(*status), bold)?;
-        sheet.set_column_width(i as u16 + 1, 18)?;
-    }
-    sheet.write_string_with_format(row, Status::ALL.len() as u16 + 1, lang.t(Key::SummaryTotal), bold)?;
+    sheet.row(vec![
+        (owned(lang.t(Key::SummaryTotal)), Style::Bold),
+        (Value::Number(overview.programs as f64), Style::Bold),
+    ]);
+    sheet.row(Vec::new());
+    let mut head = vec![(owned(lang.field("dimension")), Style::Bold)];
+    head.extend(Status::ALL.iter().map(|s| (owned(lang.status(*s)), Style::Bold)));
+    head.push((owned(lang.t(Key::SummaryTotal)), Style::Bold));
+    sheet.row(head);
     for (dimension, counts) in &overview.by_dimension {
-        row += 1;
-        sheet.write_string(row, 0, lang.dimension(*dimension))?;
-        for (i, status) in Status::ALL.iter().enumerate() {
-            sheet.write_number(row, i as u16 + 1, counts.get(*status) as f64)?;
-        }
-        sheet.write_number(row, Status::ALL.len() as u16 + 1, counts.total() as f64)?;
+        let mut row = vec![(owned(lang.dimension(*dimension)), Style::Plain)];
+        row.extend(Status::ALL.iter().map(|s| (Value::Number(counts.get(*s) as f64), Style::Plain)));
+        row.push((Value::Number(counts.total() as f64), Style::Plain));
+        sheet.row(row);
     }
-    debug_assert_eq!(overview.by_dimension.len(), Dimension::ALL.len());
-    Ok(())
+    sheet
+}
+
+const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+/// The package: content types, relationships, workbook, styles and the sheets.
+fn package(sheets: &[Sheet]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut content_types = format!(
+        r#"{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+    );
+    let mut workbook = format!(
+        r#"{XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
+    );
+    let mut workbook_rels =
+        format!(r#"{XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#);
+    let mut filters = String::new();
+    for (i, sheet) in sheets.iter().enumerate() {
+        let n = i + 1;
+        let _ = write!(
+            content_types,
+            r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        );
+        let _ = write!(workbook, r#"<sheet name="{}" sheetId="{n}" r:id="rId{n}"/>"#, escape(&sheet.name));
+        let _ = write!(
+            workbook_rels,
+            r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>"#
+        );
+        if sheet.header_row {
+            let last = cell_ref(sheet.rows.len().max(1) - 1, sheet.rows.first().map_or(1, Vec::len).max(1) - 1);
+            let (col, row) = last.split_at(last.find(|c: char| c.is_ascii_digit()).unwrap_or(last.len()));
+            let _ = write!(
+                filters,
+                r#"<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'{}'!$A$1:${col}${row}</definedName>"#,
+                escape(&sheet.name.replace('\'', "''"))
+            );
+        }
+    }
+    content_types.push_str("</Types>");
+    workbook.push_str("</sheets>");
+    if !filters.is_empty() {
+        let _ = write!(workbook, "<definedNames>{filters}</definedNames>");
+    }
+    workbook.push_str("</workbook>");
+    let _ = write!(
+        workbook_rels,
+        r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
+        sheets.len() + 1
+    );
+    let root_rels = format!(
+        r#"{XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+    );
+
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut part = |name: &str, text: &str| -> zip::result::ZipResult<()> {
+        zip.start_file(name, options)?;
+        zip.write_all(text.as_bytes())?;
+        Ok(())
+    };
+    part("[Content_Types].xml", &content_types)?;
+    part("_rels/.rels", &root_rels)?;
+    part("xl/workbook.xml", &workbook)?;
+    part("xl/_rels/workbook.xml.rels", &workbook_rels)?;
+    part("xl/styles.xml", &format!("{XML_HEAD}{STYLES}"))?;
+    for (i, sheet) in sheets.iter().enumerate() {
+        part(&format!("xl/worksheets/sheet{}.xml", i + 1), &sheet.xml())?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// Plain, bold, and a percentage with two decimals (built-in number format 10, shown in the reader's locale).
+const STYLES: &str = r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
+
+/// `A1`-style reference of a zero-based row and column.
+fn cell_ref(row: usize, col: usize) -> String {
+    let mut letters = String::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.insert(0, char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
+/// Text as XML character data: markup escaped, and the control characters XML 1.0 cannot hold dropped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cell_ref, escape};
+
+    #[test]
+    fn cell_references() {
+        assert_eq!(cell_ref(0, 0), "A1");
+        assert_eq!(cell_ref(131, 19), "T132");
+        assert_eq!(cell_ref(0, 26), "AA1");
+    }
+
+    #[test]
+    fn text_never_becomes_markup() {
+        assert_eq!(escape("<b>\"A&B\"</b>\u{1}"), "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
+    }
 }
