@@ -153,8 +153,9 @@ impl AppState {
     }
 
     /// A share link in the page's address leads to the usual preview; the fragment is then removed so
-    /// that a reload does not offer it again.
-    fn open_share_link(&self) {
+    /// that a reload does not offer it again. Called at start and whenever the fragment changes (a link
+    /// pasted into the address bar of an open page changes only the fragment, without a reload).
+    pub fn open_share_link(&self) {
         let Some((_, fragment)) = files::page_address() else { return };
         let Some(text) = share_link::text_in_fragment(&fragment) else { return };
         files::clear_fragment();

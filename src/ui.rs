@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
 
     let dragging = drop_anywhere(state);
     paste_anywhere(state);
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| state.open_share_link());
 
     view! {
         {move || dragging.get().then(|| view! {

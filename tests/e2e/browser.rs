@@ -153,8 +153,46 @@ impl Browser {
         input.send_keys(&file.display().to_string()).await.unwrap();
     }
 
+    /// Drops a file onto the page as a user dragging it from the desktop does.
+    pub async fn drop_file(&self, name: &str, contents: &str) {
+        let script = "const [name, text] = arguments;
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([text], name, { type: 'application/json' }));
+            for (const type of ['dragenter', 'dragover', 'drop']) {
+                document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            }";
+        self.client.execute(script, vec![json!(name), json!(contents)]).await.unwrap();
+    }
+
+    /// The value of a form control.
+    pub async fn value(&self, testid: &str) -> String {
+        self.wait_for(testid).await.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    /// Opens any address in this browser.
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+        self.wait_for("program-count").await;
+    }
+
+    /// The folder downloads land in.
+    pub fn downloads(&self) -> &Path {
+        &self.downloads
+    }
+
     pub async fn eval(&self, script: &str) -> Value {
         self.client.execute(script, vec![]).await.unwrap()
+    }
+
+    /// The bytes of a finished download.
+    pub async fn downloaded_bytes(&self, file_name: &str) -> Vec<u8> {
+        let path = self.downloads.join(file_name);
+        let started = Instant::now();
+        while !path.exists() {
+            assert!(started.elapsed() < PATIENCE, "{file_name} was not downloaded: {:?}", list(&self.downloads));
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        std::fs::read(path).unwrap()
     }
 
     /// The text of a finished download.

@@ -219,7 +219,7 @@ fn test() -> Result {
 
     let layer = Instant::now();
     run(Command::new("cargo")
-        .args(["test", "--features", "e2e", "--test", "e2e"])
+        .args(["test", "--features", "e2e", "--test", "e2e", "--test", "e2e_exchange"])
         .current_dir(&root)
         .env("E2E_DIST", dist_dir())
         .env("CHROMEDRIVER", CHROMEDRIVER)
