@@ -8,6 +8,7 @@ pub mod compress;
 pub mod diff;
 pub mod files;
 pub mod format;
+pub mod generate;
 pub mod i18n;
 pub mod import;
 pub mod metrics;

@@ -225,3 +225,37 @@ async fn the_preview_takes_the_focus_and_escape_cancels_it() {
     assert_eq!(page.text("city-name"), "Kota Tanjungpinang");
     assert!(page.text("toast").contains("dibatalkan"));
 }
+
+#[wasm_bindgen_test]
+async fn a_large_file_shows_its_progress_and_can_be_stopped() {
+    let page = Page::open().await;
+    let big = masterplan_tracker::generate::synthetic_dataset(20_000, 1).to_file_json();
+    page.choose_file("besar.masterplan.json", &big).await;
+    leptos::task::tick().await;
+    let progress = page.find("import-progress").expect("reading shows its progress");
+    assert_eq!(progress.get_attribute("role").as_deref(), Some("status"));
+    assert!(progress.text_content().unwrap().contains("besar.masterplan.json"));
+    page.click("import-abort").await;
+    sleep(500).await;
+    assert!(page.find("import-progress").is_none());
+    assert!(page.find("import-preview").is_none(), "a stopped import offers nothing");
+    assert!(page.find("import-error").is_none());
+    assert!(page.text("toast").contains("dibatalkan"));
+    assert_eq!(page.text("program-count"), "131");
+}
+
+#[wasm_bindgen_test]
+async fn pasted_text_is_checked_like_a_file() {
+    let page = Page::open().await;
+    page.click("import-paste-open").await;
+    let area: web_sys::HtmlTextAreaElement = page.find("import-paste-text").unwrap().unchecked_into();
+    area.set_value(&small_file("Kota Tempel"));
+    area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    leptos::task::tick().await;
+    page.click("import-paste-submit").await;
+    page.wait_for("import-preview").await;
+    assert!(page.text("import-preview").contains("Teks yang ditempel"));
+    page.click("import-replace").await;
+    assert_eq!(page.text("city-name"), "Kota Tempel");
+    assert!(page.find("import-undo").is_some());
+}

@@ -225,3 +225,14 @@ fn the_workbook_has_a_programs_sheet_and_a_summary() {
         assert!(summary.contains(text), "{text}");
     }
 }
+
+#[test]
+fn synthetic_datasets_are_valid_and_deterministic() {
+    use masterplan_tracker::generate::synthetic_dataset;
+    let a = synthetic_dataset(2_000, 7);
+    assert_eq!(a, synthetic_dataset(2_000, 7));
+    assert_ne!(a, synthetic_dataset(2_000, 8));
+    let checked = Dataset::parse(&a.to_file_json()).unwrap();
+    assert!(checked.warnings.is_empty());
+    assert_eq!(checked.dataset.programs.len(), 2_000);
+}

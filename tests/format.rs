@@ -5,36 +5,15 @@
 use masterplan_tracker::format::{Dataset, Problem, Status, WarningKind, is_calendar_date};
 use serde_json::{Value, json};
 
-fn minimal() -> Value {
-    json!({
-        "format": "smart-city-masterplan",
-        "version": 1,
-        "plan": { "city": "Kota Contoh" },
-        "programs": [
-            { "id": "SG-01", "name": "Satu", "dimension": "governance", "status": "running" },
-            { "id": "SG-02", "name": "Dua", "dimension": "living", "subdimension": "health", "status": "done" }
-        ]
-    })
-}
+#[path = "support/refused.rs"]
+mod refused;
+
+use refused::{minimal, with};
 
 fn refuse(value: Value) -> (String, Problem) {
     let refusal = Dataset::parse(&value.to_string()).expect_err("the file must be refused");
     let first = refusal.errors.into_iter().next().expect("a refusal names at least one error");
     (first.path, first.problem)
-}
-
-/// The file with the field at `pointer` set (added where it was absent).
-fn with(mut value: Value, pointer: &str, new: Value) -> Value {
-    let (parent, key) = pointer.rsplit_once('/').unwrap();
-    let parent = if parent.is_empty() { &mut value } else { value.pointer_mut(parent).expect("parent exists") };
-    parent.as_object_mut().expect("an object").insert(key.to_owned(), new);
-    value
-}
-
-fn without(mut value: Value, pointer: &str) -> Value {
-    let (parent, key) = pointer.rsplit_once('/').unwrap();
-    value.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
-    value
 }
 
 #[test]
@@ -82,105 +61,18 @@ fn unknown_fields_at_every_level_survive_the_round_trip() {
     assert_eq!(back, file);
 }
 
-/// Whether a problem is the one a case expects.
-type ProblemCheck = fn(&Problem) -> bool;
-
 #[test]
 fn broken_files_are_refused_with_their_place() {
-    let cases: Vec<(Value, &str, ProblemCheck)> = vec![
-        (with(minimal(), "/format", json!("other")), "format", |p| *p == Problem::NotOurFormat),
-        (without(minimal(), "/format"), "format", |p| *p == Problem::NotOurFormat),
-        (json!([1, 2]), "", |p| *p == Problem::NotOurFormat),
-        (with(minimal(), "/version", json!(2)), "version", |p| *p == Problem::NewerVersion { found: 2 }),
-        (with(minimal(), "/version", json!("1")), "version", |p| matches!(p, Problem::UnknownVersion { .. })),
-        (with(minimal(), "/version", json!(0)), "version", |p| matches!(p, Problem::UnknownVersion { .. })),
-        (without(minimal(), "/version"), "version", |p| *p == Problem::Missing),
-        (without(minimal(), "/plan"), "plan", |p| *p == Problem::Missing),
-        (without(minimal(), "/programs"), "programs", |p| *p == Problem::Missing),
-        (without(minimal(), "/plan/city"), "plan.city", |p| *p == Problem::Missing),
-        (with(minimal(), "/plan/city", json!("  ")), "plan.city", |p| *p == Problem::EmptyText),
-        (without(minimal(), "/programs/1/status"), "programs[1].status", |p| *p == Problem::Missing),
-        (without(minimal(), "/programs/1/name"), "programs[1].name", |p| *p == Problem::Missing),
-        (with(minimal(), "/programs/1/status", json!("selesai")), "programs[1].status", |p| {
-            *p == Problem::UnknownValue {
-                found: "selesai".into(),
-                allowed: "done, running, discussion, not_started".into(),
-            }
-        }),
-        (with(minimal(), "/programs/0/dimension", json!("smart")), "programs[0].dimension", |p| {
-            matches!(p, Problem::UnknownValue { .. })
-        }),
-        (with(minimal(), "/programs/1/subdimension", json!("waste")), "programs[1].subdimension", |p| {
-            matches!(p, Problem::SubdimensionOfOtherDimension { .. })
-        }),
-        (with(minimal(), "/programs/1/horizon", json!("forever")), "programs[1].horizon", |p| {
-            matches!(p, Problem::UnknownValue { .. })
-        }),
-        (with(minimal(), "/programs/1/progress", json!(101)), "programs[1].progress", |p| {
-            *p == Problem::OutOfRange { value: 101, min: 0, max: Some(100) }
-        }),
-        (with(minimal(), "/programs/1/progress", json!(-1)), "programs[1].progress", |p| {
-            matches!(p, Problem::OutOfRange { .. })
-        }),
-        (with(minimal(), "/programs/1/progress", json!("half")), "programs[1].progress", |p| {
-            matches!(p, Problem::WrongType { .. })
-        }),
-        (with(minimal(), "/programs/0/budget_planned", json!(-5)), "programs[0].budget_planned", |p| {
-            *p == Problem::OutOfRange { value: -5, min: 0, max: None }
-        }),
-        (with(minimal(), "/programs/0/quick_win", json!("ya")), "programs[0].quick_win", |p| {
-            matches!(p, Problem::WrongType { .. })
-        }),
-        (with(minimal(), "/programs/1/id", json!("SG-01")), "programs[1].id", |p| {
-            *p == Problem::DuplicateId { id: "SG-01".into() }
-        }),
-        (with(minimal(), "/programs/1/id", json!("")), "programs[1].id", |p| *p == Problem::EmptyText),
-        (with(minimal(), "/programs/1/id", json!("x".repeat(65))), "programs[1].id", |p| {
-            *p == Problem::IdTooLong { chars: 65, max: 64 }
-        }),
-        (with(minimal(), "/programs", json!({})), "programs", |p| matches!(p, Problem::WrongType { .. })),
-    ];
-    for (file, path, expected) in cases {
-        let (found_path, problem) = refuse(file.clone());
-        assert_eq!(found_path, path, "for {file}");
-        assert!(expected(&problem), "{problem:?} at {path}");
+    for case in refused::cases() {
+        let (path, problem) = refuse(case.file.clone());
+        assert_eq!(path, case.path, "for {}", case.file);
+        assert!((case.expect)(&problem), "{problem:?} at {path}");
     }
 }
 
 #[test]
 fn a_64_character_id_is_accepted() {
     assert!(Dataset::parse(&with(minimal(), "/programs/1/id", json!("é".repeat(64))).to_string()).is_ok());
-}
-
-#[test]
-fn years_must_be_in_order() {
-    let file = with(with(minimal(), "/programs/0/start_year", json!(2022)), "/programs/0/target_year", json!(2021));
-    assert_eq!(refuse(file).0, "programs[0].target_year");
-    let mut file = minimal();
-    file["plan"]["start_year"] = json!(2023);
-    file["plan"]["end_year"] = json!(2019);
-    assert_eq!(refuse(file).1, Problem::YearsReversed { start: 2023, end: 2019 });
-}
-
-#[test]
-fn agencies_and_evaluations_are_checked() {
-    let mut file = minimal();
-    file["agencies"] = json!([{ "id": "a", "name": "A" }, { "id": "a", "name": "B" }]);
-    assert_eq!(refuse(file), ("agencies[1].id".into(), Problem::DuplicateId { id: "a".into() }));
-    let mut file = minimal();
-    file["agencies"] = json!([{ "id": "a" }]);
-    assert_eq!(refuse(file), ("agencies[0].name".into(), Problem::Missing));
-    let mut file = minimal();
-    file["evaluations"] = json!([{ "id": "e", "label": "E", "date": "2021-02-30", "statuses": {} }]);
-    assert_eq!(refuse(file), ("evaluations[0].date".into(), Problem::NotADate { found: "2021-02-30".into() }));
-    let mut file = minimal();
-    file["evaluations"] =
-        json!([{ "id": "e", "label": "E", "date": "2021-02-03", "statuses": { "SG-01": "finished" } }]);
-    assert_eq!(refuse(file).0, "evaluations[0].statuses.SG-01");
-    let mut file = minimal();
-    file["evaluations"] =
-        json!([{ "id": "e", "label": "E", "date": "2021-02-03", "statuses": {}, "scores": { "impact": "high" } }]);
-    assert_eq!(refuse(file).0, "evaluations[0].scores.impact");
 }
 
 #[test]
@@ -219,22 +111,6 @@ fn dangling_references_are_warnings_not_refusals() {
         ]
     );
     assert_eq!(checked.warnings[0].path, "programs[0].agency");
-}
-
-#[test]
-fn merging_keeps_local_programs_and_lets_the_file_win() {
-    let ours = Dataset::parse(&minimal().to_string()).unwrap().dataset;
-    let mut theirs = minimal();
-    theirs["plan"]["city"] = json!("Kota Lain");
-    theirs["programs"] = json!([
-        { "id": "SG-02", "name": "Dua baru", "dimension": "living", "status": "running" },
-        { "id": "SG-03", "name": "Tiga", "dimension": "economy", "status": "discussion" }
-    ]);
-    let theirs = Dataset::parse(&theirs.to_string()).unwrap().dataset;
-    let merged = masterplan_tracker::diff::merge(&ours, &theirs);
-    let programs: Vec<(&str, &str)> = merged.programs.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
-    assert_eq!(programs, [("SG-01", "Satu"), ("SG-02", "Dua baru"), ("SG-03", "Tiga")]);
-    assert_eq!(merged.plan.city, "Kota Lain");
 }
 
 #[test]

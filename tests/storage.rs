@@ -18,8 +18,29 @@ fn a_stored_dataset_reads_back_equal() {
     assert_eq!(stored.saved_at, "2026-11-27T10:00:00Z");
     let envelope: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(envelope["storage_version"], STORAGE_VERSION);
-    assert_eq!(envelope["dataset"]["format"], "smart-city-masterplan");
-    assert_eq!(envelope["dataset"]["version"], 1);
+    assert!(envelope["dataset_packed"].as_str().unwrap().len() * 5 < dataset.to_file_json().len(), "packed");
+}
+
+#[test]
+fn a_version_one_envelope_still_reads() {
+    // As the first release stored it: the dataset file as a JSON object.
+    let file: serde_json::Value = serde_json::from_str(&sample_dataset().to_file_json()).unwrap();
+    let text = serde_json::json!({
+        "storage_version": 1, "saved_at": "2026-11-27T10:00:00Z", "origin": { "kind": "sample" }, "dataset": file
+    })
+    .to_string();
+    let stored = decode_dataset(&text).unwrap();
+    assert_eq!(stored.dataset, sample_dataset());
+    assert_eq!(stored.origin, Origin::Sample);
+}
+
+#[test]
+fn twenty_thousand_programs_fit_the_browsers_storage() {
+    let dataset = masterplan_tracker::generate::synthetic_dataset(20_000, 1);
+    let text = encode_dataset(&dataset, &Origin::Sample, "2026-11-27T10:00:00Z");
+    // localStorage holds 5 MiB of UTF-16 per origin: about 5 million characters, shared with backups.
+    assert!(text.len() < 1_500_000, "{} characters", text.len());
+    assert_eq!(decode_dataset(&text).unwrap().dataset, dataset);
 }
 
 #[test]

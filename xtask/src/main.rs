@@ -5,6 +5,7 @@
 //!   cargo xtask test               set up, build once, run native, browser and end-to-end tests
 //!   cargo xtask dist               set up the build tools and build the release bundle
 //!   cargo xtask size               print the bundle's sizes, raw and gzip
+//!   cargo xtask bench              print the benchmarks' figures (native, then in headless Chromium)
 //!   cargo xtask setup              only install what is missing
 
 use std::path::{Path, PathBuf};
@@ -28,7 +29,8 @@ fn main() -> ExitCode {
         Some("size") => size_report(),
         Some("serve") => serve(port_arg(&args)),
         Some("test") => test(),
-        _ => Err("usage: cargo xtask (serve [--port N] | test | dist | size | setup)".into()),
+        Some("bench") => bench(),
+        _ => Err("usage: cargo xtask (serve [--port N] | test | bench | dist | size | setup)".into()),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -236,6 +238,18 @@ fn test() -> Result {
 /// PATH with the project's own tools (binaryen's wasm-opt) first.
 fn path_with_tools() -> String {
     format!("{}:{}", tools_bin().display(), std::env::var("PATH").unwrap_or_default())
+}
+
+/// The benchmarks print figures; none of them fails on a slow machine.
+fn bench() -> Result {
+    setup(Needs::EVERYTHING)?;
+    let root = project_root();
+    run(Command::new("cargo").args(["bench", "--bench", "exchange"]).current_dir(&root))?;
+    run(Command::new("cargo")
+        .args(["test", "--release", "--target", "wasm32-unknown-unknown", "--test", "browser_bench"])
+        .current_dir(&root)
+        .env("PATH", path_with_tools())
+        .env("CHROMEDRIVER", CHROMEDRIVER))
 }
 
 fn run(command: &mut Command) -> Result {

@@ -1,0 +1,69 @@
+//! In-browser figures, printed rather than asserted: importing a 20 000-program file through the page
+//! (read, check, preview) and applying it. Run by `cargo xtask bench` in release mode.
+#![cfg(target_arch = "wasm32")]
+
+use masterplan_tracker::App;
+use masterplan_tracker::generate::synthetic_dataset;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn find(root: &web_sys::Element, testid: &str) -> Option<web_sys::Element> {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
+}
+
+async fn wait_for(root: &web_sys::Element, testid: &str) {
+    while find(root, testid).is_none() {
+        sleep(5).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn importing_twenty_thousand_programs() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
+        use leptos::prelude::*;
+        view! { <App/> }.into_any()
+    });
+    leptos::task::tick().await;
+
+    for programs in [2_000, 20_000] {
+        let text = synthetic_dataset(programs, 1).to_file_json();
+        let file =
+            web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&JsValue::from_str(&text)), "big.masterplan.json")
+                .unwrap();
+        let transfer = web_sys::DataTransfer::new().unwrap();
+        transfer.items().add_with_file(&file).unwrap();
+        let input: HtmlInputElement = find(&root, "import-file").unwrap().unchecked_into();
+        input.set_files(Some(&transfer.files().unwrap()));
+
+        let started = js_sys::Date::now();
+        input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        wait_for(&root, "import-replace").await;
+        let previewed = js_sys::Date::now();
+        find(&root, "import-replace").unwrap().unchecked_into::<HtmlElement>().click();
+        leptos::task::tick().await;
+        let applied = js_sys::Date::now();
+        let count = find(&root, "program-count").unwrap().text_content().unwrap();
+        console_log!(
+            "import of {programs} programs ({} KB): read + check + preview {:.0} ms; replace, save and redraw {:.0} ms; shown: {count}",
+            text.len() / 1000,
+            previewed - started,
+            applied - previewed,
+        );
+        assert_eq!(count.replace('.', ""), programs.to_string());
+    }
+}
