@@ -3,6 +3,8 @@
 //! Run by `cargo xtask test`, which builds the bundle and installs the browser first.
 #![cfg(all(feature = "e2e", not(target_arch = "wasm32")))]
 
+// The fixture serves several test crates; each uses a part of it.
+#[allow(dead_code)]
 mod e2e {
     pub mod browser;
 }

@@ -2,6 +2,8 @@
 //! restoring a backup, share links opened in a fresh browser, CSV and XLSX exports, refused data.
 #![cfg(all(feature = "e2e", not(target_arch = "wasm32")))]
 
+// The fixture serves several test crates; each uses a part of it.
+#[allow(dead_code)]
 mod e2e {
     pub mod browser;
 }
