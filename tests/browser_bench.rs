@@ -58,8 +58,9 @@ async fn importing_twenty_thousand_programs() {
         leptos::task::tick().await;
         let applied = js_sys::Date::now();
         let count = find(&root, "program-count").unwrap().text_content().unwrap();
+        let saved = find(&root, "storage-error").is_none();
         console_log!(
-            "import of {programs} programs ({} KB): read + check + preview {:.0} ms; replace, save and redraw {:.0} ms; shown: {count}",
+            "import of {programs} programs ({} KB): read + check + preview {:.0} ms; replace, save and redraw {:.0} ms; shown: {count}; saved: {saved}",
             text.len() / 1000,
             previewed - started,
             applied - previewed,
