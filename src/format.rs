@@ -211,7 +211,7 @@ impl Dataset {
             }
             Refusal::one(path, Problem::from_serde_message(&message))
         })?;
-        let errors = dataset.rule_violations();
+        let errors = dataset.violations();
         if errors.is_empty() {
             let warnings = dataset.warnings();
             Ok(Checked { dataset, warnings })
@@ -255,7 +255,7 @@ impl Dataset {
     }
 
     /// Every rule of the format that the typed data still can break, each with its place.
-    fn rule_violations(&self) -> Vec<FormatError> {
+    pub fn violations(&self) -> Vec<FormatError> {
         let mut errors = Vec::new();
         let mut push = |path: String, problem: Problem| errors.push(FormatError::new(path, problem));
 

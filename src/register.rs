@@ -1,0 +1,329 @@
+//! The program register's view of the data: search (blind to case and diacritics), filters and sort, and
+//! their form as address parameters, so that a filtered view can be bookmarked or sent to a colleague.
+
+use std::cmp::Ordering;
+
+use crate::format::{Dataset, Dimension, Horizon, Program, Status, SubDimension};
+
+/// A register column that can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Column {
+    #[default]
+    Id,
+    Name,
+    Dimension,
+    Subdimension,
+    Agency,
+    Status,
+    QuickWin,
+    Horizon,
+    TargetYear,
+    Progress,
+    PostponedTo,
+}
+
+impl Column {
+    pub const ALL: [Column; 11] = [
+        Column::Id,
+        Column::Name,
+        Column::Dimension,
+        Column::Subdimension,
+        Column::Agency,
+        Column::Status,
+        Column::QuickWin,
+        Column::Horizon,
+        Column::TargetYear,
+        Column::Progress,
+        Column::PostponedTo,
+    ];
+
+    /// The field's name in the format, also the column's name in the address.
+    pub fn code(self) -> &'static str {
+        match self {
+            Column::Id => "id",
+            Column::Name => "name",
+            Column::Dimension => "dimension",
+            Column::Subdimension => "subdimension",
+            Column::Agency => "agency",
+            Column::Status => "status",
+            Column::QuickWin => "quick_win",
+            Column::Horizon => "horizon",
+            Column::TargetYear => "target_year",
+            Column::Progress => "progress",
+            Column::PostponedTo => "postponed_to",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// What the register shows: a search, filters (each `None` when not filtering) and a sort.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RegisterQuery {
+    pub search: String,
+    pub dimension: Option<Dimension>,
+    pub subdimension: Option<SubDimension>,
+    pub status: Option<Status>,
+    /// An agency id, or `NO_AGENCY` for programs without one.
+    pub agency: Option<String>,
+    pub quick_win: Option<bool>,
+    pub horizon: Option<Horizon>,
+    pub target_year: Option<i32>,
+    pub postponed: Option<bool>,
+    pub rpjmd: Option<bool>,
+    pub renstra: Option<bool>,
+    pub sort: Column,
+    pub descending: bool,
+}
+
+/// The agency filter's value for programs that have no agency.
+pub const NO_AGENCY: &str = "-";
+
+fn yes_no(value: &str) -> Option<bool> {
+    match value {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+fn yes_no_code(value: bool) -> &'static str {
+    if value { "yes" } else { "no" }
+}
+
+fn parse_enum<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
+}
+
+fn enum_code<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+impl RegisterQuery {
+    /// From the address's parameters; unknown or malformed ones are ignored.
+    pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> RegisterQuery {
+        let mut query = RegisterQuery::default();
+        for (key, value) in params {
+            match key {
+                "q" => query.search = value.to_owned(),
+                "dimension" => query.dimension = parse_enum(value),
+                "subdimension" => query.subdimension = parse_enum(value),
+                "status" => query.status = parse_enum(value),
+                "agency" if !value.is_empty() => query.agency = Some(value.to_owned()),
+                "quick_win" => query.quick_win = yes_no(value),
+                "horizon" => query.horizon = parse_enum(value),
+                "target_year" => query.target_year = value.parse().ok(),
+                "postponed" => query.postponed = yes_no(value),
+                "rpjmd" => query.rpjmd = yes_no(value),
+                "renstra" => query.renstra = yes_no(value),
+                "sort" => query.sort = Column::from_code(value).unwrap_or_default(),
+                "dir" => query.descending = value == "desc",
+                _ => {}
+            }
+        }
+        query
+    }
+
+    /// The address parameters that say this query; defaults are left out.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if !self.search.is_empty() {
+            params.push(("q", self.search.clone()));
+        }
+        if let Some(d) = &self.dimension {
+            params.push(("dimension", enum_code(d)));
+        }
+        if let Some(s) = &self.subdimension {
+            params.push(("subdimension", enum_code(s)));
+        }
+        if let Some(s) = &self.status {
+            params.push(("status", enum_code(s)));
+        }
+        if let Some(a) = &self.agency {
+            params.push(("agency", a.clone()));
+        }
+        for (key, value) in [
+            ("quick_win", self.quick_win),
+            ("postponed", self.postponed),
+            ("rpjmd", self.rpjmd),
+            ("renstra", self.renstra),
+        ] {
+            if let Some(v) = value {
+                params.push((key, yes_no_code(v).to_owned()));
+            }
+        }
+        if let Some(h) = &self.horizon {
+            params.push(("horizon", enum_code(h)));
+        }
+        if let Some(y) = self.target_year {
+            params.push(("target_year", y.to_string()));
+        }
+        if self.sort != Column::default() {
+            params.push(("sort", self.sort.code().to_owned()));
+        }
+        if self.descending {
+            params.push(("dir", "desc".to_owned()));
+        }
+        params
+    }
+
+    pub fn is_filtering(&self) -> bool {
+        RegisterQuery { sort: self.sort, descending: self.descending, ..RegisterQuery::default() } != *self
+    }
+
+    fn matches(&self, program: &Program, haystack: &str, needle: &str) -> bool {
+        (needle.is_empty() || haystack.contains(needle))
+            && self.dimension.is_none_or(|d| program.dimension == d)
+            && self.subdimension.is_none_or(|s| program.subdimension == Some(s))
+            && self.status.is_none_or(|s| program.status == s)
+            && self.agency.as_deref().is_none_or(|a| {
+                if a == NO_AGENCY { program.agency.is_none() } else { program.agency.as_deref() == Some(a) }
+            })
+            && self.quick_win.is_none_or(|q| program.quick_win == q)
+            && self.horizon.is_none_or(|h| program.horizon == Some(h))
+            && self.target_year.is_none_or(|y| program.target_year == Some(y))
+            && self.postponed.is_none_or(|p| program.postponed_to.is_some() == p)
+            && self.rpjmd.is_none_or(|r| program.rpjmd.unwrap_or(false) == r)
+            && self.renstra.is_none_or(|r| program.renstra.unwrap_or(false) == r)
+    }
+}
+
+/// What a search looks through, per program, folded once per change of the data rather than per keystroke.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchIndex(Vec<String>);
+
+impl SearchIndex {
+    pub fn of(dataset: &Dataset) -> SearchIndex {
+        SearchIndex(
+            dataset
+                .programs
+                .iter()
+                .map(|p| {
+                    let agency_name = p.agency.as_deref().and_then(|id| dataset.agency(id)).map(|a| a.name.as_str());
+                    let parts = [
+                        Some(p.name.as_str()),
+                        Some(p.id.as_str()),
+                        p.agency.as_deref(),
+                        agency_name,
+                        p.notes.as_deref(),
+                        p.delay_reason.as_deref(),
+                    ];
+                    let mut text: String = parts.into_iter().flatten().collect::<Vec<_>>().join("\u{1f}");
+                    for app in &p.apps {
+                        text.push('\u{1f}');
+                        text.push_str(app);
+                    }
+                    fold(&text)
+                })
+                .collect(),
+        )
+    }
+}
+
+/// The positions of the programs the query shows, in its order.
+pub fn shown(dataset: &Dataset, index: &SearchIndex, query: &RegisterQuery) -> Vec<usize> {
+    let needle = fold(query.search.trim());
+    let mut rows: Vec<usize> = dataset
+        .programs
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| query.matches(p, index.0.get(*i).map_or("", String::as_str), &needle))
+        .map(|(i, _)| i)
+        .collect();
+    let agency_name = |p: &Program| -> String {
+        p.agency
+            .as_deref()
+            .map(|id| dataset.agency(id).map_or(id, |a| a.name.as_str()).to_lowercase())
+            .unwrap_or_default()
+    };
+    let compare = |a: &Program, b: &Program| -> Ordering {
+        match query.sort {
+            Column::Id => natural(&a.id, &b.id),
+            Column::Name => fold(&a.name).cmp(&fold(&b.name)),
+            Column::Dimension => a.dimension.cmp(&b.dimension),
+            Column::Subdimension => a.subdimension.cmp(&b.subdimension),
+            Column::Agency => agency_name(a).cmp(&agency_name(b)),
+            Column::Status => a.status.cmp(&b.status),
+            Column::QuickWin => b.quick_win.cmp(&a.quick_win),
+            Column::Horizon => horizon_rank(a.horizon).cmp(&horizon_rank(b.horizon)),
+            Column::TargetYear => a.target_year.cmp(&b.target_year),
+            Column::Progress => a.progress.cmp(&b.progress),
+            Column::PostponedTo => a.postponed_to.cmp(&b.postponed_to),
+        }
+    };
+    let programs = &dataset.programs;
+    // A stable sort with the id as the tie-break: equal rows keep a predictable order.
+    rows.sort_by(|&x, &y| {
+        let ordering = compare(&programs[x], &programs[y]).then_with(|| natural(&programs[x].id, &programs[y].id));
+        if query.descending { ordering.reverse() } else { ordering }
+    });
+    rows
+}
+
+fn horizon_rank(horizon: Option<Horizon>) -> u8 {
+    match horizon {
+        None => 0,
+        Some(Horizon::Short) => 1,
+        Some(Horizon::Medium) => 2,
+        Some(Horizon::Long) => 3,
+    }
+}
+
+/// Orders `GOV-2` before `GOV-10`: runs of digits compare by value.
+pub fn natural(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a.first(), b.first()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+                let (na, nb) = (digits(a), digits(b));
+                let (da, db) = (&a[..na], &b[..nb]);
+                let trim = |d: &[u8]| -> usize { d.iter().take_while(|c| **c == b'0').count() };
+                let (va, vb) = (&da[trim(da)..], &db[trim(db)..]);
+                let ordering = va.len().cmp(&vb.len()).then(va.cmp(vb));
+                if ordering != Ordering::Equal {
+                    return ordering;
+                }
+                a = &a[na..];
+                b = &b[nb..];
+            }
+            (Some(x), Some(y)) => {
+                let ordering = x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase());
+                if ordering != Ordering::Equal {
+                    return ordering;
+                }
+                a = &a[1..];
+                b = &b[1..];
+            }
+        }
+    }
+}
+
+/// Lower case without diacritics, so that "Perumahan" finds "perumahan" and "Kopi" finds "Kopí".
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ś' | 'š' | 'ş' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ł' => 'l',
+            'ř' => 'r',
+            'ť' | 'ţ' => 't',
+            other => other,
+        })
+        .collect()
+}
