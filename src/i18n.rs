@@ -227,7 +227,12 @@ impl Lang {
             (None, true) => self.t(Key::PlaceWholeFile).to_owned(),
             (None, false) => error.path.clone(),
         };
-        let text = match &error.problem {
+        format!("{place}: {}", self.problem_text(&error.problem))
+    }
+
+    /// What is wrong, without the place: for a message beside the field it concerns.
+    pub fn problem_text(self, problem: &Problem) -> String {
+        match problem {
             Problem::EmptyFile => self.t(Key::ProblemEmptyFile).to_owned(),
             Problem::NotJson { line, column } => {
                 self.tf(Key::ProblemNotJson, &[("line", &self.count(*line)), ("column", &self.count(*column))])
@@ -270,8 +275,7 @@ impl Lang {
             Problem::NotADate { found } => self.tf(Key::ProblemNotADate, &[("found", found)]),
             Problem::MissingColumn { column } => self.tf(Key::ProblemMissingColumn, &[("column", column)]),
             Problem::NotCsv { line } => self.tf(Key::ProblemNotCsv, &[("line", &line.to_string())]),
-        };
-        format!("{place}: {text}")
+        }
     }
 
     /// What a field of the format is called on screen; an unknown field keeps its name from the file.

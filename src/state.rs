@@ -8,8 +8,10 @@ use leptos::prelude::*;
 
 use crate::backups::{Backup, BackupReason, Backups};
 use crate::diff;
+use crate::edit::Rejected;
 use crate::files::{self, Reading};
 use crate::format::{Dataset, FormatError};
+use crate::history::{Change, History};
 use crate::i18n::Lang;
 use crate::import::{self, MAX_FILE_BYTES, Preview};
 use crate::sample::sample_dataset;
@@ -72,6 +74,9 @@ pub enum Confirmation {
     Exported { file_name: String },
     ExportFailed { detail: String },
     LinkCopied,
+    UpdatedByOtherTab,
+    OtherTabKeptOwn,
+    Saved,
 }
 
 /// Backups that the browser had no room for.
@@ -107,6 +112,9 @@ pub struct AppState {
     /// The data changed since it was last exported.
     pub unexported_changes: RwSignal<bool>,
     pub share_link: RwSignal<Option<Result<String, LinkError>>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    history: StoredValue<History>,
     store: StoredValue<Option<Store>>,
     reading: StoredValue<Option<Reading>, LocalStorage>,
 }
@@ -142,6 +150,9 @@ impl AppState {
             undo_backup: RwSignal::new(None),
             unexported_changes: RwSignal::new(settings.unexported_changes),
             share_link: RwSignal::new(None),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            history: StoredValue::new(History::default()),
             store: StoredValue::new(store),
             reading: StoredValue::new_local(None),
         };
@@ -179,6 +190,15 @@ impl AppState {
     /// Replaces the dataset and saves it. When saving fails the new data stays on screen and the page
     /// says that it is not saved. The current data has priority over old backups for the room there is.
     fn commit(&self, dataset: Dataset, origin: Origin) {
+        // Every change of the data can be undone, imports and restores included.
+        if let Some(change) = self.dataset.with_untracked(|current| Change::between(current, &dataset)) {
+            self.history.update_value(|h| h.record(change));
+        }
+        self.save_as_current(dataset, origin);
+    }
+
+    /// Saves and shows a dataset without recording it in the history (undo and redo themselves).
+    fn save_as_current(&self, dataset: Dataset, origin: Origin) {
         let saved = match self.store.get_value() {
             None => Err(StorageError::Unavailable),
             Some(store) => loop {
@@ -195,6 +215,57 @@ impl AppState {
         self.origin.set(origin);
         self.unexported_changes.set(true);
         self.save_settings();
+        self.history_changed();
+    }
+
+    fn history_changed(&self) {
+        self.can_undo.set(self.history.with_value(History::can_undo));
+        self.can_redo.set(self.history.with_value(History::can_redo));
+    }
+
+    /// Makes an edit; a rejected one changes nothing and says why.
+    pub fn edit(&self, make: impl FnOnce(&Dataset) -> Result<Dataset, Rejected>) -> Result<(), Rejected> {
+        let edited = self.dataset.with_untracked(make)?;
+        self.commit(edited, self.origin.get_untracked());
+        Ok(())
+    }
+
+    pub fn undo(&self) {
+        if let Some(previous) = self.dataset.with_untracked(|d| self.history.try_update_value(|h| h.undo(d)).flatten())
+        {
+            self.save_as_current(previous, self.origin.get_untracked());
+        }
+    }
+
+    pub fn redo(&self) {
+        if let Some(next) = self.dataset.with_untracked(|d| self.history.try_update_value(|h| h.redo(d)).flatten()) {
+            self.save_as_current(next, self.origin.get_untracked());
+        }
+    }
+
+    /// Another tab of this page saved: take its data, unless this tab holds changes it could not save.
+    pub fn stored_elsewhere(&self) {
+        let Some(store) = self.store.get_value() else { return };
+        if self
+            .storage_problem
+            .with_untracked(|p| matches!(p, Some(StorageError::QuotaExceeded | StorageError::WriteFailed(_))))
+        {
+            self.confirmation.set(Some(Confirmation::OtherTabKeptOwn));
+            return;
+        }
+        match store.load_dataset() {
+            Ok(Some(stored)) if self.dataset.with_untracked(|d| *d != stored.dataset) => {
+                self.history.update_value(History::clear);
+                self.dataset.set(stored.dataset);
+                self.origin.set(stored.origin);
+                self.backups.set(store.load_backups());
+                self.unexported_changes.set(store.load_settings().unexported_changes);
+                self.history_changed();
+                self.confirmation.set(Some(Confirmation::UpdatedByOtherTab));
+            }
+            Ok(_) => {}
+            Err(error) => self.storage_problem.set(Some(error)),
+        }
     }
 
     fn save_backups(&self, store: Store) {

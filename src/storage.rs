@@ -70,6 +70,11 @@ impl Store {
         self.write(DATASET_KEY, &encode_dataset(dataset, origin, saved_at))
     }
 
+    /// Whether a `storage` event (another tab saved) concerns the dataset or its backups.
+    pub fn concerns_data(key: Option<&str>) -> bool {
+        matches!(key, Some(DATASET_KEY | BACKUPS_KEY) | None)
+    }
+
     pub fn load_settings(self) -> Settings {
         self.read(SETTINGS_KEY).ok().flatten().map(|text| Settings::decode(&text)).unwrap_or_default()
     }

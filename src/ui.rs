@@ -5,17 +5,24 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{Key, Lang};
 use crate::state::{AppState, Source};
+use crate::storage::Store;
 
+mod address;
+mod agencies;
 mod backups;
 mod data_panel;
 mod header;
 mod notices;
 mod overview;
+mod program_form;
+mod register;
 
+use address::View;
 use data_panel::DataPanel;
 use header::Header;
 use notices::{Notices, SampleNotice};
 use overview::Overview;
+use register::Register;
 
 /// The whole app. Loads what the browser keeps and shares it through context.
 #[component]
@@ -38,6 +45,35 @@ pub fn App() -> impl IntoView {
     let dragging = drop_anywhere(state);
     paste_anywhere(state);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| state.open_share_link());
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if Store::concerns_data(ev.key().as_deref()) {
+            state.stored_elsewhere();
+        }
+    });
+    undo_keys(state);
+
+    let (start_view, start_query) = address::read();
+    let view = RwSignal::new(start_view);
+    let query = RwSignal::new(start_query);
+    // Back and Forward move between views and the register's searches.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let (v, q) = address::read();
+        view.set(v);
+        query.set(q);
+    });
+    let open = move |target: View| {
+        view.set(target);
+        query.with_untracked(|q| address::write(target, q, true));
+    };
+    let tab = move |target: View, key: Key, testid: &'static str| {
+        view! {
+            <button type="button" role="tab" class="tab" data-testid=testid
+                aria-selected=move || (view.get() == target).to_string()
+                on:click=move |_| open(target)>
+                {move || state.lang.get().t(key)}
+            </button>
+        }
+    };
 
     view! {
         {move || dragging.get().then(|| view! {
@@ -46,16 +82,62 @@ pub fn App() -> impl IntoView {
             </div>
         })}
         <Header/>
+        <nav class="views" aria-label=move || state.lang.get().t(Key::ViewsLabel)>
+            <div role="tablist" class="tabs">
+                {tab(View::Overview, Key::ViewOverview, "view-overview")}
+                {tab(View::Register, Key::ViewRegister, "view-register")}
+            </div>
+            <div class="undo-redo">
+                <button type="button" class="button small" data-testid="undo" disabled=move || !state.can_undo.get()
+                    aria-keyshortcuts="Control+Z" title=move || state.lang.get().t(Key::UndoHint) on:click=move |_| state.undo()>
+                    {move || state.lang.get().t(Key::Undo)}
+                </button>
+                <button type="button" class="button small" data-testid="redo" disabled=move || !state.can_redo.get()
+                    aria-keyshortcuts="Control+Shift+Z" title=move || state.lang.get().t(Key::RedoHint) on:click=move |_| state.redo()>
+                    {move || state.lang.get().t(Key::Redo)}
+                </button>
+            </div>
+        </nav>
         <main id="main">
             <Notices/>
             <SampleNotice/>
-            <Overview/>
-            <DataPanel/>
+            {move || match view.get() {
+                View::Overview => view! { <Overview/><DataPanel/> }.into_any(),
+                View::Register => view! { <Register query=query/> }.into_any(),
+            }}
         </main>
         <footer class="footer">
             <p>{move || state.lang.get().t(Key::FooterPrivacy)}</p>
         </footer>
     }
+}
+
+/// Ctrl+Z undoes and Ctrl+Shift+Z (or Ctrl+Y) redoes, except in a text field, where they keep their
+/// usual meaning for the text being typed.
+fn undo_keys(state: AppState) {
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        let in_text = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "TEXTAREA")
+                || (element.tag_name() == "INPUT"
+                    && !matches!(
+                        element.get_attribute("type").as_deref(),
+                        Some("checkbox" | "radio" | "button" | "submit")
+                    ))
+        });
+        if in_text {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => state.redo(),
+            "z" => state.undo(),
+            "y" => state.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
 }
 
 /// A file dropped anywhere on the page is imported; while one is dragged over it the page says so.

@@ -259,3 +259,18 @@ async fn pasted_text_is_checked_like_a_file() {
     assert_eq!(page.text("city-name"), "Kota Tempel");
     assert!(page.find("import-undo").is_some());
 }
+
+#[wasm_bindgen_test]
+async fn opening_the_register_changes_nothing() {
+    storage().clear().unwrap();
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("?view=register")).unwrap();
+    let page = Page::mount().await;
+    sleep(100).await;
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+    assert!(page.find("register-shown-count").is_some());
+    assert_eq!(storage().get_item("masterplan-tracker/dataset").unwrap(), None, "nothing was saved");
+    let undo: web_sys::HtmlButtonElement = page.find("undo").unwrap().unchecked_into();
+    assert!(undo.disabled());
+}

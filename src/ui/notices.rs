@@ -135,5 +135,8 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
         Confirmation::Exported { file_name } => l.tf(Key::Exported, &[("file", file_name)]),
         Confirmation::ExportFailed { detail } => l.tf(Key::ExportFailed, &[("detail", detail)]),
         Confirmation::LinkCopied => l.t(Key::ShareLinkCopied).to_owned(),
+        Confirmation::UpdatedByOtherTab => l.t(Key::UpdatedByOtherTab).to_owned(),
+        Confirmation::OtherTabKeptOwn => l.t(Key::OtherTabKeptOwn).to_owned(),
+        Confirmation::Saved => l.t(Key::ProgramSaved).to_owned(),
     }
 }

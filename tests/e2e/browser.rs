@@ -96,7 +96,7 @@ impl Browser {
     /// Opens the app's page (with `query`, e.g. `?lang=en`) and waits until the app has mounted.
     pub async fn open(&self, query: &str) {
         self.client.goto(&format!("{}{query}", server().url())).await.unwrap();
-        self.wait_for("program-count").await;
+        self.wait_for("city-name").await;
     }
 
     pub async fn wait_for(&self, testid: &str) -> fantoccini::elements::Element {
@@ -172,12 +172,17 @@ impl Browser {
     /// Opens any address in this browser.
     pub async fn goto(&self, url: &str) {
         self.client.goto(url).await.unwrap();
-        self.wait_for("program-count").await;
+        self.wait_for("city-name").await;
     }
 
     /// The folder downloads land in.
     pub fn downloads(&self) -> &Path {
         &self.downloads
+    }
+
+    /// Runs a script that reports its result by calling its last argument.
+    pub async fn eval_async(&self, script: &str) -> Value {
+        self.client.execute_async(script, vec![]).await.unwrap()
     }
 
     pub async fn eval(&self, script: &str) -> Value {

@@ -1,0 +1,71 @@
+//! The page's address as the place where the view lives: which view is open, and the register's search,
+//! filters and sort, so that a view can be bookmarked, sent, and reached with the back button.
+
+use crate::register::RegisterQuery;
+
+/// The views of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Overview,
+    Register,
+}
+
+impl View {
+    fn code(self) -> Option<&'static str> {
+        match self {
+            View::Overview => None,
+            View::Register => Some("register"),
+        }
+    }
+}
+
+fn params() -> Vec<(String, String)> {
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return Vec::new() };
+    let Ok(url_params) = web_sys::UrlSearchParams::new_with_str(&search) else { return Vec::new() };
+    let mut pairs = Vec::new();
+    let entries = js_sys::try_iter(&url_params).ok().flatten();
+    for entry in entries.into_iter().flatten().flatten() {
+        let pair = js_sys::Array::from(&entry);
+        if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            pairs.push((k, v));
+        }
+    }
+    pairs
+}
+
+/// The view and the register's query the address names.
+pub fn read() -> (View, RegisterQuery) {
+    let pairs = params();
+    let view = if pairs.iter().any(|(k, v)| k == "view" && v == "register") { View::Register } else { View::Overview };
+    let query = RegisterQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    (view, query)
+}
+
+/// Writes the view and query into the address, keeping other parameters (`lang`); a new history entry
+/// when the view changes (so that Back returns), the same entry while a search is typed.
+pub fn write(view: View, query: &RegisterQuery, new_entry: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(url_params) = web_sys::UrlSearchParams::new() else { return };
+    for (k, v) in params() {
+        if k == "lang" {
+            url_params.append(&k, &v);
+        }
+    }
+    if let Some(code) = view.code() {
+        url_params.append("view", code);
+        for (k, v) in query.to_params() {
+            url_params.append(k, &v);
+        }
+    }
+    let search = String::from(url_params.to_string());
+    let Ok(path) = window.location().pathname() else { return };
+    let url = if search.is_empty() { path } else { format!("{path}?{search}") };
+    if let Ok(history) = window.history() {
+        let _ = if new_entry {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+}

@@ -1,0 +1,342 @@
+//! The form for one program: every field of the format, checked on saving by the same rules as an
+//! import, with each message beside its field; duplicate and delete (with a confirmation, and undo).
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::edit;
+use crate::format::{Dimension, FormatError, Horizon, Problem, Program, Status, SubDimension, ValueKind};
+use crate::i18n::{Key, Lang};
+use crate::state::Confirmation;
+
+use super::use_state;
+
+/// Which program the form edits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Editing {
+    New,
+    Existing(String),
+}
+
+/// The form's fields as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Fields {
+    id: String,
+    name: String,
+    dimension: String,
+    subdimension: String,
+    status: String,
+    agency: String,
+    quick_win: bool,
+    horizon: String,
+    start_year: String,
+    target_year: String,
+    progress: String,
+    budget_planned: String,
+    budget_realized: String,
+    rpjmd: String,
+    renstra: String,
+    postponed_to: String,
+    delay_reason: String,
+    apps: String,
+    evidence: String,
+    notes: String,
+}
+
+fn code<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// A closed-list value from its code; `None` for an empty or unknown one.
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
+}
+
+fn optional_bool(value: Option<bool>) -> String {
+    value.map(|b| if b { "yes" } else { "no" }.to_owned()).unwrap_or_default()
+}
+
+impl Fields {
+    fn of(program: &Program) -> Fields {
+        let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        Fields {
+            id: program.id.clone(),
+            name: program.name.clone(),
+            dimension: program.dimension.code().to_owned(),
+            subdimension: program.subdimension.map(|s| s.code().to_owned()).unwrap_or_default(),
+            status: program.status.code().to_owned(),
+            agency: program.agency.clone().unwrap_or_default(),
+            quick_win: program.quick_win,
+            horizon: program.horizon.map(|h| code(&h)).unwrap_or_default(),
+            start_year: number(program.start_year.map(i64::from)),
+            target_year: number(program.target_year.map(i64::from)),
+            progress: number(program.progress),
+            budget_planned: number(program.budget_planned),
+            budget_realized: number(program.budget_realized),
+            rpjmd: optional_bool(program.rpjmd),
+            renstra: optional_bool(program.renstra),
+            postponed_to: number(program.postponed_to.map(i64::from)),
+            delay_reason: program.delay_reason.clone().unwrap_or_default(),
+            apps: program.apps.join("; "),
+            evidence: program.evidence.join("\n"),
+            notes: program.notes.clone().unwrap_or_default(),
+        }
+    }
+
+    /// The program the fields describe, on top of `base` (so that fields the form does not show are kept),
+    /// or the fields whose text is not of the right kind.
+    fn program(&self, base: Option<&Program>) -> Result<Program, Vec<FormatError>> {
+        let mut errors = Vec::new();
+        let mut whole = |field: &str, text: &str| -> Option<i64> {
+            let text = text.trim();
+            if text.is_empty() {
+                return None;
+            }
+            let parsed = text.replace(['.', ' '], "").parse::<i64>().ok();
+            if parsed.is_none() {
+                errors.push(FormatError::new(
+                    field,
+                    Problem::WrongType {
+                        expected: Some(ValueKind::WholeNumber),
+                        found: Some(ValueKind::Text),
+                        detail: text.to_owned(),
+                    },
+                ));
+            }
+            parsed
+        };
+        let year = |n: Option<i64>| n.and_then(|n| i32::try_from(n).ok());
+        let start_year = year(whole("start_year", &self.start_year));
+        let target_year = year(whole("target_year", &self.target_year));
+        let progress = whole("progress", &self.progress);
+        let budget_planned = whole("budget_planned", &self.budget_planned);
+        let budget_realized = whole("budget_realized", &self.budget_realized);
+        let postponed_to = year(whole("postponed_to", &self.postponed_to));
+        let dimension: Dimension = parse(&self.dimension).unwrap_or(Dimension::Governance);
+        let text = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_owned());
+        let yes_no = |t: &str| match t {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Program {
+            id: self.id.trim().to_owned(),
+            name: self.name.trim().to_owned(),
+            dimension,
+            subdimension: parse(&self.subdimension),
+            status: parse(&self.status).unwrap_or(Status::NotStarted),
+            agency: text(&self.agency),
+            quick_win: self.quick_win,
+            horizon: parse(&self.horizon),
+            start_year,
+            target_year,
+            progress,
+            budget_planned,
+            budget_realized,
+            rpjmd: yes_no(&self.rpjmd),
+            renstra: yes_no(&self.renstra),
+            postponed_to,
+            delay_reason: text(&self.delay_reason),
+            apps: self.apps.split([';', ',']).map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect(),
+            evidence: self.evidence.lines().map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned).collect(),
+            notes: text(&self.notes),
+            extra: base.map(|b| b.extra.clone()).unwrap_or_default(),
+        })
+    }
+}
+
+/// The field an error belongs to: the last part of its path (`programs[3].progress` → `progress`).
+fn field_of(error: &FormatError) -> String {
+    error.path.rsplit('.').next().unwrap_or_default().split('[').next().unwrap_or_default().to_owned()
+}
+
+#[component]
+pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let original: Option<Program> = match &editing {
+        Editing::New => None,
+        Editing::Existing(id) => state.dataset.with_untracked(|d| d.programs.iter().find(|p| &p.id == id).cloned()),
+    };
+    let start = original.as_ref().map(Fields::of).unwrap_or_else(|| {
+        let id = state.dataset.with_untracked(|d| edit::unique_id(d, "BARU"));
+        Fields { id, status: "not_started".into(), dimension: "governance".into(), ..Fields::default() }
+    });
+    let fields = RwSignal::new(start);
+    let errors = RwSignal::new(HashMap::<String, String>::new());
+    let confirming_delete = RwSignal::new(false);
+    let old_id = original.as_ref().map(|p| p.id.clone());
+    let original = StoredValue::new(original);
+    let title = if old_id.is_some() { Key::ProgramEdit } else { Key::ProgramAdd };
+
+    let save = {
+        let old_id = old_id.clone();
+        move || {
+            let l = lang.get_untracked();
+            let base = original.get_value();
+            let outcome = fields.with_untracked(|f| f.program(base.as_ref())).and_then(|program| {
+                state.edit(|d| edit::save_program(d, old_id.as_deref(), program)).map_err(|rejected| rejected.0)
+            });
+            match outcome {
+                Ok(()) => {
+                    state.confirmation.set(Some(Confirmation::Saved));
+                    close();
+                }
+                Err(found) => errors.set(found.iter().map(|e| (field_of(e), l.problem_text(&e.problem))).collect()),
+            }
+        }
+    };
+    let save_on_submit = save.clone();
+
+    let text_field = move |name: &'static str,
+                           key: Key,
+                           get: fn(&Fields) -> String,
+                           set: fn(&mut Fields, String),
+                           kind: &'static str| {
+        let id = format!("program-{name}");
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="field" class:has-error=move || errors.with(|e| e.contains_key(name))>
+                <label for=id.clone()>{move || lang.get().t(key)}</label>
+                <input id=id type=kind data-testid=format!("program-field-{name}")
+                    aria-describedby=error_id.clone()
+                    aria-invalid=move || errors.with(|e| e.contains_key(name)).to_string()
+                    prop:value=move || fields.with(get)
+                    on:input=move |ev| fields.update(|f| set(f, event_target_value(&ev)))/>
+                <p class="field-error" id=error_id role="alert">{move || errors.with(|e| e.get(name).cloned())}</p>
+            </div>
+        }
+    };
+    let choice_field = move |name: &'static str,
+                             key: Key,
+                             options: Signal<Vec<(String, String)>>,
+                             get: fn(&Fields) -> String,
+                             set: fn(&mut Fields, String)| {
+        let id = format!("program-{name}");
+        view! {
+            <div class="field" class:has-error=move || errors.with(|e| e.contains_key(name))>
+                <label for=id.clone()>{move || lang.get().t(key)}</label>
+                <select id=id data-testid=format!("program-field-{name}") prop:value=move || fields.with(get)
+                    on:change=move |ev| fields.update(|f| set(f, event_target_value(&ev)))>
+                    {move || options.get().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                </select>
+                <p class="field-error" role="alert">{move || errors.with(|e| e.get(name).cloned())}</p>
+            </div>
+        }
+    };
+    let none = move |l: Lang| (String::new(), l.t(Key::NotSet).to_owned());
+    let yes_no = Signal::derive(move || {
+        let l = lang.get();
+        vec![none(l), ("yes".into(), l.yes_no(true).into()), ("no".into(), l.yes_no(false).into())]
+    });
+
+    view! {
+        <div class="dialog-backdrop">
+            <form class="program-form" role="dialog" aria-modal="true" aria-labelledby="program-form-title" data-testid="program-form"
+                on:submit=move |ev| { ev.prevent_default(); save_on_submit() }
+                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { close() }>
+                <h3 id="program-form-title">{move || lang.get().t(title)}</h3>
+                <div class="form-grid">
+                    {text_field("id", Key::FieldId, |f| f.id.clone(), |f, v| f.id = v, "text")}
+                    {text_field("name", Key::FieldName, |f| f.name.clone(), |f, v| f.name = v, "text")}
+                    {choice_field("dimension", Key::FieldDimension,
+                        Signal::derive(move || Dimension::ALL.iter().map(|d| (d.code().to_owned(), lang.get().dimension(*d).to_owned())).collect()),
+                        |f| f.dimension.clone(), |f, v| f.dimension = v)}
+                    {choice_field("subdimension", Key::FieldSubdimension,
+                        Signal::derive(move || {
+                            let l = lang.get();
+                            let dimension = fields.with(|f| f.dimension.clone());
+                            let mut options = vec![none(l)];
+                            options.extend(SubDimension::ALL.iter().filter(|s| s.dimension().code() == dimension)
+                                .map(|s| (s.code().to_owned(), l.subdimension(*s).to_owned())));
+                            options
+                        }),
+                        |f| f.subdimension.clone(), |f, v| f.subdimension = v)}
+                    {choice_field("status", Key::FieldStatus,
+                        Signal::derive(move || Status::ALL.iter().map(|s| (s.code().to_owned(), lang.get().status(*s).to_owned())).collect()),
+                        |f| f.status.clone(), |f, v| f.status = v)}
+                    {choice_field("agency", Key::FieldAgency,
+                        Signal::derive(move || {
+                            let mut options = vec![none(lang.get())];
+                            options.extend(state.dataset.with(|d| d.agencies.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()));
+                            options
+                        }),
+                        |f| f.agency.clone(), |f, v| f.agency = v)}
+                    <div class="field checkbox">
+                        <label>
+                            <input type="checkbox" data-testid="program-field-quick_win" prop:checked=move || fields.with(|f| f.quick_win)
+                                on:change=move |ev| fields.update(|f| f.quick_win = event_target_checked(&ev))/>
+                            {move || lang.get().t(Key::FieldQuickWin)}
+                        </label>
+                    </div>
+                    {choice_field("horizon", Key::FieldHorizon,
+                        Signal::derive(move || {
+                            let l = lang.get();
+                            let mut options = vec![none(l)];
+                            options.extend([Horizon::Short, Horizon::Medium, Horizon::Long].iter().map(|h| (code(h), l.horizon(*h).to_owned())));
+                            options
+                        }),
+                        |f| f.horizon.clone(), |f, v| f.horizon = v)}
+                    {text_field("start_year", Key::FieldStartYear, |f| f.start_year.clone(), |f, v| f.start_year = v, "text")}
+                    {text_field("target_year", Key::FieldTargetYear, |f| f.target_year.clone(), |f, v| f.target_year = v, "text")}
+                    {text_field("progress", Key::FieldProgress, |f| f.progress.clone(), |f, v| f.progress = v, "text")}
+                    {text_field("budget_planned", Key::FieldBudgetPlanned, |f| f.budget_planned.clone(), |f, v| f.budget_planned = v, "text")}
+                    {text_field("budget_realized", Key::FieldBudgetRealized, |f| f.budget_realized.clone(), |f, v| f.budget_realized = v, "text")}
+                    {choice_field("rpjmd", Key::FieldRpjmd, yes_no, |f| f.rpjmd.clone(), |f, v| f.rpjmd = v)}
+                    {choice_field("renstra", Key::FieldRenstra, yes_no, |f| f.renstra.clone(), |f, v| f.renstra = v)}
+                    {text_field("postponed_to", Key::FieldPostponedTo, |f| f.postponed_to.clone(), |f, v| f.postponed_to = v, "text")}
+                    {text_field("delay_reason", Key::FieldDelayReason, |f| f.delay_reason.clone(), |f, v| f.delay_reason = v, "text")}
+                    {text_field("apps", Key::FieldApps, |f| f.apps.clone(), |f, v| f.apps = v, "text")}
+                    <div class="field wide">
+                        <label for="program-evidence">{move || lang.get().t(Key::FieldEvidence)}</label>
+                        <textarea id="program-evidence" rows="2" data-testid="program-field-evidence" prop:value=move || fields.with(|f| f.evidence.clone())
+                            on:input=move |ev| fields.update(|f| f.evidence = event_target_value(&ev))></textarea>
+                    </div>
+                    <div class="field wide">
+                        <label for="program-notes">{move || lang.get().t(Key::FieldNotes)}</label>
+                        <textarea id="program-notes" rows="3" data-testid="program-field-notes" prop:value=move || fields.with(|f| f.notes.clone())
+                            on:input=move |ev| fields.update(|f| f.notes = event_target_value(&ev))></textarea>
+                    </div>
+                </div>
+                <div class="actions">
+                    <button type="submit" class="button primary" data-testid="program-save">{move || lang.get().t(Key::Save)}</button>
+                    <button type="button" class="button" data-testid="program-cancel" on:click=move |_| close()>{move || lang.get().t(Key::ImportCancel)}</button>
+                    {old_id.clone().map(|id| {
+                        let duplicate_id = id.clone();
+                        view! {
+                            <button type="button" class="button" data-testid="program-duplicate" on:click=move |_| {
+                                let suffix = lang.get_untracked().t(Key::CopySuffix);
+                                let _ = state.edit(|d| edit::duplicate_program(d, &duplicate_id, suffix).map(|(d, _)| d).ok_or_else(|| edit::Rejected(Vec::new())));
+                                close();
+                            }>{move || lang.get().t(Key::Duplicate)}</button>
+                            {move || {
+                                let id = id.clone();
+                                if confirming_delete.get() {
+                                    view! {
+                                        <span class="confirm">
+                                            {lang.get().t(Key::DeleteConfirm)}
+                                            <button type="button" class="button danger" data-testid="program-delete-confirm" on:click=move |_| {
+                                                let _ = state.edit(|d| Ok(edit::delete_programs(d, std::slice::from_ref(&id))));
+                                                close();
+                                            }>{lang.get().t(Key::Delete)}</button>
+                                        </span>
+                                    }.into_any()
+                                } else {
+                                    view! {
+                                        <button type="button" class="button" data-testid="program-delete" on:click=move |_| confirming_delete.set(true)>
+                                            {lang.get().t(Key::Delete)}
+                                        </button>
+                                    }.into_any()
+                                }
+                            }}
+                        }
+                    })}
+                </div>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,383 @@
+//! The program register: every program in a table that renders only the rows in sight (so that 20 000
+//! programs stay smooth), with search, filters and sort kept in the address, the status changed in
+//! place, several programs changed at once, and the form for one program.
+
+use leptos::prelude::*;
+
+use crate::edit::{self, BulkSet};
+use crate::format::{Dimension, Horizon, Status, SubDimension};
+use crate::i18n::{Key, Lang};
+use crate::register::{Column, NO_AGENCY, RegisterQuery, SearchIndex, shown};
+
+use super::address::{self, View};
+use super::agencies::AgencyPanel;
+use super::program_form::{Editing, ProgramForm};
+use super::use_state;
+
+/// The height of one row in pixels; the style sheet gives rows exactly this height.
+const ROW_HEIGHT: f64 = 44.0;
+/// Rows rendered above and below the visible ones, so that quick scrolling shows no gaps.
+const OVERSCAN: usize = 8;
+
+#[component]
+pub fn Register(query: RwSignal<RegisterQuery>) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let index = Memo::new(move |_| state.dataset.with(SearchIndex::of));
+    let rows = Memo::new(move |_| state.dataset.with(|d| index.with(|i| query.with(|q| shown(d, i, q)))));
+    let selected = RwSignal::new(Vec::<String>::new());
+    let editing = RwSignal::new(None::<Editing>);
+
+    // The address follows the view as it is typed and chosen.
+    Effect::new(move |_| query.with(|q| address::write(View::Register, q, false)));
+
+    view! {
+        <section class="register" aria-labelledby="register-heading">
+            <div class="register-head">
+                <h2 id="register-heading">{move || lang.get().t(Key::RegisterHeading)}</h2>
+                <p class="shown-count" data-testid="register-shown-count" role="status">
+                    {move || {
+                        let l = lang.get();
+                        l.tf(Key::RegisterShown, &[
+                            ("shown", &l.count(rows.with(Vec::len))),
+                            ("total", &l.count(state.dataset.with(|d| d.programs.len()))),
+                        ])
+                    }}
+                </p>
+                <button type="button" class="button primary" data-testid="program-add"
+                    on:click=move |_| editing.set(Some(Editing::New))>
+                    {move || lang.get().t(Key::ProgramAdd)}
+                </button>
+            </div>
+            <Filters query=query/>
+            <BulkBar selected=selected/>
+            <ProgramTable rows=rows selected=selected editing=editing query=query/>
+            {move || editing.get().map(|e| view! { <ProgramForm editing=e close=move || editing.set(None)/> })}
+            <AgencyPanel/>
+        </section>
+    }
+}
+
+#[component]
+fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let years = Memo::new(move |_| {
+        let mut years: Vec<i32> = state.dataset.with(|d| d.programs.iter().filter_map(|p| p.target_year).collect());
+        years.sort_unstable();
+        years.dedup();
+        years
+    });
+    // A select whose options are (value, label); "" means no filter.
+    let select = move |testid: &'static str,
+                       label: Key,
+                       options: Signal<Vec<(String, String)>>,
+                       current: Signal<String>,
+                       set: Callback<String>| {
+        view! {
+            <label class="filter">
+                <span>{move || lang.get().t(label)}</span>
+                <select data-testid=testid prop:value=move || current.get()
+                    on:change=move |ev| set.run(event_target_value(&ev))>
+                    <option value="">{move || lang.get().t(Key::FilterAll)}</option>
+                    {move || options.get().into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    let code = |value: serde_json::Value| value.as_str().unwrap_or_default().to_owned();
+    let enum_options = move |values: Vec<(serde_json::Value, String)>| -> Vec<(String, String)> {
+        values.into_iter().map(|(v, text)| (code(v), text)).collect()
+    };
+    let yes_no_options = move || {
+        vec![
+            ("yes".to_owned(), lang.get().yes_no(true).to_owned()),
+            ("no".to_owned(), lang.get().yes_no(false).to_owned()),
+        ]
+    };
+    let yes_no_value = |v: Option<bool>| v.map(|b| if b { "yes" } else { "no" }.to_owned()).unwrap_or_default();
+    let parse_yes_no = |v: &str| match v {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    let parse =
+        |v: &str| -> Option<serde_json::Value> { (!v.is_empty()).then(|| serde_json::Value::String(v.to_owned())) };
+
+    view! {
+        <div class="filters" role="search">
+            <label class="filter search">
+                <span>{move || lang.get().t(Key::RegisterSearch)}</span>
+                <input type="search" data-testid="register-search"
+                    placeholder=move || lang.get().t(Key::RegisterSearchHint)
+                    prop:value=move || query.with(|q| q.search.clone())
+                    on:input=move |ev| query.update(|q| q.search = event_target_value(&ev))/>
+            </label>
+            {select("filter-dimension", Key::FieldDimension,
+                Signal::derive(move || enum_options(Dimension::ALL.iter().map(|d| (serde_json::to_value(d).unwrap(), lang.get().dimension(*d).to_owned())).collect())),
+                Signal::derive(move || query.with(|q| q.dimension.map(|d| d.code().to_owned()).unwrap_or_default())),
+                Callback::new(move |v: String| query.update(|q| q.dimension = parse(&v).and_then(|v| serde_json::from_value(v).ok()))))}
+            {select("filter-subdimension", Key::FieldSubdimension,
+                Signal::derive(move || {
+                    let dimension = query.with(|q| q.dimension);
+                    enum_options(SubDimension::ALL.iter().filter(|s| dimension.is_none_or(|d| s.dimension() == d))
+                        .map(|s| (serde_json::to_value(s).unwrap(), lang.get().subdimension(*s).to_owned())).collect())
+                }),
+                Signal::derive(move || query.with(|q| q.subdimension.map(|s| s.code().to_owned()).unwrap_or_default())),
+                Callback::new(move |v: String| query.update(|q| q.subdimension = parse(&v).and_then(|v| serde_json::from_value(v).ok()))))}
+            {select("filter-status", Key::FieldStatus,
+                Signal::derive(move || enum_options(Status::ALL.iter().map(|s| (serde_json::to_value(s).unwrap(), lang.get().status(*s).to_owned())).collect())),
+                Signal::derive(move || query.with(|q| q.status.map(|s| s.code().to_owned()).unwrap_or_default())),
+                Callback::new(move |v: String| query.update(|q| q.status = parse(&v).and_then(|v| serde_json::from_value(v).ok()))))}
+            {select("filter-agency", Key::FieldAgency,
+                Signal::derive(move || {
+                    let mut options = vec![(NO_AGENCY.to_owned(), lang.get().t(Key::NoAgency).to_owned())];
+                    options.extend(state.dataset.with(|d| d.agencies.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()));
+                    options
+                }),
+                Signal::derive(move || query.with(|q| q.agency.clone().unwrap_or_default())),
+                Callback::new(move |v: String| query.update(|q| q.agency = (!v.is_empty()).then_some(v))))}
+            {select("filter-quick-win", Key::FieldQuickWin, Signal::derive(yes_no_options),
+                Signal::derive(move || query.with(|q| yes_no_value(q.quick_win))),
+                Callback::new(move |v: String| query.update(|q| q.quick_win = parse_yes_no(&v))))}
+            {select("filter-horizon", Key::FieldHorizon,
+                Signal::derive(move || enum_options([Horizon::Short, Horizon::Medium, Horizon::Long].iter().map(|h| (serde_json::to_value(h).unwrap(), lang.get().horizon(*h).to_owned())).collect())),
+                Signal::derive(move || query.with(|q| q.horizon.and_then(|h| serde_json::to_value(h).ok()).map(code).unwrap_or_default())),
+                Callback::new(move |v: String| query.update(|q| q.horizon = parse(&v).and_then(|v| serde_json::from_value(v).ok()))))}
+            {select("filter-target-year", Key::FieldTargetYear,
+                Signal::derive(move || years.get().into_iter().map(|y| (y.to_string(), y.to_string())).collect()),
+                Signal::derive(move || query.with(|q| q.target_year.map(|y| y.to_string()).unwrap_or_default())),
+                Callback::new(move |v: String| query.update(|q| q.target_year = v.parse().ok())))}
+            {select("filter-postponed", Key::FilterPostponed, Signal::derive(yes_no_options),
+                Signal::derive(move || query.with(|q| yes_no_value(q.postponed))),
+                Callback::new(move |v: String| query.update(|q| q.postponed = parse_yes_no(&v))))}
+            {select("filter-rpjmd", Key::FieldRpjmd, Signal::derive(yes_no_options),
+                Signal::derive(move || query.with(|q| yes_no_value(q.rpjmd))),
+                Callback::new(move |v: String| query.update(|q| q.rpjmd = parse_yes_no(&v))))}
+            {select("filter-renstra", Key::FieldRenstra, Signal::derive(yes_no_options),
+                Signal::derive(move || query.with(|q| yes_no_value(q.renstra))),
+                Callback::new(move |v: String| query.update(|q| q.renstra = parse_yes_no(&v))))}
+            {move || query.with(RegisterQuery::is_filtering).then(|| view! {
+                <button type="button" class="button small" data-testid="filters-clear"
+                    on:click=move |_| query.update(|q| *q = RegisterQuery { sort: q.sort, descending: q.descending, ..Default::default() })>
+                    {lang.get().t(Key::FiltersClear)}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// Changes several selected programs at once.
+#[component]
+fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let apply = move |set: BulkSet| {
+        let ids = selected.get_untracked();
+        let _ = state.edit(|d| Ok(edit::bulk_set(d, &ids, &set)));
+    };
+    let confirming = RwSignal::new(false);
+    move || {
+        let count = selected.with(Vec::len);
+        (count > 0).then(|| {
+            let l = lang.get();
+            view! {
+                <div class="bulk-bar" role="region" aria-label=l.t(Key::BulkHeading) data-testid="bulk-bar">
+                    <span>{l.tf(Key::BulkSelected, &[("count", &l.count(count))])}</span>
+                    <label class="filter">
+                        <span>{l.t(Key::BulkSetStatus)}</span>
+                        <select data-testid="bulk-status" on:change=move |ev| {
+                            if let Ok(status) = serde_json::from_value::<Status>(serde_json::Value::String(event_target_value(&ev))) {
+                                apply(BulkSet::Status(status));
+                            }
+                        }>
+                            <option value="">"—"</option>
+                            {Status::ALL.iter().map(|s| view! { <option value=s.code()>{l.status(*s)}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="filter">
+                        <span>{l.t(Key::BulkSetAgency)}</span>
+                        <select data-testid="bulk-agency" on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            if !value.is_empty() {
+                                apply(BulkSet::Agency((value != NO_AGENCY).then_some(value)));
+                            }
+                        }>
+                            <option value="">"—"</option>
+                            <option value=NO_AGENCY>{l.t(Key::NoAgency)}</option>
+                            {state.dataset.with(|d| d.agencies.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                        </select>
+                    </label>
+                    <label class="filter">
+                        <span>{l.t(Key::BulkSetDimension)}</span>
+                        <select data-testid="bulk-dimension" on:change=move |ev| {
+                            if let Ok(d) = serde_json::from_value::<Dimension>(serde_json::Value::String(event_target_value(&ev))) {
+                                apply(BulkSet::Dimension(d));
+                            }
+                        }>
+                            <option value="">"—"</option>
+                            {Dimension::ALL.iter().map(|d| view! { <option value=d.code()>{l.dimension(*d)}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    {move || if confirming.get() {
+                        view! {
+                            <span class="confirm">
+                                {lang.get().tf(Key::BulkDeleteConfirm, &[("count", &lang.get().count(selected.with(Vec::len)))])}
+                                <button type="button" class="button small danger" data-testid="bulk-delete-confirm" on:click=move |_| {
+                                    let ids = selected.get_untracked();
+                                    let _ = state.edit(|d| Ok(edit::delete_programs(d, &ids)));
+                                    selected.set(Vec::new());
+                                    confirming.set(false);
+                                }>{lang.get().t(Key::Delete)}</button>
+                                <button type="button" class="button small" on:click=move |_| confirming.set(false)>{lang.get().t(Key::ImportCancel)}</button>
+                            </span>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="button small" data-testid="bulk-delete" on:click=move |_| confirming.set(true)>
+                                {lang.get().t(Key::Delete)}
+                            </button>
+                        }.into_any()
+                    }}
+                    <button type="button" class="button small" on:click=move |_| selected.set(Vec::new())>{l.t(Key::BulkClear)}</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// The table of programs: a header to sort by, and only the rows in sight rendered.
+#[component]
+fn ProgramTable(
+    rows: Memo<Vec<usize>>,
+    selected: RwSignal<Vec<String>>,
+    editing: RwSignal<Option<Editing>>,
+    query: RwSignal<RegisterQuery>,
+) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let scroll_top = RwSignal::new(0.0);
+    let viewport = RwSignal::new(640.0);
+    let window = Memo::new(move |_| {
+        let total = rows.with(Vec::len);
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN).min(total);
+        let count = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+        (first, (first + count).min(total))
+    });
+    let on_scroll = move |ev: web_sys::Event| {
+        if let Some(element) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+            scroll_top.set(f64::from(element.scroll_top()));
+            viewport.set(f64::from(element.client_height()));
+        }
+    };
+    let header = move |column: Column, key: Key| {
+        let sorted = move || query.with(|q| q.sort == column);
+        view! {
+            <th scope="col" aria-sort=move || if sorted() { if query.with(|q| q.descending) { "descending" } else { "ascending" } } else { "none" }>
+                <button type="button" class="sort" data-testid=format!("sort-{}", column.code())
+                    on:click=move |_| query.update(|q| {
+                        if q.sort == column { q.descending = !q.descending } else { q.sort = column; q.descending = false }
+                    })>
+                    {move || lang.get().t(key)}
+                    <span aria-hidden="true">{move || if sorted() { if query.with(|q| q.descending) { " ▼" } else { " ▲" } } else { "" }}</span>
+                </button>
+            </th>
+        }
+    };
+    view! {
+        <div class="register-scroll" tabindex="-1" on:scroll=on_scroll data-testid="register-table">
+            <table class="register-table">
+                <thead>
+                    <tr>
+                        <th scope="col" class="select-column">
+                            <span class="visually-hidden">{move || lang.get().t(Key::SelectRow)}</span>
+                        </th>
+                        {header(Column::Id, Key::FieldId)}
+                        {header(Column::Name, Key::FieldName)}
+                        {header(Column::Dimension, Key::FieldDimension)}
+                        {header(Column::Subdimension, Key::FieldSubdimension)}
+                        {header(Column::Agency, Key::FieldAgency)}
+                        {header(Column::Status, Key::FieldStatus)}
+                        {header(Column::QuickWin, Key::FieldQuickWin)}
+                        {header(Column::Horizon, Key::FieldHorizon)}
+                        {header(Column::TargetYear, Key::FieldTargetYear)}
+                        {header(Column::Progress, Key::FieldProgress)}
+                        {header(Column::PostponedTo, Key::FieldPostponedTo)}
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", window.get().0 as f64 * ROW_HEIGHT)></tr>
+                    {move || {
+                        let (first, last) = window.get();
+                        let l = lang.get();
+                        rows.with(|rows| state.dataset.with(|d| {
+                            rows[first..last].iter().map(|&i| row(l, d, i, selected, editing)).collect_view()
+                        }))
+                    }}
+                    <tr class="spacer" aria-hidden="true"
+                        style:height=move || format!("{}px", (rows.with(Vec::len) - window.get().1) as f64 * ROW_HEIGHT)></tr>
+                </tbody>
+            </table>
+            {move || rows.with(Vec::is_empty).then(|| view! { <p class="empty">{lang.get().t(Key::RegisterEmpty)}</p> })}
+        </div>
+    }
+}
+
+fn row(
+    l: Lang,
+    dataset: &crate::format::Dataset,
+    index: usize,
+    selected: RwSignal<Vec<String>>,
+    editing: RwSignal<Option<Editing>>,
+) -> impl IntoView + use<> {
+    let state = use_state();
+    let program = &dataset.programs[index];
+    let id = program.id.clone();
+    let agency = program
+        .agency
+        .as_deref()
+        .map(|a| dataset.agency(a).map_or(a, |a| a.name.as_str()).to_owned())
+        .unwrap_or_default();
+    let postponed = program.postponed_to.map(|year| {
+        let reason = program.delay_reason.clone().unwrap_or_default();
+        view! { <span title=reason.clone()>{year}{(!reason.is_empty()).then(|| format!(" · {reason}"))}</span> }
+    });
+    let (id_select, id_status, id_edit, id_checked) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let status_label = format!("{} {}", l.t(Key::FieldStatus), program.name);
+    view! {
+        <tr data-testid="program-row" data-program-id=id.clone() class=format!("status-{}", program.status.code())>
+            <td class="select-column">
+                <input type="checkbox" aria-label=format!("{} {}", l.t(Key::SelectRow), id)
+                    prop:checked=move || selected.with(|s| s.contains(&id_checked))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        selected.update(|s| if on { s.push(id_select.clone()) } else { s.retain(|x| x != &id_select) });
+                    }/>
+            </td>
+            <td class="id">{id.clone()}</td>
+            <td class="name">
+                <button type="button" class="link" data-testid="program-open" on:click=move |_| editing.set(Some(Editing::Existing(id_edit.clone())))>
+                    {program.name.clone()}
+                </button>
+            </td>
+            <td>{l.dimension(program.dimension)}</td>
+            <td>{program.subdimension.map(|s| l.subdimension(s))}</td>
+            <td>{agency}</td>
+            <td>
+                <select data-testid="program-status-select" aria-label=status_label prop:value=program.status.code()
+                    on:change=move |ev| {
+                        if let Ok(status) = serde_json::from_value::<Status>(serde_json::Value::String(event_target_value(&ev))) {
+                            let _ = state.edit(|d| Ok(edit::set_status(d, &id_status, status)));
+                        }
+                    }>
+                    {Status::ALL.iter().map(|s| view! { <option value=s.code()>{l.status(*s)}</option> }).collect_view()}
+                </select>
+            </td>
+            <td>{program.quick_win.then(|| l.yes_no(true))}</td>
+            <td>{program.horizon.map(|h| l.horizon(h))}</td>
+            <td class="number">{program.target_year}</td>
+            <td class="number">{program.progress.map(|p| l.percent(p as u32))}</td>
+            <td>{postponed}</td>
+        </tr>
+    }
+}
