@@ -9,6 +9,9 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
+#[allow(unused_imports)]
+use masterplan_tracker as _;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn sleep(ms: i32) {
@@ -67,4 +70,70 @@ async fn importing_twenty_thousand_programs() {
         );
         assert_eq!(count.replace('.', ""), programs.to_string());
     }
+}
+
+/// Rendering the register and answering a search and a filter, with the number of elements in the page.
+#[wasm_bindgen_test]
+async fn the_register_at_scale() {
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
+    let before = window.location().href().unwrap();
+    for programs in [131usize, 2_000, 20_000] {
+        storage.clear().unwrap();
+        let dataset =
+            if programs == 131 { masterplan_tracker::sample::sample_dataset() } else { synthetic_dataset(programs, 1) };
+        let stored = masterplan_tracker::storage::envelope::encode_dataset(
+            &dataset,
+            &masterplan_tracker::storage::envelope::Origin::Sample,
+            "2026-11-27T00:00:00Z",
+        );
+        storage.set_item("masterplan-tracker/dataset", &stored).unwrap();
+        window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("?view=register")).unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let started = js_sys::Date::now();
+        let handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
+            use leptos::prelude::*;
+            view! { <App/> }.into_any()
+        });
+        leptos::task::tick().await;
+        wait_for(&root, "program-row").await;
+        let mounted = js_sys::Date::now() - started;
+        let nodes = root.query_selector_all("*").unwrap().length();
+        let rows = root.query_selector_all("[data-testid=program-row]").unwrap().length();
+
+        let search: HtmlInputElement = find(&root, "register-search").unwrap().unchecked_into();
+        search.set_value("digitalisasi");
+        let started = js_sys::Date::now();
+        search.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        leptos::task::tick().await;
+        let searched = js_sys::Date::now() - started;
+        let shown_after_search = find(&root, "register-shown-count").unwrap().text_content().unwrap();
+
+        search.set_value("");
+        search.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        let status: web_sys::HtmlSelectElement = find(&root, "filter-status").unwrap().unchecked_into();
+        status.set_value("running");
+        let started = js_sys::Date::now();
+        status.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        leptos::task::tick().await;
+        let filtered = js_sys::Date::now() - started;
+
+        let scroller = find(&root, "register-table").unwrap();
+        scroller.set_scroll_top(scroller.scroll_height() / 2);
+        let started = js_sys::Date::now();
+        scroller.dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
+        leptos::task::tick().await;
+        let scrolled = js_sys::Date::now() - started;
+        let nodes_after = root.query_selector_all("*").unwrap().length();
+
+        console_log!(
+            "register of {programs} programs: open {mounted:.0} ms ({rows} rows, {nodes} elements in the app); search {searched:.0} ms ({shown_after_search}); filter {filtered:.0} ms; scroll {scrolled:.0} ms ({nodes_after} elements)"
+        );
+        drop(handle);
+        root.remove();
+    }
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+    storage.clear().unwrap();
 }

@@ -31,3 +31,109 @@ async fn a_filtered_view_opens_from_its_address() {
     assert_eq!(rows(&browser).await, 1);
     browser.close().await;
 }
+
+async fn status_select(browser: &Browser, program: &str) -> fantoccini::elements::Element {
+    browser
+        .wait_css(&format!(
+            "[data-testid=program-row][data-program-id=\"{program}\"] [data-testid=program-status-select]"
+        ))
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_status_changed_in_the_register_shows_on_the_overview_and_undoes() {
+    let browser = Browser::start().await;
+    browser.open("?view=register&q=sikancil").await;
+    status_select(&browser, "GOV-01").await.select_by_value("done").await.unwrap();
+    browser.click("view-overview").await;
+    browser.wait_text("status-count-done", "1").await;
+    assert_eq!(browser.text("status-count-running").await, "78");
+    assert_eq!(browser.text("status-share-done").await, "0,76 %");
+
+    browser.click("undo").await;
+    browser.wait_text("status-count-done", "0").await;
+    browser.click("redo").await;
+    browser.wait_text("status-count-done", "1").await;
+    // The keyboard does the same.
+    browser.keys("\u{E009}z\u{E009}").await;
+    browser.wait_text("status-count-done", "0").await;
+    browser.keys("\u{E009}\u{E008}z\u{E008}\u{E009}").await;
+    browser.wait_text("status-count-done", "1").await;
+
+    browser.open("").await;
+    assert_eq!(browser.text("status-count-done").await, "1", "the edit survived a reload");
+    browser.go_back().await;
+    browser.wait_for("register-shown-count").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_program_form_checks_like_the_importer_and_postpones() {
+    let browser = Browser::start().await;
+    browser.open("?view=register&q=GOV-04").await;
+    browser
+        .wait_css("[data-testid=program-row][data-program-id=\"GOV-04\"] [data-testid=program-open]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let progress = browser.wait_for("program-field-progress").await;
+    progress.send_keys("150").await.unwrap();
+    browser.click("program-save").await;
+    let message = browser.text_css("[data-testid=program-form] .has-error .field-error").await;
+    assert!(message.contains("150") && message.contains("100"), "{message}");
+    progress.clear().await.unwrap();
+    progress.send_keys("50").await.unwrap();
+    browser.wait_for("program-field-postponed_to").await.send_keys("2021").await.unwrap();
+    browser.wait_for("program-field-delay_reason").await.send_keys("Refocusing anggaran Covid-19").await.unwrap();
+    browser.click("program-save").await;
+    browser.wait_gone("program-form").await;
+    let row = browser.text_css("[data-testid=program-row][data-program-id=\"GOV-04\"]").await;
+    assert!(row.contains("50 %") && row.contains("2021") && row.contains("Refocusing"), "{row}");
+    browser.click("view-overview").await;
+    let postponed = browser.text("postponed-list").await;
+    assert!(postponed.contains("(5)"), "{postponed}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_windows_of_the_page_stay_consistent() {
+    let browser = Browser::start().await;
+    browser.open("").await;
+    let first = browser.current_window().await;
+    let second = browser.open_window().await;
+    browser.switch_to(&second).await;
+    browser.open("?view=register&q=QRIS").await;
+    status_select(&browser, "ECO-01").await.select_by_value("done").await.unwrap();
+    browser.switch_to(&first).await;
+    browser.wait_text("status-count-done", "1").await;
+    assert!(browser.text("toast").await.contains("tab lain"));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_full_storage_says_the_edit_is_not_saved_and_loses_nothing() {
+    let browser = Browser::start().await;
+    browser.open("?view=register&q=QRIS").await;
+    browser
+        .eval(
+            "const block = 'x'.repeat(256 * 1024); let i = 0;
+             try { while (true) { localStorage.setItem('filler-' + i++, block); } } catch (e) {}
+             let piece = 'y'.repeat(8192);
+             while (piece.length > 0) { try { localStorage.setItem('filler-' + i++, piece); } catch (e) { piece = piece.substring(0, Math.floor(piece.length / 2)); } }
+             return i",
+        )
+        .await;
+    status_select(&browser, "ECO-01").await.select_by_value("done").await.unwrap();
+    let banner = browser.text("storage-error").await;
+    assert!(banner.contains("BELUM tersimpan"), "{banner}");
+    browser.click("view-overview").await;
+    assert_eq!(browser.text("status-count-done").await, "1", "the edit stays on screen");
+    browser.click("export-json").await;
+    let exported = browser.downloaded("Kota Tanjungpinang.masterplan.json").await;
+    assert!(
+        exported.contains("\"id\": \"ECO-01\"") && exported.contains("\"status\": \"done\""),
+        "the export carries the edit"
+    );
+    browser.close().await;
+}

@@ -189,6 +189,7 @@ messages! {
         "Another tab saved changes, but this tab's changes are not saved and stay on screen. Export this data so that nothing is lost."
     ),
     ProgramSaved => ("Perubahan disimpan.", "Changes saved."),
+    PostponedHeading => ("Program yang ditunda ({count})", "Postponed programs ({count})"),
     ViewsLabel => ("Tampilan", "Views"),
     ViewOverview => ("Ringkasan dan data", "Overview and data"),
     ViewRegister => ("Daftar program", "Program register"),

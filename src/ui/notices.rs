@@ -23,7 +23,11 @@ pub fn Notices() -> impl IntoView {
     view! {
         {move || state.storage_problem.get().map(|problem| view! {
             <div class="banner banner-error" role="alert" data-testid="storage-error">
-                {storage_message(lang.get(), &problem)}
+                <span>{storage_message(lang.get(), &problem)}</span>
+                " "
+                <button type="button" class="button small" data-testid="storage-error-export" on:click=move |_| state.export_json()>
+                    {lang.get().t(Key::ExportJson)}
+                </button>
             </div>
         })}
         {move || state.backup_problem.get().map(|problem| {

@@ -55,6 +55,7 @@ pub fn Overview() -> impl IntoView {
                 <ChartFigure testid="chart-status" chart=status_chart/>
                 <ChartFigure testid="chart-dimension" chart=dimension_chart/>
             </div>
+            <Postponed/>
         </section>
     }
 }
@@ -70,5 +71,49 @@ fn ChartFigure(testid: &'static str, chart: Memo<BarChart>) -> impl IntoView {
             aria-label=move || chart.with(|c| c.title.clone())
             inner_html=move || chart.with(BarChart::to_svg)
         ></figure>
+    }
+}
+
+/// The programs pushed back to a later year, with the new year and why.
+#[component]
+fn Postponed() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let postponed = Memo::new(move |_| {
+        state.dataset.with(|d| {
+            d.programs
+                .iter()
+                .filter_map(|p| {
+                    p.postponed_to
+                        .map(|year| (p.id.clone(), p.name.clone(), year, p.delay_reason.clone().unwrap_or_default()))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let l = lang.get();
+        let rows = postponed.get();
+        (!rows.is_empty()).then(|| {
+            view! {
+                <details class="postponed" data-testid="postponed-list">
+                    <summary>{l.tf(Key::PostponedHeading, &[("count", &l.count(rows.len()))])}</summary>
+                    <table class="postponed-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{l.field("id")}</th>
+                                <th scope="col">{l.field("name")}</th>
+                                <th scope="col">{l.field("postponed_to")}</th>
+                                <th scope="col">{l.field("delay_reason")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows.into_iter().map(|(id, name, year, reason)| view! {
+                                <tr><td>{id}</td><td>{name}</td><td>{year}</td><td>{reason}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </details>
+            }
+        })
     }
 }

@@ -167,6 +167,13 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
         Fields { id, status: "not_started".into(), dimension: "governance".into(), ..Fields::default() }
     });
     let fields = RwSignal::new(start);
+    // The form takes the keyboard focus when it opens, on its first field.
+    let first_field = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(input) = first_field.get().and_then(|grid| grid.query_selector("input, select").ok().flatten()) {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(input).focus();
+        }
+    });
     let errors = RwSignal::new(HashMap::<String, String>::new());
     let confirming_delete = RwSignal::new(false);
     let old_id = original.as_ref().map(|p| p.id.clone());
@@ -240,7 +247,7 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
                 on:submit=move |ev| { ev.prevent_default(); save_on_submit() }
                 on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { close() }>
                 <h3 id="program-form-title">{move || lang.get().t(title)}</h3>
-                <div class="form-grid">
+                <div class="form-grid" node_ref=first_field>
                     {text_field("id", Key::FieldId, |f| f.id.clone(), |f, v| f.id = v, "text")}
                     {text_field("name", Key::FieldName, |f| f.name.clone(), |f, v| f.name = v, "text")}
                     {choice_field("dimension", Key::FieldDimension,

@@ -267,7 +267,10 @@ fn ProgramTable(
     let on_scroll = move |ev: web_sys::Event| {
         if let Some(element) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
             scroll_top.set(f64::from(element.scroll_top()));
-            viewport.set(f64::from(element.client_height()));
+            // No more rows are ever in sight than the window is tall, whatever the box's own height says.
+            let window_height =
+                web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
+            viewport.set(f64::from(element.client_height()).min(window_height));
         }
     };
     let header = move |column: Column, key: Key| {

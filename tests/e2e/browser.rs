@@ -181,6 +181,52 @@ impl Browser {
     }
 
     /// Runs a script that reports its result by calling its last argument.
+    pub async fn wait_css(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    }
+
+    pub async fn text_css(&self, css: &str) -> String {
+        self.wait_css(css).await.text().await.unwrap()
+    }
+
+    /// Waits until no element has this test id.
+    pub async fn wait_gone(&self, testid: &str) {
+        let started = Instant::now();
+        while self.exists(testid).await {
+            assert!(started.elapsed() < PATIENCE, "{testid} did not go away");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Types keys (WebDriver key codes, e.g. `\u{E009}` for Control) into the focused element.
+    pub async fn keys(&self, keys: &str) {
+        let body = self.client.find(Locator::Css("body")).await.unwrap();
+        body.send_keys(keys).await.unwrap();
+    }
+
+    pub async fn go_back(&self) {
+        self.client.back().await.unwrap();
+    }
+
+    pub async fn current_window(&self) -> fantoccini::wd::WindowHandle {
+        self.client.window().await.unwrap()
+    }
+
+    /// Opens a second tab of the same browser (same storage), and returns its handle.
+    pub async fn open_window(&self) -> fantoccini::wd::WindowHandle {
+        self.client.new_window(true).await.unwrap().handle
+    }
+
+    pub async fn switch_to(&self, window: &fantoccini::wd::WindowHandle) {
+        self.client.switch_to_window(window.clone()).await.unwrap();
+    }
+
+    /// Runs a script that reports its result by calling its last argument.
     pub async fn eval_async(&self, script: &str) -> Value {
         self.client.execute_async(script, vec![]).await.unwrap()
     }

@@ -221,7 +221,7 @@ fn test() -> Result {
 
     let layer = Instant::now();
     run(Command::new("cargo")
-        .args(["test", "--features", "e2e", "--test", "e2e", "--test", "e2e_exchange"])
+        .args(["test", "--features", "e2e", "--test", "e2e", "--test", "e2e_exchange", "--test", "e2e_register"])
         .current_dir(&root)
         .env("E2E_DIST", dist_dir())
         .env("CHROMEDRIVER", CHROMEDRIVER)
@@ -244,9 +244,18 @@ fn path_with_tools() -> String {
 fn bench() -> Result {
     setup(Needs::EVERYTHING)?;
     let root = project_root();
-    run(Command::new("cargo").args(["bench", "--bench", "exchange"]).current_dir(&root))?;
+    run(Command::new("cargo").args(["bench", "--bench", "exchange", "--bench", "register"]).current_dir(&root))?;
     run(Command::new("cargo")
-        .args(["test", "--release", "--target", "wasm32-unknown-unknown", "--test", "browser_bench"])
+        .args([
+            "test",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser_bench",
+            "--",
+            "--nocapture",
+        ])
         .current_dir(&root)
         .env("PATH", path_with_tools())
         .env("CHROMEDRIVER", CHROMEDRIVER))
