@@ -69,9 +69,6 @@ impl Change {
     }
 
     fn rebuild(&self, dataset: &Dataset, forward: bool) -> Dataset {
-        let pick = |pair: &(Option<(usize, Program)>, Option<(usize, Program)>)| {
-            if forward { (pair.0.clone(), pair.1.clone()) } else { (pair.1.clone(), pair.0.clone()) }
-        };
         let mut result = dataset.clone();
         if let Some((before, after)) = &self.plan {
             result.plan = if forward { after } else { before }.clone();
@@ -85,14 +82,14 @@ impl Change {
             result.extra = source.extra.clone();
         }
         // Take out every touched program, then put each one back at its place, lowest place first.
-        let pairs: Vec<_> = self.programs.iter().map(|c| pick(&(c.before.clone(), c.after.clone()))).collect();
         let touched: HashSet<&str> = self
             .programs
             .iter()
             .flat_map(|c| c.before.iter().chain(c.after.iter()).map(|(_, p)| p.id.as_str()))
             .collect();
         result.programs.retain(|p| !touched.contains(p.id.as_str()));
-        let mut placed: Vec<(usize, Program)> = pairs.into_iter().filter_map(|(_, to)| to).collect();
+        let mut placed: Vec<(usize, Program)> =
+            self.programs.iter().filter_map(|c| if forward { c.after.clone() } else { c.before.clone() }).collect();
         placed.sort_by_key(|(i, _)| *i);
         for (i, program) in placed {
             let at = i.min(result.programs.len());
