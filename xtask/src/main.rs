@@ -203,7 +203,19 @@ fn test() -> Result {
         .args(["clippy", "--workspace", "--all-targets", "--features", "e2e", "--", "-D", "warnings"])
         .current_dir(&root))?;
     run(Command::new("cargo")
-        .args(["clippy", "--target", "wasm32-unknown-unknown", "--lib", "--test", "browser", "--test", "browser_bench", "--", "-D", "warnings"])
+        .args([
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--test",
+            "browser",
+            "--test",
+            "browser_bench",
+            "--",
+            "-D",
+            "warnings",
+        ])
         .current_dir(&root))?;
     layers.push(("lint (fmt, clippy)", layer.elapsed()));
 
