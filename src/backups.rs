@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::compress::{UnpackError, pack, unpack};
+use crate::compress::{Effort, UnpackError, pack, unpack};
 use crate::format::{Dataset, Refusal};
 use crate::storage::envelope::Origin;
 
@@ -50,7 +50,7 @@ impl Backup {
             origin,
             city: dataset.plan.city.clone(),
             programs: dataset.programs.len(),
-            data: pack(&dataset.to_file_json()),
+            data: pack(&dataset.to_file_json(), Effort::Fast),
         }
     }
 

@@ -22,8 +22,20 @@ pub enum UnpackError {
     NotText,
 }
 
-pub fn pack(text: &str) -> String {
-    URL_SAFE_NO_PAD.encode(compress_to_vec(text.as_bytes(), 9))
+/// How hard to compress: links want the smallest text, saves in the browser want speed (every edit of a
+/// 20 000-program plan is saved at once).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effort {
+    Smallest,
+    Fast,
+}
+
+pub fn pack(text: &str, effort: Effort) -> String {
+    let level = match effort {
+        Effort::Smallest => 9,
+        Effort::Fast => 1,
+    };
+    URL_SAFE_NO_PAD.encode(compress_to_vec(text.as_bytes(), level))
 }
 
 pub fn unpack(packed: &str) -> Result<String, UnpackError> {

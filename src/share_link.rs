@@ -1,7 +1,7 @@
 //! Sharing a dataset by link with no server: the dataset packed into the URL fragment, the part after
 //! `#` that a browser never sends to a server. Opening such a link leads to the usual import preview.
 
-use crate::compress::{UnpackError, pack, unpack};
+use crate::compress::{Effort, UnpackError, pack, unpack};
 use crate::format::Dataset;
 
 /// What a share link's fragment starts with; the digit is the link encoding's version.
@@ -23,7 +23,7 @@ pub enum LinkError {
 pub fn fragment_for(dataset: &Dataset) -> String {
     let compact = Dataset { exported_at: None, ..dataset.clone() };
     let value: serde_json::Value = serde_json::from_str(&compact.to_file_json()).expect("the app's own JSON parses");
-    format!("{FRAGMENT_PREFIX}{}", pack(&value.to_string()))
+    format!("{FRAGMENT_PREFIX}{}", pack(&value.to_string(), Effort::Smallest))
 }
 
 /// The whole link for a page address (anything after `#` in it is dropped), refused when too long.

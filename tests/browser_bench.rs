@@ -128,8 +128,15 @@ async fn the_register_at_scale() {
         let scrolled = js_sys::Date::now() - started;
         let nodes_after = root.query_selector_all("*").unwrap().length();
 
+        let select: web_sys::HtmlSelectElement = find(&root, "program-status-select").unwrap().unchecked_into();
+        select.set_value(if select.value() == "done" { "running" } else { "done" });
+        let started = js_sys::Date::now();
+        select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        leptos::task::tick().await;
+        let edited = js_sys::Date::now() - started;
+
         console_log!(
-            "register of {programs} programs: open {mounted:.0} ms ({rows} rows, {nodes} elements in the app); search {searched:.0} ms ({shown_after_search}); filter {filtered:.0} ms; scroll {scrolled:.0} ms ({nodes_after} elements)"
+            "register of {programs} programs: open {mounted:.0} ms ({rows} rows, {nodes} elements in the app); search {searched:.0} ms ({shown_after_search}); filter {filtered:.0} ms; scroll {scrolled:.0} ms ({nodes_after} elements); a status edit, saved {edited:.0} ms"
         );
         drop(handle);
         root.remove();

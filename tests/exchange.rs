@@ -5,7 +5,7 @@
 use std::io::Read;
 
 use masterplan_tracker::backups::{Backup, BackupReason, Backups, KEEP};
-use masterplan_tracker::compress::{UnpackError, pack, unpack};
+use masterplan_tracker::compress::{Effort, UnpackError, pack, unpack};
 use masterplan_tracker::diff::{DatasetDiff, merge};
 use masterplan_tracker::format::{Cell, Dataset, Problem, Status};
 use masterplan_tracker::i18n::Lang;
@@ -100,8 +100,11 @@ fn backups_keep_the_newest_five_and_read_back() {
 #[test]
 fn packing_round_trips_and_refuses_damage() {
     let text = sample_dataset().to_file_json();
-    let packed = pack(&text);
+    let packed = pack(&text, Effort::Smallest);
     assert!(packed.len() * 5 < text.len(), "{} vs {}", packed.len(), text.len());
+    let quick = pack(&text, Effort::Fast);
+    assert!(quick.len() * 4 < text.len(), "{} vs {}", quick.len(), text.len());
+    assert_eq!(unpack(&quick).unwrap(), text);
     assert!(packed.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     assert_eq!(unpack(&packed).unwrap(), text);
     assert_eq!(unpack("not base64!"), Err(UnpackError::NotBase64));

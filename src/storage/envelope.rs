@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::compress::{pack, unpack};
+use crate::compress::{Effort, pack, unpack};
 use crate::format::Dataset;
 use crate::i18n::Lang;
 
@@ -58,7 +58,7 @@ pub fn encode_dataset(dataset: &Dataset, origin: &Origin, saved_at: &str) -> Str
         saved_at: saved_at.to_owned(),
         origin: origin.clone(),
         dataset: None,
-        dataset_packed: Some(pack(&dataset.to_file_json())),
+        dataset_packed: Some(pack(&dataset.to_file_json(), Effort::Fast)),
     };
     serde_json::to_string(&envelope).expect("an envelope always serialises")
 }
