@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::format::Status;
 use crate::i18n::{Key, Lang};
-use crate::metrics::Overview;
+use crate::metrics::{Overview, StatusCounts};
 
 /// The Okabe–Ito palette, readable with every common colour-vision deficiency.
 pub fn status_color(status: Status) -> RGBColor {
@@ -19,17 +19,49 @@ pub fn status_color(status: Status) -> RGBColor {
     }
 }
 
-/// Text that stays readable on a status' colour.
-fn text_color_on(status: Status) -> RGBColor {
-    match status {
-        Status::Discussion => BLACK,
-        _ => WHITE,
+/// What fills a bar segment: a status' own colour, or one of the palette's other colours for series that
+/// are not statuses (years, yes / no / not stated), so that a status' colour never means anything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fill {
+    Status(Status),
+    /// Sky blue, reddish purple, yellow, grey: the rest of the palette.
+    Other(u8),
+}
+
+impl Fill {
+    pub fn color(self) -> RGBColor {
+        match self {
+            Fill::Status(status) => status_color(status),
+            Fill::Other(i) => [
+                RGBColor(0x56, 0xB4, 0xE9),
+                RGBColor(0xCC, 0x79, 0xA7),
+                RGBColor(0xF0, 0xE4, 0x42),
+                RGBColor(0x99, 0x99, 0x99),
+            ][usize::from(i) % 4],
+        }
+    }
+
+    /// Text that stays readable on the fill.
+    fn text_color(self) -> RGBColor {
+        match self {
+            Fill::Status(Status::Discussion) | Fill::Other(_) => BLACK,
+            Fill::Status(_) => WHITE,
+        }
     }
 }
 
-/// A horizontal bar chart whose bars may be stacked: the shape of both overview charts.
+/// The same numbers as a chart, as a table for screen readers and for reading aloud in a meeting.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A horizontal bar chart whose bars may be stacked: the shape of every chart of the app.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarChart {
+    /// The chart's name in `data-testid` (`chart-<name>`) and in file names.
+    pub name: &'static str,
     pub title: String,
     pub axis_label: String,
     pub x_max: f64,
@@ -37,7 +69,8 @@ pub struct BarChart {
     pub axis: Axis,
     pub lang: Lang,
     pub rows: Vec<BarRow>,
-    pub legend: Vec<(String, Status)>,
+    pub legend: Vec<(String, Fill)>,
+    pub table: Table,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +100,7 @@ pub struct BarRow {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Segment {
-    pub status: Status,
+    pub fill: Fill,
     pub value: f64,
     /// Written inside the segment when it is wide enough.
     pub label: String,
@@ -85,45 +118,97 @@ const LEGEND_ROW: i32 = 26;
 const ROW_HEIGHT: u32 = 50;
 const FONT: &str = "sans-serif";
 
+/// The longest row label drawn in full; longer ones end in "…" (the table beside the chart has them whole).
+const LABEL_CHARS: usize = 24;
+
+fn shortened(label: &str) -> String {
+    if label.chars().count() <= LABEL_CHARS {
+        label.to_owned()
+    } else {
+        format!("{}…", label.chars().take(LABEL_CHARS - 1).collect::<String>().trim_end())
+    }
+}
+
+/// An axis end a little past the largest value, on a round number.
+fn axis_top(largest: usize) -> usize {
+    let step = nice_step(largest);
+    largest.div_ceil(step).max(1) * step
+}
+
 impl BarChart {
-    /// Each status' share of all programs, one bar per status.
+    /// Each status' share of the programs, one bar per status.
     pub fn status_shares(overview: &Overview, lang: Lang) -> BarChart {
+        Self::shares_of(&overview.counts, "status", Key::ChartStatusTitle, lang)
+    }
+
+    /// Each status' share of the quick-win programs.
+    pub fn quick_wins(overview: &Overview, lang: Lang) -> BarChart {
+        Self::shares_of(&overview.quick_wins, "quick-wins", Key::ChartQuickWinsTitle, lang)
+    }
+
+    fn shares_of(counts: &StatusCounts, name: &'static str, title: Key, lang: Lang) -> BarChart {
+        let shares = counts.shares();
         let rows = Status::ALL
             .iter()
             .map(|&status| {
-                let share = overview.shares.get(status);
+                let share = shares.get(status);
                 BarRow {
                     label: lang.status(status).to_owned(),
-                    segments: vec![Segment { status, value: share.as_fraction() * 100.0, label: String::new() }],
-                    end_label: format!("{} · {}", lang.count(overview.counts.get(status)), lang.share(share)),
+                    segments: vec![Segment {
+                        fill: Fill::Status(status),
+                        value: share.as_fraction() * 100.0,
+                        label: String::new(),
+                    }],
+                    end_label: format!("{} · {}", lang.count(counts.get(status)), lang.share(share)),
                 }
             })
             .collect();
+        let table = Table {
+            head: vec![
+                lang.field("status").to_owned(),
+                lang.t(Key::SummaryCount).to_owned(),
+                lang.t(Key::SummaryShare).to_owned(),
+            ],
+            rows: Status::ALL
+                .iter()
+                .map(|&s| vec![lang.status(s).to_owned(), lang.count(counts.get(s)), lang.share(shares.get(s))])
+                .chain(std::iter::once(vec![
+                    lang.t(Key::SummaryTotal).to_owned(),
+                    lang.count(counts.total()),
+                    String::new(),
+                ]))
+                .collect(),
+        };
         BarChart {
-            title: lang.t(Key::ChartStatusTitle).to_owned(),
+            name,
+            title: lang.t(title).to_owned(),
             axis_label: lang.t(Key::ChartShareAxis).to_owned(),
             x_max: 100.0,
             axis: Axis::Percent,
             lang,
             rows,
             legend: Vec::new(),
+            table,
         }
     }
 
-    /// Programs per dimension, each bar stacked by status.
-    pub fn dimensions_by_status(overview: &Overview, lang: Lang) -> BarChart {
-        let largest = overview.by_dimension.iter().map(|(_, c)| c.total()).max().unwrap_or(0);
-        let step = nice_step(largest);
-        let top = (largest.div_ceil(step).max(1)) * step;
-        let rows = overview
-            .by_dimension
+    /// Programs per group, each bar stacked by status; the table has a column per status and the total.
+    pub fn stacked_by_status(
+        name: &'static str,
+        title: String,
+        group_head: &str,
+        groups: Vec<(String, StatusCounts)>,
+        lang: Lang,
+    ) -> BarChart {
+        let largest = groups.iter().map(|(_, c)| c.total()).max().unwrap_or(0);
+        let rows = groups
             .iter()
-            .map(|(dimension, counts)| BarRow {
-                label: lang.dimension(*dimension).to_owned(),
+            .map(|(label, counts)| BarRow {
+                label: label.clone(),
                 segments: Status::ALL
                     .iter()
                     .map(|&status| Segment {
-                        status,
+                        fill: Fill::Status(status),
                         value: counts.get(status) as f64,
                         label: lang.count(counts.get(status)),
                     })
@@ -131,14 +216,124 @@ impl BarChart {
                 end_label: lang.count(counts.total()),
             })
             .collect();
+        let mut head = vec![group_head.to_owned()];
+        head.extend(Status::ALL.iter().map(|s| lang.status(*s).to_owned()));
+        head.push(lang.t(Key::SummaryTotal).to_owned());
+        let table = Table {
+            head,
+            rows: groups
+                .iter()
+                .map(|(label, counts)| {
+                    let mut row = vec![label.clone()];
+                    row.extend(Status::ALL.iter().map(|s| lang.count(counts.get(*s))));
+                    row.push(lang.count(counts.total()));
+                    row
+                })
+                .collect(),
+        };
         BarChart {
-            title: lang.t(Key::ChartDimensionTitle).to_owned(),
+            name,
+            title,
             axis_label: lang.t(Key::ChartCountAxis).to_owned(),
-            x_max: top as f64,
+            x_max: axis_top(largest) as f64,
             axis: Axis::Count,
             lang,
             rows,
-            legend: Status::ALL.iter().map(|&s| (lang.status(s).to_owned(), s)).collect(),
+            legend: Status::ALL.iter().map(|&s| (lang.status(s).to_owned(), Fill::Status(s))).collect(),
+            table,
+        }
+    }
+
+    /// Programs per dimension, each bar stacked by status.
+    pub fn dimensions_by_status(overview: &Overview, lang: Lang) -> BarChart {
+        let groups = overview.by_dimension.iter().map(|(d, c)| (lang.dimension(*d).to_owned(), *c)).collect();
+        Self::stacked_by_status(
+            "dimension",
+            lang.t(Key::ChartDimensionTitle).to_owned(),
+            lang.field("dimension"),
+            groups,
+            lang,
+        )
+    }
+
+    /// One bar per group with a single value and no status: postponements by reason and year.
+    pub fn counts(
+        name: &'static str,
+        title: String,
+        group_head: &str,
+        groups: Vec<(String, usize)>,
+        lang: Lang,
+    ) -> BarChart {
+        let largest = groups.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        BarChart {
+            name,
+            title,
+            axis_label: lang.t(Key::ChartCountAxis).to_owned(),
+            x_max: axis_top(largest) as f64,
+            axis: Axis::Count,
+            lang,
+            rows: groups
+                .iter()
+                .map(|(label, n)| BarRow {
+                    label: label.clone(),
+                    segments: vec![Segment { fill: Fill::Other(1), value: *n as f64, label: String::new() }],
+                    end_label: lang.count(*n),
+                })
+                .collect(),
+            legend: Vec::new(),
+            table: Table {
+                head: vec![group_head.to_owned(), lang.t(Key::ChartCountAxis).to_owned()],
+                rows: groups.iter().map(|(label, n)| vec![label.clone(), lang.count(*n)]).collect(),
+            },
+        }
+    }
+
+    /// Bars of percentages stacked by yes / no / not stated: alignment with the RPJMD and the Renstra.
+    pub fn coverage(name: &'static str, title: String, groups: Vec<(String, [usize; 3])>, lang: Lang) -> BarChart {
+        let kinds = [lang.yes_no(true), lang.yes_no(false), lang.t(Key::NotSet)];
+        let rows = groups
+            .iter()
+            .map(|(label, counts)| {
+                let total: usize = counts.iter().sum();
+                let shares = StatusCounts::from_counts(counts[0], counts[1], counts[2], 0).shares();
+                let parts = [Status::Done, Status::Running, Status::Discussion];
+                BarRow {
+                    label: label.clone(),
+                    segments: parts
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| Segment {
+                            fill: Fill::Other([0, 3, 2][i]),
+                            value: shares.get(*s).as_fraction() * 100.0,
+                            label: lang.count(counts[i]),
+                        })
+                        .collect(),
+                    end_label: format!("{} · {}", lang.share(shares.get(Status::Done)), lang.count(total)),
+                }
+            })
+            .collect();
+        let mut head = vec![String::new()];
+        head.extend(kinds.iter().map(|k| (*k).to_owned()));
+        head.push(lang.t(Key::SummaryShare).to_owned());
+        BarChart {
+            name,
+            title,
+            axis_label: lang.t(Key::ChartShareAxis).to_owned(),
+            x_max: 100.0,
+            axis: Axis::Percent,
+            lang,
+            rows,
+            legend: kinds.iter().enumerate().map(|(i, k)| ((*k).to_owned(), Fill::Other([0, 3, 2][i]))).collect(),
+            table: Table {
+                head,
+                rows: groups
+                    .iter()
+                    .map(|(label, c)| {
+                        let share = StatusCounts::from_counts(c[0], c[1], c[2], 0).shares().get(Status::Done);
+                        vec![label.clone(), lang.count(c[0]), lang.count(c[1]), lang.count(c[2]), lang.share(share)]
+                    })
+                    .collect(),
+            },
         }
     }
 
@@ -179,8 +374,8 @@ impl BarChart {
             .margin_bottom(8)
             .x_label_area_size(48)
             .y_label_area_size(Y_LABEL_AREA)
-            // A segmented range covers both of its ends: 0..n-1 gives exactly n bands.
-            .build_cartesian_2d(0f64..self.x_max, (0..n - 1).into_segmented())?;
+            // A segmented range covers both of its ends: 0..n-1 gives exactly n bands (one bar needs 0..1).
+            .build_cartesian_2d(0f64..self.x_max, (0..(n - 1).max(1)).into_segmented())?;
         let rows = &self.rows;
         chart
             .configure_mesh()
@@ -189,7 +384,7 @@ impl BarChart {
             .x_label_formatter(&|v| self.axis.tick_label(self.lang, *v))
             .y_label_formatter(&|segment| match segment {
                 SegmentValue::CenterOf(i) => {
-                    n.checked_sub(i + 1).and_then(|row| rows.get(row)).map(|r| r.label.clone()).unwrap_or_default()
+                    n.checked_sub(i + 1).and_then(|row| rows.get(row)).map(|r| shortened(&r.label)).unwrap_or_default()
                 }
                 _ => String::new(),
             })
@@ -207,7 +402,7 @@ impl BarChart {
                 let end = x + segment.value;
                 let mut bar = Rectangle::new(
                     [(x, SegmentValue::Exact(band)), (end, SegmentValue::Exact(band + 1))],
-                    status_color(segment.status).filled(),
+                    segment.fill.color().filled(),
                 );
                 bar.set_margin(7, 7, 0, 0);
                 chart.draw_series(std::iter::once(bar))?;
@@ -218,7 +413,7 @@ impl BarChart {
                         (x + segment.value / 2.0, SegmentValue::CenterOf(band)),
                         (FONT, VALUE_SIZE)
                             .into_font()
-                            .color(&text_color_on(segment.status))
+                            .color(&segment.fill.text_color())
                             .pos(Pos::new(HPos::Center, VPos::Center)),
                     )))?;
                 }
@@ -243,14 +438,14 @@ impl BarChart {
         let style = (FONT, LABEL_SIZE).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center));
         // Items flow left to right and wrap onto a second row when the language's words are long.
         let (mut x, mut y) = (16i32, LEGEND_ROW / 2 + 4);
-        for (label, status) in &self.legend {
+        for (label, fill) in &self.legend {
             let (text_width, _) = area.estimate_text_size(label, &style)?;
             let item_width = 22 + text_width as i32;
             if x > 16 && x + item_width > WIDTH as i32 - 8 {
                 x = 16;
                 y += LEGEND_ROW;
             }
-            area.draw(&Rectangle::new([(x, y - 8), (x + 16, y + 8)], status_color(*status).filled()))?;
+            area.draw(&Rectangle::new([(x, y - 8), (x + 16, y + 8)], fill.color().filled()))?;
             area.draw(&Text::new(label.as_str(), (x + 22, y), style.clone()))?;
             x += item_width + 20;
         }

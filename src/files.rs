@@ -137,3 +137,49 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
     let clipboard = web_sys::window().ok_or("no window")?.navigator().clipboard();
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(|e| format!("{e:?}"))
 }
+
+/// An SVG drawing as PNG bytes at `scale` times its size, rendered by the browser (for slides).
+pub async fn svg_to_png(svg: &str, scale: f64) -> Result<web_sys::Blob, String> {
+    let error = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let url = ObjectUrl::from(Blob::new_with_options(svg, Some("image/svg+xml")));
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let image: web_sys::HtmlImageElement = document.create_element("img").map_err(error)?.unchecked_into();
+    image.set_src(&url);
+    wasm_bindgen_futures::JsFuture::from(image.decode()).await.map_err(error)?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").map_err(error)?.unchecked_into();
+    let (width, height) = (f64::from(image.natural_width()) * scale, f64::from(image.natural_height()) * scale);
+    canvas.set_width(width as u32);
+    canvas.set_height(height as u32);
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").map_err(error)?.ok_or("no 2d context")?.unchecked_into();
+    context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, width, height).map_err(error)?;
+    let blob = js_sys::Promise::new(&mut |resolve, reject| {
+        let callback = Closure::once_into_js(move |blob: wasm_bindgen::JsValue| {
+            let _ = if blob.is_null() {
+                reject.call1(&wasm_bindgen::JsValue::NULL, &"no PNG".into())
+            } else {
+                resolve.call1(&wasm_bindgen::JsValue::NULL, &blob)
+            };
+        });
+        let _ = canvas.to_blob(callback.unchecked_ref());
+    });
+    Ok(wasm_bindgen_futures::JsFuture::from(blob).await.map_err(error)?.unchecked_into())
+}
+
+/// Offers a blob to the user as a file called `file_name`.
+pub fn download_blob(file_name: &str, blob: web_sys::Blob) -> Result<(), String> {
+    offer(file_name, Blob::from(blob))
+}
+
+/// Puts a PNG image on the clipboard where the browser allows it.
+pub async fn copy_png_to_clipboard(png: web_sys::Blob) -> Result<(), String> {
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &"image/png".into(), &png).map_err(|e| format!("{e:?}"))?;
+    let item =
+        web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&items).map_err(|e| format!("{e:?}"))?;
+    let clipboard = web_sys::window().ok_or("no window")?.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write(&js_sys::Array::of1(&item)))
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"))
+}

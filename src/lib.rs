@@ -5,6 +5,7 @@
 pub mod backups;
 pub mod charts;
 pub mod compress;
+pub mod dashboard;
 pub mod diff;
 pub mod edit;
 pub mod files;

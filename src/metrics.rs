@@ -122,3 +122,129 @@ pub fn by_dimension(programs: &[Program]) -> Vec<(Dimension, StatusCounts)> {
     }
     Dimension::ALL.iter().map(|&d| (d, counts[d.index()])).collect()
 }
+
+/// Which programs the dashboard counts: all, or those of one dimension, one agency, or the quick wins.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProgramFilter {
+    pub dimension: Option<Dimension>,
+    /// An agency id.
+    pub agency: Option<String>,
+    pub quick_wins_only: bool,
+}
+
+impl ProgramFilter {
+    pub fn keeps(&self, program: &Program) -> bool {
+        self.dimension.is_none_or(|d| program.dimension == d)
+            && self.agency.as_deref().is_none_or(|a| program.agency.as_deref() == Some(a))
+            && (!self.quick_wins_only || program.quick_win)
+    }
+
+    /// The dataset with only the programs this filter keeps.
+    pub fn apply(&self, dataset: &Dataset) -> Dataset {
+        if *self == ProgramFilter::default() {
+            return dataset.clone();
+        }
+        Dataset { programs: dataset.programs.iter().filter(|p| self.keeps(p)).cloned().collect(), ..dataset.clone() }
+    }
+}
+
+/// Status counts per group, in the order given; groups are anything with a label.
+pub type Breakdown<K> = Vec<(K, StatusCounts)>;
+
+/// Per sub-dimension, in the order of the format; programs without one are left out.
+pub fn by_subdimension(programs: &[Program]) -> Breakdown<crate::format::SubDimension> {
+    crate::format::SubDimension::ALL
+        .iter()
+        .map(|&s| (s, StatusCounts::of(programs.iter().filter(|p| p.subdimension == Some(s)))))
+        .filter(|(_, c)| c.total() > 0)
+        .collect()
+}
+
+/// A group of the agency breakdown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AgencyGroup {
+    Agency(String),
+    /// The agencies beyond the largest ones, counted together.
+    Others(usize),
+    NoAgency,
+}
+
+/// Per agency, the `largest` by number of programs first, the rest together, then programs without one.
+pub fn by_agency(programs: &[Program], largest: usize) -> Breakdown<AgencyGroup> {
+    let mut per: std::collections::BTreeMap<&str, Vec<&Program>> = std::collections::BTreeMap::new();
+    let mut without = Vec::new();
+    for program in programs {
+        match program.agency.as_deref() {
+            Some(id) => per.entry(id).or_default().push(program),
+            None => without.push(program),
+        }
+    }
+    let mut groups: Vec<(&str, StatusCounts)> = per.into_iter().map(|(id, ps)| (id, StatusCounts::of(ps))).collect();
+    groups.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(b.0)));
+    let rest: Vec<(&str, StatusCounts)> = groups.split_off(groups.len().min(largest));
+    let mut breakdown: Breakdown<AgencyGroup> =
+        groups.into_iter().map(|(id, c)| (AgencyGroup::Agency(id.to_owned()), c)).collect();
+    if !rest.is_empty() {
+        let mut sum = [0usize; 4];
+        for (_, c) in &rest {
+            for s in Status::ALL {
+                sum[s.index()] += c.get(s);
+            }
+        }
+        breakdown.push((AgencyGroup::Others(rest.len()), StatusCounts(sum)));
+    }
+    if !without.is_empty() {
+        breakdown.push((AgencyGroup::NoAgency, StatusCounts::of(without)));
+    }
+    breakdown
+}
+
+/// Per target year, earliest first; `None` holds the programs without one.
+pub fn by_target_year(programs: &[Program]) -> Breakdown<Option<i32>> {
+    let mut years: Vec<Option<i32>> = programs.iter().map(|p| p.target_year).collect();
+    years.sort();
+    years.dedup();
+    // Programs without a year go last.
+    years.sort_by_key(|y| (y.is_none(), *y));
+    years.into_iter().map(|y| (y, StatusCounts::of(programs.iter().filter(|p| p.target_year == y)))).collect()
+}
+
+/// Postponed programs counted by reason and by the year they were pushed back to.
+pub fn postponements(programs: &[Program]) -> Vec<((String, i32), usize)> {
+    let mut counts: std::collections::BTreeMap<(String, i32), usize> = std::collections::BTreeMap::new();
+    for program in programs {
+        if let Some(year) = program.postponed_to {
+            *counts.entry((program.delay_reason.clone().unwrap_or_default(), year)).or_default() += 1;
+        }
+    }
+    counts.into_iter().collect()
+}
+
+/// How many programs are aligned, not aligned, and not stated: `[yes, no, unknown]`.
+pub fn alignment(programs: &[Program], field: fn(&Program) -> Option<bool>) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for program in programs {
+        counts[match field(program) {
+            Some(true) => 0,
+            Some(false) => 1,
+            None => 2,
+        }] += 1;
+    }
+    counts
+}
+
+/// The status counts each recorded evaluation round holds, oldest first, by the round's label; only the
+/// programs `counts` says yes to (all of them, or those a filter keeps).
+pub fn by_round(dataset: &Dataset, counts_program: impl Fn(&str) -> bool) -> Breakdown<String> {
+    dataset
+        .evaluations
+        .iter()
+        .map(|e| {
+            let mut counts = [0usize; 4];
+            for (_, status) in e.statuses.iter().filter(|(id, _)| counts_program(id)) {
+                counts[status.index()] += 1;
+            }
+            (format!("{} ({})", e.label, e.date), StatusCounts(counts))
+        })
+        .collect()
+}

@@ -75,6 +75,8 @@ pub enum Confirmation {
     ExportFailed { detail: String },
     LinkCopied,
     UpdatedByOtherTab,
+    ChartCopied,
+    ChartNotCopied,
     OtherTabKeptOwn,
     Saved,
 }

@@ -10,6 +10,7 @@ use crate::storage::Store;
 mod address;
 mod agencies;
 mod backups;
+mod dashboard;
 mod data_panel;
 mod header;
 mod notices;
@@ -18,6 +19,7 @@ mod program_form;
 mod register;
 
 use address::View;
+use dashboard::Dashboard;
 use data_panel::DataPanel;
 use header::Header;
 use notices::{Notices, SampleNotice};
@@ -86,6 +88,7 @@ pub fn App() -> impl IntoView {
             <div role="tablist" class="tabs">
                 {tab(View::Overview, Key::ViewOverview, "view-overview")}
                 {tab(View::Register, Key::ViewRegister, "view-register")}
+                {tab(View::Dashboard, Key::ViewDashboard, "view-dashboard")}
             </div>
             <div class="undo-redo">
                 <button type="button" class="button small" data-testid="undo" disabled=move || !state.can_undo.get()
@@ -104,6 +107,7 @@ pub fn App() -> impl IntoView {
             {move || match view.get() {
                 View::Overview => view! { <Overview/><DataPanel/> }.into_any(),
                 View::Register => view! { <Register query=query/> }.into_any(),
+                View::Dashboard => view! { <Dashboard/> }.into_any(),
             }}
         </main>
         <footer class="footer">

@@ -1,7 +1,7 @@
 //! Native tests of the charts: the numbers behind each chart, and text from a file never becoming markup.
 #![cfg(not(target_arch = "wasm32"))]
 
-use masterplan_tracker::charts::BarChart;
+use masterplan_tracker::charts::{BarChart, Fill};
 use masterplan_tracker::format::Status;
 use masterplan_tracker::i18n::Lang;
 use masterplan_tracker::metrics::Overview;
@@ -28,7 +28,8 @@ fn the_dimension_chart_stacks_every_status() {
     assert_eq!(chart.rows.len(), 6);
     let total: f64 = chart.rows.iter().flat_map(|r| &r.segments).map(|s| s.value).sum();
     assert_eq!(total, 131.0);
-    assert_eq!(chart.legend.iter().map(|(_, s)| *s).collect::<Vec<_>>(), Status::ALL);
+    let fills: Vec<Fill> = Status::ALL.iter().map(|s| Fill::Status(*s)).collect();
+    assert_eq!(chart.legend.iter().map(|(_, f)| *f).collect::<Vec<_>>(), fills);
     assert!(chart.x_max >= 30.0);
 }
 
@@ -41,4 +42,63 @@ fn hostile_text_is_escaped_in_the_svg() {
     let svg = chart.to_svg();
     assert!(!svg.contains("<script>") && !svg.contains("<img"), "{svg}");
     assert!(svg.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn every_dashboard_chart_carries_the_same_numbers_as_its_table() {
+    use masterplan_tracker::dashboard::charts;
+    use masterplan_tracker::metrics::ProgramFilter;
+    let dataset = sample_dataset();
+    let all = charts(&dataset, &ProgramFilter::default(), Lang::Id);
+    let names: Vec<&str> = all.iter().map(|c| c.name).collect();
+    assert_eq!(
+        names,
+        ["status", "dimension", "subdimension", "agency", "target-year", "quick-wins", "postponed", "alignment"]
+    );
+    for chart in &all {
+        assert_eq!(
+            chart.rows.len(),
+            chart.table.rows.len() - usize::from(chart.name == "status" || chart.name == "quick-wins"),
+            "{}",
+            chart.name
+        );
+        for (row, table_row) in chart.rows.iter().zip(&chart.table.rows) {
+            assert_eq!(row.label, table_row[0], "{}", chart.name);
+        }
+        assert!(chart.to_svg().contains("<svg"), "{}", chart.name);
+    }
+    // The status table is the overview's figures.
+    let status = &all[0].table.rows;
+    assert_eq!(status[1], ["Sudah berjalan", "79", "60,31 %"]);
+    assert_eq!(status[4], ["Total", "131", ""]);
+    // Quick wins: the 14 the news report names, all running.
+    assert_eq!(all[5].table.rows[1], ["Sudah berjalan", "14", "100,00 %"]);
+    assert_eq!(all[6].table.rows, [["2021 · Refocusing anggaran untuk penanganan Covid-19", "4"]]);
+    assert_eq!(all[7].table.rows[0], ["RPJMD", "2", "0", "129", "1,53 %"]);
+    // A filter applies to every chart at once.
+    let governance =
+        ProgramFilter { dimension: Some(masterplan_tracker::format::Dimension::Governance), ..Default::default() };
+    let filtered = charts(&dataset, &governance, Lang::En);
+    assert_eq!(filtered[0].table.rows[4], ["Total", "30", ""]);
+    assert_eq!(filtered[1].rows.iter().filter(|r| r.end_label != "0").count(), 1);
+}
+
+#[test]
+fn rounds_get_a_chart_when_there_are_any() {
+    use masterplan_tracker::dashboard::charts;
+    use masterplan_tracker::metrics::ProgramFilter;
+    let mut dataset = sample_dataset();
+    let statuses = dataset.programs.iter().map(|p| (p.id.clone(), p.status)).collect();
+    dataset.evaluations.push(masterplan_tracker::format::Evaluation {
+        id: "2020-tahap-1".into(),
+        label: "Evaluasi Tahap I".into(),
+        date: "2020-11-27".into(),
+        statuses,
+        scores: None,
+        weights: None,
+        extra: Default::default(),
+    });
+    let all = charts(&dataset, &ProgramFilter::default(), Lang::Id);
+    let rounds = all.iter().find(|c| c.name == "rounds").expect("a rounds chart");
+    assert_eq!(rounds.table.rows[0], ["Evaluasi Tahap I (2020-11-27)", "0", "79", "16", "36", "131"]);
 }

@@ -9,6 +9,7 @@ pub enum View {
     #[default]
     Overview,
     Register,
+    Dashboard,
 }
 
 impl View {
@@ -16,6 +17,7 @@ impl View {
         match self {
             View::Overview => None,
             View::Register => Some("register"),
+            View::Dashboard => Some("dashboard"),
         }
     }
 }
@@ -37,7 +39,11 @@ fn params() -> Vec<(String, String)> {
 /// The view and the register's query the address names.
 pub fn read() -> (View, RegisterQuery) {
     let pairs = params();
-    let view = if pairs.iter().any(|(k, v)| k == "view" && v == "register") { View::Register } else { View::Overview };
+    let view = match pairs.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
+        Some("register") => View::Register,
+        Some("dashboard") => View::Dashboard,
+        _ => View::Overview,
+    };
     let query = RegisterQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     (view, query)
 }
@@ -54,6 +60,8 @@ pub fn write(view: View, query: &RegisterQuery, new_entry: bool) {
     }
     if let Some(code) = view.code() {
         url_params.append("view", code);
+    }
+    if view == View::Register {
         for (k, v) in query.to_params() {
             url_params.append(k, &v);
         }

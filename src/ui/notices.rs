@@ -140,6 +140,8 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
         Confirmation::ExportFailed { detail } => l.tf(Key::ExportFailed, &[("detail", detail)]),
         Confirmation::LinkCopied => l.t(Key::ShareLinkCopied).to_owned(),
         Confirmation::UpdatedByOtherTab => l.t(Key::UpdatedByOtherTab).to_owned(),
+        Confirmation::ChartCopied => l.t(Key::ChartCopied).to_owned(),
+        Confirmation::ChartNotCopied => l.t(Key::ChartNotCopied).to_owned(),
         Confirmation::OtherTabKeptOwn => l.t(Key::OtherTabKeptOwn).to_owned(),
         Confirmation::Saved => l.t(Key::ProgramSaved).to_owned(),
     }

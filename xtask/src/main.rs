@@ -233,7 +233,19 @@ fn test() -> Result {
 
     let layer = Instant::now();
     run(Command::new("cargo")
-        .args(["test", "--features", "e2e", "--test", "e2e", "--test", "e2e_exchange", "--test", "e2e_register"])
+        .args([
+            "test",
+            "--features",
+            "e2e",
+            "--test",
+            "e2e",
+            "--test",
+            "e2e_exchange",
+            "--test",
+            "e2e_register",
+            "--test",
+            "e2e_charts",
+        ])
         .current_dir(&root)
         .env("E2E_DIST", dist_dir())
         .env("CHROMEDRIVER", CHROMEDRIVER)

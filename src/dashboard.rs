@@ -1,0 +1,91 @@
+//! The dashboard's charts, from the data and the dashboard's filter: which charts there are, in which
+//! order, and the numbers behind each (the same numbers feed the chart and its table).
+
+use crate::charts::BarChart;
+use crate::format::Dataset;
+use crate::i18n::{Key, Lang};
+use crate::metrics::{self, AgencyGroup, Overview, ProgramFilter};
+
+/// How many agencies get a bar of their own; the rest are grouped as "others".
+pub const LARGEST_AGENCIES: usize = 10;
+
+/// Every chart of the dashboard for the programs the filter keeps.
+pub fn charts(dataset: &Dataset, filter: &ProgramFilter, lang: Lang) -> Vec<BarChart> {
+    let data = filter.apply(dataset);
+    let programs = &data.programs;
+    let overview = Overview::of(&data);
+    let mut charts = vec![
+        BarChart::status_shares(&overview, lang),
+        BarChart::dimensions_by_status(&overview, lang),
+        BarChart::stacked_by_status(
+            "subdimension",
+            lang.t(Key::ChartSubdimensionTitle).to_owned(),
+            lang.field("subdimension"),
+            metrics::by_subdimension(programs).into_iter().map(|(s, c)| (lang.subdimension(s).to_owned(), c)).collect(),
+            lang,
+        ),
+        BarChart::stacked_by_status(
+            "agency",
+            lang.t(Key::ChartAgencyTitle).to_owned(),
+            lang.field("agency"),
+            metrics::by_agency(programs, LARGEST_AGENCIES)
+                .into_iter()
+                .map(|(group, c)| {
+                    let label = match group {
+                        AgencyGroup::Agency(id) => data.agency(&id).map_or(id.clone(), |a| a.name.clone()),
+                        AgencyGroup::Others(n) => lang.tf(Key::OtherAgencies, &[("count", &lang.count(n))]),
+                        AgencyGroup::NoAgency => lang.t(Key::NoAgency).to_owned(),
+                    };
+                    (label, c)
+                })
+                .collect(),
+            lang,
+        ),
+        BarChart::stacked_by_status(
+            "target-year",
+            lang.t(Key::ChartYearTitle).to_owned(),
+            lang.field("target_year"),
+            metrics::by_target_year(programs)
+                .into_iter()
+                .map(|(year, c)| (year.map_or_else(|| lang.t(Key::NoYear).to_owned(), |y| y.to_string()), c))
+                .collect(),
+            lang,
+        ),
+        BarChart::quick_wins(&overview, lang),
+        BarChart::counts(
+            "postponed",
+            lang.t(Key::ChartPostponedTitle).to_owned(),
+            &format!("{} · {}", lang.field("delay_reason"), lang.field("postponed_to")),
+            metrics::postponements(programs)
+                .into_iter()
+                .map(|((reason, year), n)| {
+                    let reason = if reason.is_empty() { lang.t(Key::NoReason).to_owned() } else { reason };
+                    (format!("{year} · {reason}"), n)
+                })
+                .collect(),
+            lang,
+        ),
+        BarChart::coverage(
+            "alignment",
+            lang.t(Key::ChartAlignmentTitle).to_owned(),
+            vec![
+                ("RPJMD".to_owned(), metrics::alignment(programs, |p| p.rpjmd)),
+                ("Renstra".to_owned(), metrics::alignment(programs, |p| p.renstra)),
+            ],
+            lang,
+        ),
+    ];
+    let kept: std::collections::HashSet<&str> = programs.iter().map(|p| p.id.as_str()).collect();
+    let unfiltered = *filter == ProgramFilter::default();
+    let rounds = metrics::by_round(dataset, |id| unfiltered || kept.contains(id));
+    if !rounds.is_empty() {
+        charts.push(BarChart::stacked_by_status(
+            "rounds",
+            lang.t(Key::ChartRoundsTitle).to_owned(),
+            lang.field("label"),
+            rounds,
+            lang,
+        ));
+    }
+    charts
+}

@@ -1,0 +1,148 @@
+//! The dashboard: every chart of the data, filtered together by dimension, agency or quick wins; each can
+//! be shown as a table, downloaded as SVG or as PNG (twice the size, for slides) and copied.
+
+use leptos::prelude::*;
+
+use crate::charts::BarChart;
+use crate::dashboard;
+use crate::files;
+use crate::format::Dimension;
+use crate::i18n::Key;
+use crate::metrics::ProgramFilter;
+use crate::state::Confirmation;
+
+use super::use_state;
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let filter = RwSignal::new(ProgramFilter::default());
+    let charts = Memo::new(move |_| state.dataset.with(|d| filter.with(|f| dashboard::charts(d, f, lang.get()))));
+    let chart_indexes = move || 0..charts.with(Vec::len);
+    view! {
+        <section class="dashboard" aria-labelledby="dashboard-heading">
+            <h2 id="dashboard-heading">{move || lang.get().t(Key::DashboardHeading)}</h2>
+            <div class="filters" role="group" aria-label=move || lang.get().t(Key::DashboardFilters)>
+                <label class="filter">
+                    <span>{move || lang.get().t(Key::FieldDimension)}</span>
+                    <select data-testid="dashboard-dimension" prop:value=move || filter.with(|f| f.dimension.map(|d| d.code()).unwrap_or(""))
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            filter.update(|f| f.dimension = Dimension::ALL.into_iter().find(|d| d.code() == value));
+                        }>
+                        <option value="">{move || lang.get().t(Key::FilterAll)}</option>
+                        {move || Dimension::ALL.iter().map(|d| view! { <option value=d.code()>{lang.get().dimension(*d)}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="filter">
+                    <span>{move || lang.get().t(Key::FieldAgency)}</span>
+                    <select data-testid="dashboard-agency" prop:value=move || filter.with(|f| f.agency.clone().unwrap_or_default())
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            filter.update(|f| f.agency = (!value.is_empty()).then_some(value));
+                        }>
+                        <option value="">{move || lang.get().t(Key::FilterAll)}</option>
+                        {move || state.dataset.with(|d| d.agencies.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                    </select>
+                </label>
+                <label class="filter checkbox-filter">
+                    <input type="checkbox" data-testid="dashboard-quick-wins" prop:checked=move || filter.with(|f| f.quick_wins_only)
+                        on:change=move |ev| filter.update(|f| f.quick_wins_only = event_target_checked(&ev))/>
+                    <span>{move || lang.get().t(Key::DashboardQuickWinsOnly)}</span>
+                </label>
+            </div>
+            <div class="chart-grid">
+                <For each=chart_indexes key=|i| *i let:index>
+                    <ChartCard chart=Signal::derive(move || charts.with(|c| c.get(index).cloned()))/>
+                </For>
+            </div>
+        </section>
+    }
+}
+
+/// One chart with its title, its table on request, and its downloads.
+#[component]
+pub fn ChartCard(chart: Signal<Option<BarChart>>) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let as_table = RwSignal::new(false);
+    let svg = Memo::new(move |_| chart.with(|c| c.as_ref().map(BarChart::to_svg).unwrap_or_default()));
+    let name = move || chart.with(|c| c.as_ref().map_or("", |c| c.name));
+    let file_name = move |ext: &str| {
+        let city = state.dataset.with_untracked(|d| d.file_name().replace(".masterplan.json", ""));
+        format!("{city} - {}.{ext}", name())
+    };
+    let download_svg = move |_| {
+        let file = file_name("svg");
+        let outcome = files::download(&file, "image/svg+xml", &svg.get_untracked());
+        state.confirmation.set(Some(match outcome {
+            Ok(()) => Confirmation::Exported { file_name: file },
+            Err(detail) => Confirmation::ExportFailed { detail },
+        }));
+    };
+    let download_png = move |_| {
+        let file = file_name("png");
+        let svg = svg.get_untracked();
+        leptos::task::spawn_local(async move {
+            let outcome = match files::svg_to_png(&svg, 2.0).await {
+                Ok(png) => files::download_blob(&file, png),
+                Err(detail) => Err(detail),
+            };
+            state.confirmation.set(Some(match outcome {
+                Ok(()) => Confirmation::Exported { file_name: file },
+                Err(detail) => Confirmation::ExportFailed { detail },
+            }));
+        });
+    };
+    let copy = move |_| {
+        let svg = svg.get_untracked();
+        leptos::task::spawn_local(async move {
+            let outcome = match files::svg_to_png(&svg, 2.0).await {
+                Ok(png) => files::copy_png_to_clipboard(png).await,
+                Err(detail) => Err(detail),
+            };
+            state.confirmation.set(Some(match outcome {
+                Ok(()) => Confirmation::ChartCopied,
+                Err(_) => Confirmation::ChartNotCopied,
+            }));
+        });
+    };
+    view! {
+        <figure class="chart-card" data-testid=move || format!("chart-{}", name())>
+            {move || if as_table.get() {
+                chart.with(|c| c.as_ref().map(|c| view! {
+                    <table class="chart-table" data-testid=format!("chart-{}-table", c.name)>
+                        <caption>{c.title.clone()}</caption>
+                        <thead><tr>{c.table.head.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
+                        <tbody>
+                            {c.table.rows.iter().map(|row| view! {
+                                <tr>
+                                    {row.iter().enumerate().map(|(i, cell)| if i == 0 {
+                                        view! { <th scope="row">{cell.clone()}</th> }.into_any()
+                                    } else {
+                                        view! { <td class="number">{cell.clone()}</td> }.into_any()
+                                    }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()))
+            } else {
+                Some(view! {
+                    <div class="chart" role="img" aria-label=move || chart.with(|c| c.as_ref().map(|c| c.title.clone()).unwrap_or_default())
+                        inner_html=move || svg.get()></div>
+                }.into_any())
+            }}
+            <figcaption class="chart-actions">
+                <button type="button" class="button small" data-testid="chart-table-toggle" aria-pressed=move || as_table.get().to_string()
+                    on:click=move |_| as_table.update(|t| *t = !*t)>
+                    {move || lang.get().t(if as_table.get() { Key::ChartShowChart } else { Key::ChartShowTable })}
+                </button>
+                <button type="button" class="button small" data-testid="chart-download-svg" on:click=download_svg>"SVG"</button>
+                <button type="button" class="button small" data-testid="chart-download-png" on:click=download_png>"PNG"</button>
+                <button type="button" class="button small" data-testid="chart-copy" on:click=copy>{move || lang.get().t(Key::ChartCopy)}</button>
+            </figcaption>
+        </figure>
+    }
+}

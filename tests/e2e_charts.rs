@@ -1,0 +1,49 @@
+//! End-to-end journeys of the charts for meetings: the dashboard's charts and their tables, the filters,
+//! and chart downloads as SVG and as PNG at twice the size.
+#![cfg(all(feature = "e2e", not(target_arch = "wasm32")))]
+
+// The fixture serves several test crates; each uses a part of it.
+#[allow(dead_code)]
+mod e2e {
+    pub mod browser;
+}
+
+use e2e::browser::Browser;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_chart_is_there_with_a_table_of_the_overviews_figures() {
+    let browser = Browser::start().await;
+    browser.open("?view=dashboard").await;
+    for name in ["status", "dimension", "subdimension", "agency", "target-year", "quick-wins", "postponed", "alignment"]
+    {
+        let svgs =
+            browser.eval(&format!("return document.querySelectorAll('[data-testid=chart-{name}] svg').length")).await;
+        assert_eq!(svgs, 1, "chart-{name}");
+    }
+    browser.wait_css("[data-testid=chart-status] [data-testid=chart-table-toggle]").await.click().await.unwrap();
+    let table = browser.text("chart-status-table").await;
+    for figure in ["79", "60,31 %", "16", "12,21 %", "36", "27,48 %", "131"] {
+        assert!(table.contains(figure), "{figure} in {table}");
+    }
+    browser.select("dashboard-dimension", "governance").await;
+    let table = browser.text("chart-status-table").await;
+    assert!(table.contains("Total 30") || table.contains("Total\t30"), "{table}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn charts_download_as_svg_and_as_png_at_twice_the_size() {
+    let browser = Browser::start().await;
+    browser.open("?view=dashboard").await;
+    browser.wait_css("[data-testid=chart-dimension] [data-testid=chart-download-svg]").await.click().await.unwrap();
+    let svg = browser.downloaded("Kota Tanjungpinang - dimension.svg").await;
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "an SVG document");
+    assert!(svg.contains("width=\"640\"") && svg.contains("Smart Governance"));
+
+    browser.wait_css("[data-testid=chart-dimension] [data-testid=chart-download-png]").await.click().await.unwrap();
+    let png = browser.downloaded_bytes("Kota Tanjungpinang - dimension.png").await;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    assert_eq!(width, 1280, "twice the chart's 640 pixels");
+    browser.close().await;
+}
