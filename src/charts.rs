@@ -147,6 +147,11 @@ impl BarChart {
     }
 
     fn shares_of(counts: &StatusCounts, name: &'static str, title: Key, lang: Lang) -> BarChart {
+        Self::shares(counts, name, lang.t(title).to_owned(), lang)
+    }
+
+    /// Each status' share of the programs counted, one bar per status, under any title.
+    pub fn shares(counts: &StatusCounts, name: &'static str, title: String, lang: Lang) -> BarChart {
         let shares = counts.shares();
         let rows = Status::ALL
             .iter()
@@ -181,7 +186,7 @@ impl BarChart {
         };
         BarChart {
             name,
-            title: lang.t(title).to_owned(),
+            title,
             axis_label: lang.t(Key::ChartShareAxis).to_owned(),
             x_max: 100.0,
             axis: Axis::Percent,

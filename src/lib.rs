@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod register;
 pub mod sample;
 pub mod share_link;
+pub mod slides;
 pub mod spreadsheet;
 pub mod state;
 pub mod storage;

@@ -15,6 +15,7 @@ mod data_panel;
 mod header;
 mod notices;
 mod overview;
+mod presentation;
 mod program_form;
 mod register;
 

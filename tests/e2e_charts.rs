@@ -47,3 +47,36 @@ async fn charts_download_as_svg_and_as_png_at_twice_the_size() {
     assert_eq!(width, 1280, "twice the chart's 640 pixels");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_presentation_moves_with_the_keyboard_jumps_and_leaves_with_escape() {
+    let browser = Browser::start().await;
+    browser.open("?view=dashboard").await;
+    browser.click("present-start").await;
+    let slide = |index: &'static str| format!("[data-testid=slide][data-slide-index=\"{index}\"]");
+    let title = browser.text_css(&slide("0")).await;
+    assert!(title.contains("Kota Tanjungpinang"), "{title}");
+    let total: usize = browser.text("slide-counter").await.split(" / ").nth(1).unwrap().parse().unwrap();
+    assert!(total >= 2 + 8 + 6, "title, headline, 8 charts, 6 dimensions: {total}");
+    assert_eq!(browser.text("slide-counter").await, format!("1 / {total}"));
+    assert!(!browser.exists("undo").await || !browser.eval("return document.querySelector('[data-testid=presentation]').contains(document.querySelector('[data-testid=undo]'))").await.as_bool().unwrap());
+
+    browser.keys("\u{E014}").await; // Arrow right
+    let headline = browser.text_css(&slide("1")).await;
+    assert!(headline.contains("131") && headline.contains("60,31 %"), "{headline}");
+    browser.keys(" ").await;
+    browser.wait_css(&slide("2")).await;
+    browser.keys("\u{E012}").await; // Arrow left
+    browser.wait_css(&slide("1")).await;
+    browser.keys("\u{E010}").await; // End
+    assert_eq!(browser.text("slide-counter").await, format!("{total} / {total}"));
+    browser.keys("\u{E011}").await; // Home
+    browser.wait_css(&slide("0")).await;
+    browser.keys("5\u{E007}").await; // 5, Enter
+    browser.wait_css(&slide("4")).await;
+    assert_eq!(browser.text("slide-counter").await, format!("5 / {total}"));
+    browser.keys("\u{E00C}").await; // Escape
+    browser.wait_gone("presentation").await;
+    assert!(browser.exists("present-start").await);
+    browser.close().await;
+}

@@ -58,6 +58,13 @@ messages! {
         "This browser does not allow copying images; download the PNG instead."
     ),
     ViewDashboard => ("Dasbor", "Dashboard"),
+    PresentationStart => ("Mulai presentasi", "Start the presentation"),
+    PresentationLabel => ("Presentasi", "Presentation"),
+    PresentationExit => ("Keluar (Esc)", "Leave (Esc)"),
+    SlideCounter => ("{current} / {total}", "{current} / {total}"),
+    SlideNext => ("Slide berikutnya", "Next slide"),
+    SlidePrevious => ("Slide sebelumnya", "Previous slide"),
+    SlideHeadline => ("{count} program kerja", "{count} work programs"),
     ChartEmpty => ("Belum ada program.", "No programs yet."),
     StatusDone => ("Selesai", "Done"),
     StatusRunning => ("Sudah berjalan", "Running"),

@@ -11,6 +11,7 @@ use crate::i18n::Key;
 use crate::metrics::ProgramFilter;
 use crate::state::Confirmation;
 
+use super::presentation::Presentation;
 use super::use_state;
 
 #[component]
@@ -20,9 +21,16 @@ pub fn Dashboard() -> impl IntoView {
     let filter = RwSignal::new(ProgramFilter::default());
     let charts = Memo::new(move |_| state.dataset.with(|d| filter.with(|f| dashboard::charts(d, f, lang.get()))));
     let chart_indexes = move || 0..charts.with(Vec::len);
+    let presenting = RwSignal::new(false);
     view! {
         <section class="dashboard" aria-labelledby="dashboard-heading">
-            <h2 id="dashboard-heading">{move || lang.get().t(Key::DashboardHeading)}</h2>
+            <div class="register-head">
+                <h2 id="dashboard-heading">{move || lang.get().t(Key::DashboardHeading)}</h2>
+                <button type="button" class="button primary" data-testid="present-start" on:click=move |_| presenting.set(true)>
+                    {move || lang.get().t(Key::PresentationStart)}
+                </button>
+            </div>
+            {move || presenting.get().then(|| view! { <Presentation close=move || presenting.set(false)/> })}
             <div class="filters" role="group" aria-label=move || lang.get().t(Key::DashboardFilters)>
                 <label class="filter">
                     <span>{move || lang.get().t(Key::FieldDimension)}</span>

@@ -209,6 +209,10 @@ impl Browser {
         body.send_keys(keys).await.unwrap();
     }
 
+    pub async fn screenshot(&self) -> Vec<u8> {
+        self.client.screenshot().await.unwrap()
+    }
+
     pub async fn go_back(&self) {
         self.client.back().await.unwrap();
     }

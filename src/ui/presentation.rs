@@ -1,0 +1,174 @@
+//! Presentation mode: the slide deck full-screen for a shared screen, large type and high contrast, no
+//! edit controls. Arrows, Page Up/Down, space and clickers move; Home and End; a number and Enter jumps;
+//! Esc leaves. The deck follows the data.
+
+use leptos::prelude::*;
+
+use crate::charts::BarChart;
+use crate::files;
+use crate::format::Status;
+use crate::i18n::Key;
+use crate::slides::{Slide, deck};
+
+use super::use_state;
+
+#[component]
+pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let today = files::now_rfc3339().get(..10).unwrap_or_default().to_owned();
+    let slides = Memo::new(move |_| state.dataset.with(|d| deck(d, lang.get(), &today)));
+    let current = RwSignal::new(0usize);
+    let typed = RwSignal::new(String::new());
+    let last = move || slides.with(Vec::len).saturating_sub(1);
+
+    let deck_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = deck_ref.get() {
+            // Full screen where the browser allows it; the deck fills the window anyway.
+            let _ = element.request_fullscreen();
+            let _ = element.focus();
+        }
+    });
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let key = ev.key();
+        let handled = match key.as_str() {
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Spacebar" => {
+                current.update(|c| *c = (*c + 1).min(last()));
+                true
+            }
+            "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" => {
+                current.update(|c| *c = c.saturating_sub(1));
+                true
+            }
+            "Home" => {
+                current.set(0);
+                true
+            }
+            "End" => {
+                current.set(last());
+                true
+            }
+            "Enter" => {
+                if let Ok(n) = typed.get_untracked().parse::<usize>() {
+                    current.set(n.clamp(1, last() + 1) - 1);
+                }
+                typed.set(String::new());
+                true
+            }
+            "Escape" => {
+                if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                    if document.fullscreen_element().is_some() {
+                        document.exit_fullscreen();
+                    }
+                }
+                close();
+                true
+            }
+            digit if digit.len() == 1 && digit.chars().all(|c| c.is_ascii_digit()) => {
+                typed.update(|t| t.push_str(digit));
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
+    // Leaving full screen with the browser's own key leaves the presentation too.
+    let fullscreen = window_event_listener(leptos::ev::fullscreenchange, move |_| {
+        let still = web_sys::window().and_then(|w| w.document()).and_then(|d| d.fullscreen_element()).is_some();
+        if !still {
+            close();
+        }
+    });
+    on_cleanup(move || fullscreen.remove());
+
+    view! {
+        <div class="deck" role="dialog" aria-modal="true" aria-label=move || lang.get().t(Key::PresentationLabel) tabindex="-1" node_ref=deck_ref
+            data-testid="presentation">
+            {move || {
+                let index = current.get().min(last());
+                slides.with(|s| s.get(index).cloned()).map(|slide| view! {
+                    <section class="slide" data-testid="slide" data-slide-index=index.to_string() aria-roledescription="slide">
+                        {slide_view(slide)}
+                    </section>
+                })
+            }}
+            <div class="deck-bar">
+                <span class="slide-counter" data-testid="slide-counter" aria-live="polite">
+                    {move || {
+                        let l = lang.get();
+                        l.tf(Key::SlideCounter, &[("current", &l.count(current.get().min(last()) + 1)), ("total", &l.count(last() + 1))])
+                    }}
+                </span>
+                <span class="typed">{move || typed.get()}</span>
+                <button type="button" class="deck-button" aria-label=move || lang.get().t(Key::SlidePrevious) on:click=move |_| current.update(|c| *c = c.saturating_sub(1))>"‹"</button>
+                <button type="button" class="deck-button" aria-label=move || lang.get().t(Key::SlideNext) on:click=move |_| current.update(|c| *c = (*c + 1).min(last()))>"›"</button>
+                <button type="button" class="deck-button" data-testid="present-exit" on:click=move |_| close()>{move || lang.get().t(Key::PresentationExit)}</button>
+            </div>
+        </div>
+    }
+}
+
+fn slide_view(slide: Slide) -> impl IntoView {
+    let state = use_state();
+    let l = state.lang.get_untracked();
+    match slide {
+        Slide::Title { city, plan, date } => view! {
+            <div class="slide-title">
+                <p class="slide-kicker">{l.t(Key::AppTitle)}</p>
+                <h2>{city}</h2>
+                <p class="slide-plan">{plan}</p>
+                <p class="slide-date">{date}</p>
+            </div>
+        }
+        .into_any(),
+        Slide::Headline { programs, counts } => {
+            let shares = counts.shares();
+            view! {
+                <div class="slide-headline">
+                    <h2>{l.tf(Key::SlideHeadline, &[("count", &l.count(programs))])}</h2>
+                    <ul class="headline-figures">
+                        {Status::ALL.iter().map(|s| view! {
+                            <li class=format!("status-{}", s.code())>
+                                <span class="swatch" aria-hidden="true"></span>
+                                <span class="big">{l.count(counts.get(*s))}</span>
+                                <span>{l.status(*s)}</span>
+                                <span class="share">{l.share(shares.get(*s))}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+            .into_any()
+        }
+        Slide::Chart(chart) => chart_slide(chart).into_any(),
+        Slide::Dimension { dimension: _, chart, quick_wins, postponed } => view! {
+            <div class="slide-dimension">
+                {chart_slide(chart)}
+                <div class="slide-lists">
+                    {(!quick_wins.is_empty()).then(|| view! {
+                        <div>
+                            <h3>{l.t(Key::QuickWinsLabel)}</h3>
+                            <ul>{quick_wins.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
+                    {(!postponed.is_empty()).then(|| view! {
+                        <div>
+                            <h3>{l.tf(Key::PostponedHeading, &[("count", &l.count(postponed.len()))])}</h3>
+                            <ul>{postponed.into_iter().map(|(name, year, reason)| view! { <li>{format!("{name} → {year}: {reason}")}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
+                </div>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+fn chart_slide(chart: BarChart) -> impl IntoView {
+    let svg = chart.to_svg();
+    view! { <div class="slide-chart" role="img" aria-label=chart.title.clone() inner_html=svg></div> }
+}
