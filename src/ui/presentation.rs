@@ -57,10 +57,10 @@ pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
                 true
             }
             "Escape" => {
-                if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                    if document.fullscreen_element().is_some() {
-                        document.exit_fullscreen();
-                    }
+                if let Some(document) = web_sys::window().and_then(|w| w.document())
+                    && document.fullscreen_element().is_some()
+                {
+                    document.exit_fullscreen();
                 }
                 close();
                 true
