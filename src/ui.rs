@@ -18,6 +18,7 @@ mod overview;
 mod presentation;
 mod program_form;
 mod register;
+mod report;
 
 use address::View;
 use dashboard::Dashboard;
@@ -26,6 +27,7 @@ use header::Header;
 use notices::{Notices, SampleNotice};
 use overview::Overview;
 use register::Register;
+use report::Report;
 
 /// The whole app. Loads what the browser keeps and shares it through context.
 #[component]
@@ -90,6 +92,7 @@ pub fn App() -> impl IntoView {
                 {tab(View::Overview, Key::ViewOverview, "view-overview")}
                 {tab(View::Register, Key::ViewRegister, "view-register")}
                 {tab(View::Dashboard, Key::ViewDashboard, "view-dashboard")}
+                {tab(View::Report, Key::ViewReport, "view-report")}
             </div>
             <div class="undo-redo">
                 <button type="button" class="button small" data-testid="undo" disabled=move || !state.can_undo.get()
@@ -109,6 +112,7 @@ pub fn App() -> impl IntoView {
                 View::Overview => view! { <Overview/><DataPanel/> }.into_any(),
                 View::Register => view! { <Register query=query/> }.into_any(),
                 View::Dashboard => view! { <Dashboard/> }.into_any(),
+                View::Report => view! { <Report/> }.into_any(),
             }}
         </main>
         <footer class="footer">

@@ -144,3 +144,52 @@ async fn the_register_at_scale() {
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
     storage.clear().unwrap();
 }
+
+/// The whole dashboard's redraw after one edit (nine charts drawn anew), at 131 and 20 000 programs.
+#[wasm_bindgen_test]
+async fn the_dashboard_redraw_after_an_edit() {
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
+    let before = window.location().href().unwrap();
+    for programs in [131usize, 20_000] {
+        storage.clear().unwrap();
+        let dataset =
+            if programs == 131 { masterplan_tracker::sample::sample_dataset() } else { synthetic_dataset(programs, 1) };
+        let first_id = dataset.programs[0].id.clone();
+        let stored = masterplan_tracker::storage::envelope::encode_dataset(
+            &dataset,
+            &masterplan_tracker::storage::envelope::Origin::Sample,
+            "2026-11-27T00:00:00Z",
+        );
+        storage.set_item("masterplan-tracker/dataset", &stored).unwrap();
+        // The register and the dashboard share the page: open the register, edit there, then time the dashboard.
+        window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("?view=dashboard")).unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let started = js_sys::Date::now();
+        let handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
+            use leptos::prelude::*;
+            view! { <App/> }.into_any()
+        });
+        leptos::task::tick().await;
+        wait_for(&root, "chart-alignment").await;
+        let first_draw = js_sys::Date::now() - started;
+        // Any edit redraws every chart: switch the language, which changes every label too.
+        let lang: web_sys::HtmlSelectElement = find(&root, "lang-switch").unwrap().unchecked_into();
+        lang.set_value("en");
+        let started = js_sys::Date::now();
+        lang.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        leptos::task::tick().await;
+        let redraw = js_sys::Date::now() - started;
+        lang.set_value("id");
+        lang.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        leptos::task::tick().await;
+        let _ = first_id;
+        console_log!("dashboard of {programs} programs: first draw {first_draw:.0} ms; full redraw {redraw:.0} ms");
+        drop(handle);
+        root.remove();
+    }
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+    storage.clear().unwrap();
+}

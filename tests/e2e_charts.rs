@@ -80,3 +80,37 @@ async fn the_presentation_moves_with_the_keyboard_jumps_and_leaves_with_escape()
     assert!(browser.exists("present-start").await);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_printed_report_has_no_controls_and_a_page_per_section() {
+    let browser = Browser::start().await;
+    browser.open("?view=report").await;
+    let cover = browser.text("report-cover").await;
+    assert!(cover.contains("Kota Tanjungpinang") && cover.contains("ilustrasi"), "{cover}");
+    assert_eq!(browser.eval("return document.querySelectorAll('[data-testid=report-charts] svg').length").await, 8);
+    let summary = browser.text("report-summary").await;
+    assert!(summary.contains("60,31 %") && summary.contains("131"), "{summary}");
+    let postponed = browser.text("report-postponed").await;
+    assert!(postponed.contains("Refocusing anggaran"), "{postponed}");
+
+    browser.emulate_print(true).await;
+    let visible_controls = browser
+        .eval(
+            "return [...document.querySelectorAll('button, select, input, nav, header')]
+                .filter(e => getComputedStyle(e).display !== 'none').length",
+        )
+        .await;
+    assert_eq!(visible_controls, 0, "no control is printed");
+    let breaks = browser
+        .eval(
+            "return [...document.querySelectorAll('.report-section')]
+                .map(s => getComputedStyle(s).breakBefore)",
+        )
+        .await;
+    let breaks: Vec<String> = serde_json::from_value(breaks).unwrap();
+    assert_eq!(breaks[0], "auto", "the cover starts the first page");
+    assert!(breaks[1..].iter().all(|b| b == "page"), "every other section starts a page: {breaks:?}");
+    assert!(breaks.len() >= 2 + 1 + 6 + 1);
+    browser.emulate_print(false).await;
+    browser.close().await;
+}

@@ -65,6 +65,14 @@ messages! {
     SlideNext => ("Slide berikutnya", "Next slide"),
     SlidePrevious => ("Slide sebelumnya", "Previous slide"),
     SlideHeadline => ("{count} program kerja", "{count} work programs"),
+    ViewReport => ("Laporan", "Report"),
+    ReportPrint => ("Cetak", "Print"),
+    ReportHint => (
+        "Laporan A4 untuk dicetak atau disimpan sebagai PDF dari dialog cetak peramban (juga Ctrl+P).",
+        "An A4 report to print, or to save as PDF from the browser's print dialog (also Ctrl+P)."
+    ),
+    ReportKicker => ("Laporan evaluasi Masterplan Smart City", "Smart City Master Plan evaluation report"),
+    ReportDate => ("Keadaan data per {date}", "Data as of {date}"),
     ChartEmpty => ("Belum ada program.", "No programs yet."),
     StatusDone => ("Selesai", "Done"),
     StatusRunning => ("Sudah berjalan", "Running"),

@@ -10,6 +10,7 @@ pub enum View {
     Overview,
     Register,
     Dashboard,
+    Report,
 }
 
 impl View {
@@ -18,6 +19,7 @@ impl View {
             View::Overview => None,
             View::Register => Some("register"),
             View::Dashboard => Some("dashboard"),
+            View::Report => Some("report"),
         }
     }
 }
@@ -42,6 +44,7 @@ pub fn read() -> (View, RegisterQuery) {
     let view = match pairs.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
         Some("register") => View::Register,
         Some("dashboard") => View::Dashboard,
+        Some("report") => View::Report,
         _ => View::Overview,
     };
     let query = RegisterQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));

@@ -36,6 +36,23 @@ pub struct Profile {
     pub block_site_data: bool,
 }
 
+/// A Chrome DevTools Protocol command sent through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    command: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.command, "params": self.params }).to_string()))
+    }
+}
+
 pub struct Browser {
     client: Client,
     driver: Child,
@@ -211,6 +228,15 @@ impl Browser {
 
     pub async fn screenshot(&self) -> Vec<u8> {
         self.client.screenshot().await.unwrap()
+    }
+
+    /// Lays the page out as for printing (or back for the screen).
+    pub async fn emulate_print(&self, print: bool) {
+        let media = if print { "print" } else { "" };
+        self.client
+            .issue_cmd(Cdp { command: "Emulation.setEmulatedMedia", params: json!({ "media": media }) })
+            .await
+            .unwrap();
     }
 
     pub async fn go_back(&self) {

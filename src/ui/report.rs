@@ -1,0 +1,142 @@
+//! The printable evaluation report: an A4 document laid out from the data (cover, summary figures, the
+//! charts, a table per dimension, the postponed programs), with a page break between sections. "Print"
+//! (or Ctrl+P) prints it; the print style sheet leaves every control of the page out.
+
+use leptos::prelude::*;
+
+use crate::dashboard;
+use crate::files;
+use crate::format::{Dimension, Status};
+use crate::i18n::Key;
+use crate::metrics::{Overview, ProgramFilter};
+use crate::sample::SAMPLE_SOURCE_DATE;
+use crate::storage::envelope::Origin;
+
+use super::use_state;
+
+#[component]
+pub fn Report() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let today = files::now_rfc3339().get(..10).unwrap_or_default().to_owned();
+    let charts =
+        Memo::new(move |_| state.dataset.with(|d| dashboard::charts(d, &ProgramFilter::default(), lang.get())));
+    let overview = Memo::new(move |_| state.dataset.with(Overview::of));
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    view! {
+        <div class="report-tools no-print">
+            <button type="button" class="button primary" data-testid="report-print" on:click=print>
+                {move || lang.get().t(Key::ReportPrint)}
+            </button>
+            <span class="hint">{move || lang.get().t(Key::ReportHint)}</span>
+        </div>
+        <article class="report" data-testid="report" lang=move || lang.get().code()>
+            <section class="report-section report-cover" data-testid="report-cover">
+                <p class="report-kicker">{move || lang.get().t(Key::ReportKicker)}</p>
+                <h1>{move || state.dataset.with(|d| d.plan.city.clone())}</h1>
+                <p class="report-plan">{move || state.dataset.with(|d| d.plan.title.clone().unwrap_or_default())}</p>
+                <p>{move || state.dataset.with(|d| d.plan.province.clone().unwrap_or_default())}</p>
+                <p class="report-date">{move || lang.get().tf(Key::ReportDate, &[("date", &lang.get().date(&today))])}</p>
+                {move || (state.origin.get() == Origin::Sample).then(|| {
+                    let l = lang.get();
+                    view! { <p class="report-note">{l.tf(Key::SampleNotice, &[("date", &l.date(SAMPLE_SOURCE_DATE))])}</p> }
+                })}
+            </section>
+            <section class="report-section" data-testid="report-summary">
+                <h2>{move || lang.get().t(Key::OverviewHeading)}</h2>
+                <table class="report-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || lang.get().field("status")}</th>
+                            <th scope="col">{move || lang.get().t(Key::SummaryCount)}</th>
+                            <th scope="col">{move || lang.get().t(Key::SummaryShare)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let l = lang.get();
+                            overview.with(|o| Status::ALL.iter().map(|s| view! {
+                                <tr>
+                                    <th scope="row">{l.status(*s)}</th>
+                                    <td class="number">{l.count(o.counts.get(*s))}</td>
+                                    <td class="number">{l.share(o.shares.get(*s))}</td>
+                                </tr>
+                            }).collect_view())
+                        }}
+                        <tr class="total">
+                            <th scope="row">{move || lang.get().t(Key::SummaryTotal)}</th>
+                            <td class="number">{move || lang.get().count(overview.with(|o| o.programs))}</td>
+                            <td></td>
+                        </tr>
+                    </tbody>
+                </table>
+            </section>
+            <section class="report-section report-charts" data-testid="report-charts">
+                <h2>{move || lang.get().t(Key::DashboardHeading)}</h2>
+                {move || charts.with(|charts| charts.iter().map(|c| view! {
+                    <figure class="report-chart" role="img" aria-label=c.title.clone() inner_html=c.to_svg()></figure>
+                }).collect_view())}
+            </section>
+            {Dimension::ALL.into_iter().map(|dimension| view! {
+                <section class="report-section" data-testid=format!("report-dimension-{}", dimension.code())>
+                    <h2>{move || lang.get().dimension(dimension)}</h2>
+                    <table class="report-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || lang.get().field("id")}</th>
+                                <th scope="col">{move || lang.get().field("name")}</th>
+                                <th scope="col">{move || lang.get().field("status")}</th>
+                                <th scope="col">{move || lang.get().field("agency")}</th>
+                                <th scope="col">{move || lang.get().field("target_year")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let l = lang.get();
+                                state.dataset.with(|d| d.programs.iter().filter(|p| p.dimension == dimension).map(|p| {
+                                    let agency = p.agency.as_deref().map(|a| d.agency(a).map_or(a, |a| a.name.as_str()).to_owned());
+                                    view! {
+                                        <tr>
+                                            <td>{p.id.clone()}</td>
+                                            <td>{p.name.clone()}</td>
+                                            <td>{l.status(p.status)}</td>
+                                            <td>{agency}</td>
+                                            <td class="number">{p.target_year}</td>
+                                        </tr>
+                                    }
+                                }).collect_view())
+                            }}
+                        </tbody>
+                    </table>
+                </section>
+            }).collect_view()}
+            <section class="report-section" data-testid="report-postponed">
+                <h2>{move || lang.get().tf(Key::PostponedHeading, &[("count", &lang.get().count(state.dataset.with(|d| d.programs.iter().filter(|p| p.postponed_to.is_some()).count())))])}</h2>
+                <table class="report-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || lang.get().field("id")}</th>
+                            <th scope="col">{move || lang.get().field("name")}</th>
+                            <th scope="col">{move || lang.get().field("postponed_to")}</th>
+                            <th scope="col">{move || lang.get().field("delay_reason")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || state.dataset.with(|d| d.programs.iter().filter_map(|p| p.postponed_to.map(|year| view! {
+                            <tr>
+                                <td>{p.id.clone()}</td>
+                                <td>{p.name.clone()}</td>
+                                <td class="number">{year}</td>
+                                <td>{p.delay_reason.clone()}</td>
+                            </tr>
+                        })).collect_view())}
+                    </tbody>
+                </table>
+            </section>
+        </article>
+    }
+}
