@@ -119,7 +119,7 @@ const ROW_HEIGHT: u32 = 50;
 const FONT: &str = "sans-serif";
 
 /// The longest row label drawn in full; longer ones end in "…" (the table beside the chart has them whole).
-const LABEL_CHARS: usize = 24;
+const LABEL_CHARS: usize = 21;
 
 fn shortened(label: &str) -> String {
     if label.chars().count() <= LABEL_CHARS {
