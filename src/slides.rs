@@ -15,6 +15,86 @@ pub enum Slide {
     Dimension { dimension: Dimension, chart: BarChart, quick_wins: Vec<String>, postponed: Vec<(String, i32, String)> },
 }
 
+impl Slide {
+    /// A name that stays the same while the data changes, for the presenter's choice of slides and order.
+    pub fn key(&self) -> String {
+        match self {
+            Slide::Title { .. } => "title".to_owned(),
+            Slide::Headline { .. } => "headline".to_owned(),
+            Slide::Chart(chart) => format!("chart-{}", chart.name),
+            Slide::Dimension { dimension, .. } => format!("dimension-{}", dimension.code()),
+        }
+    }
+
+    /// What the presenter sees in the list of slides.
+    pub fn caption(&self, lang: Lang) -> String {
+        match self {
+            Slide::Title { city, .. } => city.clone(),
+            Slide::Headline { programs, .. } => {
+                lang.tf(crate::i18n::Key::SlideHeadline, &[("count", &lang.count(*programs))])
+            }
+            Slide::Chart(chart) => chart.title.clone(),
+            Slide::Dimension { dimension, .. } => lang.dimension(*dimension).to_owned(),
+        }
+    }
+}
+
+/// The presenter's arrangement: an order of slide keys and the keys left out. Slides it does not know yet
+/// (a new chart, a dimension that gained programs) come after the ordered ones, shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Arrangement {
+    #[serde(default)]
+    pub order: Vec<String>,
+    #[serde(default)]
+    pub hidden: Vec<String>,
+}
+
+impl Arrangement {
+    /// The slides in the presenter's order, every one of them, each with whether it is shown.
+    pub fn arrange(&self, slides: Vec<Slide>) -> Vec<(Slide, bool)> {
+        let mut keyed: Vec<(usize, Slide)> = slides
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| (self.order.iter().position(|k| *k == s.key()).unwrap_or(self.order.len() + i), s))
+            .collect();
+        keyed.sort_by_key(|(rank, _)| *rank);
+        keyed
+            .into_iter()
+            .map(|(_, s)| {
+                let shown = !self.hidden.contains(&s.key());
+                (s, shown)
+            })
+            .collect()
+    }
+
+    /// The slides to present.
+    pub fn shown(&self, slides: Vec<Slide>) -> Vec<Slide> {
+        self.arrange(slides).into_iter().filter(|(_, shown)| *shown).map(|(s, _)| s).collect()
+    }
+
+    /// Moves a slide one place up (`-1`) or down (`1`) in `current`, the keys in the order shown now.
+    pub fn moved(&self, current: &[String], key: &str, step: isize) -> Arrangement {
+        let mut order = current.to_vec();
+        if let Some(at) = order.iter().position(|k| k == key) {
+            let to = at as isize + step;
+            if (0..order.len() as isize).contains(&to) {
+                order.swap(at, to as usize);
+            }
+        }
+        Arrangement { order, hidden: self.hidden.clone() }
+    }
+
+    pub fn toggled(&self, key: &str) -> Arrangement {
+        let mut hidden = self.hidden.clone();
+        if let Some(at) = hidden.iter().position(|k| k == key) {
+            hidden.remove(at);
+        } else {
+            hidden.push(key.to_owned());
+        }
+        Arrangement { order: self.order.clone(), hidden }
+    }
+}
+
 /// The deck for the data as it is now; `today` is `YYYY-MM-DD`.
 pub fn deck(dataset: &Dataset, lang: Lang, today: &str) -> Vec<Slide> {
     let overview = Overview::of(dataset);

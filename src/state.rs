@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 use crate::import::{self, MAX_FILE_BYTES, Preview};
 use crate::sample::sample_dataset;
 use crate::share_link::{self, LinkError};
+use crate::slides::Arrangement;
 use crate::spreadsheet::{self, Delimiter};
 use crate::storage::envelope::{Origin, Settings};
 use crate::storage::{StorageError, Store};
@@ -113,6 +114,8 @@ pub struct AppState {
     pub undo_backup: RwSignal<Option<u64>>,
     /// The data changed since it was last exported.
     pub unexported_changes: RwSignal<bool>,
+    /// The presenter's choice and order of slides, remembered with the settings.
+    pub slides: RwSignal<Arrangement>,
     pub share_link: RwSignal<Option<Result<String, LinkError>>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -151,6 +154,7 @@ impl AppState {
             backup_problem: RwSignal::new(None),
             undo_backup: RwSignal::new(None),
             unexported_changes: RwSignal::new(settings.unexported_changes),
+            slides: RwSignal::new(settings.slides.clone().unwrap_or_default()),
             share_link: RwSignal::new(None),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -180,9 +184,11 @@ impl AppState {
 
     fn save_settings(&self) {
         let Some(store) = self.store.get_value() else { return };
+        let arrangement = self.slides.get_untracked();
         let settings = Settings {
             lang: Some(self.lang.get_untracked().code().into()),
             unexported_changes: self.unexported_changes.get_untracked(),
+            slides: (arrangement != Arrangement::default()).then_some(arrangement),
         };
         if let Err(error) = store.save_settings(&settings) {
             self.storage_problem.set(Some(error));
@@ -292,6 +298,11 @@ impl AppState {
             None => self.backup_problem.set(Some(BackupProblem::NotKept)),
         }
         id
+    }
+
+    pub fn arrange_slides(&self, arrangement: Arrangement) {
+        self.slides.set(arrangement);
+        self.save_settings();
     }
 
     pub fn set_lang(&self, lang: Lang) {

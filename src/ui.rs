@@ -19,6 +19,7 @@ mod presentation;
 mod program_form;
 mod register;
 mod report;
+mod slide_list;
 
 use address::View;
 use dashboard::Dashboard;

@@ -102,3 +102,20 @@ fn rounds_get_a_chart_when_there_are_any() {
     let rounds = all.iter().find(|c| c.name == "rounds").expect("a rounds chart");
     assert_eq!(rounds.table.rows[0], ["Evaluasi Tahap I (2020-11-27)", "0", "79", "16", "36", "131"]);
 }
+
+#[test]
+fn the_presenter_hides_and_reorders_slides_and_new_slides_still_come() {
+    use masterplan_tracker::slides::{Arrangement, deck};
+    let slides = deck(&sample_dataset(), Lang::Id, "2026-11-27");
+    let keys: Vec<String> = slides.iter().map(|s| s.key()).collect();
+    assert_eq!(&keys[..3], ["title", "headline", "chart-status"]);
+    assert!(keys.contains(&"dimension-environment".to_owned()));
+    let arrangement = Arrangement::default().toggled("title").moved(&keys, "chart-status", -1);
+    let shown: Vec<String> = arrangement.shown(slides.clone()).iter().map(|s| s.key()).collect();
+    assert_eq!(&shown[..2], ["chart-status", "headline"]);
+    assert_eq!(shown.len(), keys.len() - 1);
+    // A slide the arrangement does not know yet is shown, after the known ones.
+    let partial = Arrangement { order: vec!["headline".into()], hidden: vec![] };
+    let arranged: Vec<String> = partial.arrange(slides).iter().map(|(s, _)| s.key()).collect();
+    assert_eq!(&arranged[..2], ["headline", "title"]);
+}

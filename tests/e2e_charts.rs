@@ -78,6 +78,18 @@ async fn the_presentation_moves_with_the_keyboard_jumps_and_leaves_with_escape()
     browser.keys("\u{E00C}").await; // Escape
     browser.wait_gone("presentation").await;
     assert!(browser.exists("present-start").await);
+
+    // The presenter leaves out the title slide; the deck starts with the figures, also after a reload.
+    browser.eval("document.querySelector('[data-testid=slide-list]').open = true; return null").await;
+    browser.wait_css("[data-slide-key=title] [data-testid=slide-shown]").await.click().await.unwrap();
+    browser.open("?view=dashboard").await;
+    let checked =
+        browser.eval("return document.querySelector('[data-slide-key=title] [data-testid=slide-shown]').checked").await;
+    assert_eq!(checked, false, "the choice is remembered");
+    browser.click("present-start").await;
+    let first = browser.text_css(&slide("0")).await;
+    assert!(first.contains("131 program kerja"), "{first}");
+    assert_eq!(browser.text("slide-counter").await, format!("1 / {}", total - 1));
     browser.close().await;
 }
 

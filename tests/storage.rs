@@ -63,6 +63,13 @@ fn damaged_stored_data_is_reported() {
 #[test]
 fn settings_fall_back_to_defaults() {
     assert_eq!(Settings::decode("garbage").lang(), None);
-    let settings = Settings { lang: Some("en".into()), unexported_changes: true };
+    let settings = Settings {
+        lang: Some("en".into()),
+        unexported_changes: true,
+        slides: Some(masterplan_tracker::slides::Arrangement {
+            order: vec!["headline".into()],
+            hidden: vec!["title".into()],
+        }),
+    };
     assert_eq!(Settings::decode(&settings.encode()), settings);
 }

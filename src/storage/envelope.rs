@@ -92,6 +92,9 @@ pub struct Settings {
     /// not rewrite a large dataset just to clear it).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unexported_changes: bool,
+    /// The presenter's choice and order of slides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slides: Option<crate::slides::Arrangement>,
 }
 
 impl Settings {

@@ -12,6 +12,7 @@ use crate::metrics::ProgramFilter;
 use crate::state::Confirmation;
 
 use super::presentation::Presentation;
+use super::slide_list::SlideList;
 use super::use_state;
 
 #[component]
@@ -31,6 +32,7 @@ pub fn Dashboard() -> impl IntoView {
                 </button>
             </div>
             {move || presenting.get().then(|| view! { <Presentation close=move || presenting.set(false)/> })}
+            <SlideList/>
             <div class="filters" role="group" aria-label=move || lang.get().t(Key::DashboardFilters)>
                 <label class="filter">
                     <span>{move || lang.get().t(Key::FieldDimension)}</span>

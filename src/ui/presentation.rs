@@ -17,7 +17,8 @@ pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
     let state = use_state();
     let lang = state.lang;
     let today = files::now_rfc3339().get(..10).unwrap_or_default().to_owned();
-    let slides = Memo::new(move |_| state.dataset.with(|d| deck(d, lang.get(), &today)));
+    let slides =
+        Memo::new(move |_| state.slides.with(|a| a.shown(state.dataset.with(|d| deck(d, lang.get(), &today)))));
     let current = RwSignal::new(0usize);
     let typed = RwSignal::new(String::new());
     let last = move || slides.with(Vec::len).saturating_sub(1);

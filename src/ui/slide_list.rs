@@ -1,0 +1,51 @@
+//! The presenter's list of slides, before starting: each slide shown or hidden, and moved up or down.
+//! The choice is remembered in this browser.
+
+use leptos::prelude::*;
+
+use crate::files;
+use crate::i18n::Key;
+use crate::slides::deck;
+
+use super::use_state;
+
+#[component]
+pub fn SlideList() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let today = files::now_rfc3339().get(..10).unwrap_or_default().to_owned();
+    let arranged = Memo::new(move |_| {
+        let l = lang.get();
+        let slides = state.dataset.with(|d| deck(d, l, &today));
+        state
+            .slides
+            .with(|a| a.arrange(slides))
+            .into_iter()
+            .map(|(s, shown)| (s.key(), s.caption(l), shown))
+            .collect::<Vec<_>>()
+    });
+    let keys = move || arranged.with(|a| a.iter().map(|(k, _, _)| k.clone()).collect::<Vec<_>>());
+    view! {
+        <details class="slide-list" data-testid="slide-list">
+            <summary>{move || lang.get().t(Key::SlidesArrange)}</summary>
+            <ol>
+                {move || arranged.get().into_iter().map(|(key, caption, shown)| {
+                    let (toggle_key, up_key, down_key) = (key.clone(), key.clone(), key.clone());
+                    view! {
+                        <li data-testid="slide-item" data-slide-key=key class:hidden-slide=!shown>
+                            <label>
+                                <input type="checkbox" data-testid="slide-shown" prop:checked=shown
+                                    on:change=move |_| state.arrange_slides(state.slides.get_untracked().toggled(&toggle_key))/>
+                                <span>{caption}</span>
+                            </label>
+                            <button type="button" class="button small" data-testid="slide-up" aria-label=lang.get().t(Key::SlideUp)
+                                on:click=move |_| state.arrange_slides(state.slides.get_untracked().moved(&keys(), &up_key, -1))>"↑"</button>
+                            <button type="button" class="button small" data-testid="slide-down" aria-label=lang.get().t(Key::SlideDown)
+                                on:click=move |_| state.arrange_slides(state.slides.get_untracked().moved(&keys(), &down_key, 1))>"↓"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </details>
+    }
+}
