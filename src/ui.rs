@@ -71,6 +71,25 @@ pub fn App() -> impl IntoView {
         view.set(target);
         query.with_untracked(|q| address::write(target, q, true));
     };
+    // Ctrl+P prints the evaluation report, whatever view is open.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        let print_keys = (ev.ctrl_key() || ev.meta_key()) && !ev.shift_key() && !ev.alt_key();
+        if print_keys && ev.key().eq_ignore_ascii_case("p") {
+            ev.prevent_default();
+            open(View::Report);
+            // Print once the report is laid out.
+            request_animation_frame(move || {
+                set_timeout(
+                    || {
+                        if let Some(window) = web_sys::window() {
+                            let _ = window.print();
+                        }
+                    },
+                    std::time::Duration::from_millis(200),
+                )
+            });
+        }
+    });
     let tab = move |target: View, key: Key, testid: &'static str| {
         view! {
             <button type="button" role="tab" class="tab" data-testid=testid

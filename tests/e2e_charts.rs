@@ -126,3 +126,51 @@ async fn the_printed_report_has_no_controls_and_a_page_per_section() {
     browser.emulate_print(false).await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ctrl_p_prints_the_report_from_any_view() {
+    let browser = Browser::start().await;
+    browser.open("?view=register").await;
+    browser.eval("window.print = () => { window.printed = true }; return null").await;
+    browser.keys("\u{E009}p\u{E009}").await;
+    browser.wait_for("report").await;
+    let started = std::time::Instant::now();
+    while browser.eval("return window.printed === true").await != true {
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "the print dialog was not opened");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn markup_in_names_stays_text_in_slides_and_report() {
+    let browser = Browser::start().await;
+    browser.open("").await;
+    browser
+        .import(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/kota-contoh.masterplan.json"
+        )))
+        .await;
+    browser.click("import-replace").await;
+    browser.wait_text("city-name", "Kota Contoh").await;
+    browser.open("?view=report").await;
+    let report = browser.text("report").await;
+    assert!(report.contains("Layanan <b>daring</b> terpadu"), "the name is shown as written");
+    assert_eq!(browser.eval("return document.querySelectorAll('[data-testid=report] b').length").await, 0);
+    browser.open("?view=dashboard").await;
+    browser.click("present-start").await;
+    browser.keys("\u{E010}").await; // End: the last dimension slide
+    let mut found = false;
+    for _ in 0..20 {
+        let text = browser.text("slide").await;
+        if text.contains("Layanan <b>daring</b> terpadu") {
+            found = true;
+            break;
+        }
+        browser.keys("\u{E012}").await;
+    }
+    assert!(found, "the governance slide lists the quick win by its name");
+    assert_eq!(browser.eval("return document.querySelectorAll('[data-testid=presentation] b').length").await, 0);
+    browser.close().await;
+}
