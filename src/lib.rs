@@ -8,6 +8,7 @@ pub mod compress;
 pub mod dashboard;
 pub mod diff;
 pub mod edit;
+pub mod evaluation;
 pub mod files;
 pub mod format;
 pub mod generate;

@@ -1,0 +1,168 @@
+//! Evaluation rounds: a round records every program's status on a day; two rounds (or a round and today)
+//! compare; the assessors' five aspect scores, weighted, give the achievement index ("indeks pencapaian").
+
+use std::collections::BTreeMap;
+
+use serde_json::Number;
+
+use crate::format::{Aspects, Dataset, Evaluation, Status};
+
+/// The aspects the national assessors score since 2021, in the order they are presented.
+pub const ASPECTS: [Aspect; 5] = [Aspect::Baseline, Aspect::Output, Aspect::Outcome, Aspect::Impact, Aspect::QuickWin];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aspect {
+    Baseline,
+    Output,
+    Outcome,
+    Impact,
+    QuickWin,
+}
+
+impl Aspect {
+    pub fn code(self) -> &'static str {
+        match self {
+            Aspect::Baseline => "baseline",
+            Aspect::Output => "output",
+            Aspect::Outcome => "outcome",
+            Aspect::Impact => "impact",
+            Aspect::QuickWin => "quick_win",
+        }
+    }
+
+    fn of(self, aspects: &Aspects) -> Option<f64> {
+        match self {
+            Aspect::Baseline => &aspects.baseline,
+            Aspect::Output => &aspects.output,
+            Aspect::Outcome => &aspects.outcome,
+            Aspect::Impact => &aspects.impact,
+            Aspect::QuickWin => &aspects.quick_win,
+        }
+        .as_ref()
+        .and_then(Number::as_f64)
+    }
+}
+
+/// The weights one city reported; editable, as they have differed by year and region.
+pub fn default_weights() -> Aspects {
+    let n = |v: u64| Some(Number::from(v));
+    Aspects {
+        baseline: n(10),
+        output: n(20),
+        outcome: n(30),
+        impact: n(30),
+        quick_win: n(10),
+        extra: Default::default(),
+    }
+}
+
+/// Why an achievement index cannot be computed.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum IndexError {
+    #[error("the weights add up to {sum}, not 100")]
+    WeightsNot100 { sum: f64 },
+    #[error("no weight for {0:?}")]
+    MissingWeight(Aspect),
+    #[error("no score for {0:?}")]
+    MissingScore(Aspect),
+}
+
+/// The weighted average of the five aspect scores; weights must add up to 100.
+pub fn achievement_index(scores: &Aspects, weights: &Aspects) -> Result<f64, IndexError> {
+    let mut weight_of = Vec::with_capacity(ASPECTS.len());
+    for aspect in ASPECTS {
+        weight_of.push(aspect.of(weights).ok_or(IndexError::MissingWeight(aspect))?);
+    }
+    let sum: f64 = weight_of.iter().sum();
+    if (sum - 100.0).abs() > 1e-9 {
+        return Err(IndexError::WeightsNot100 { sum });
+    }
+    let mut index = 0.0;
+    for (aspect, weight) in ASPECTS.iter().zip(weight_of) {
+        index += aspect.of(scores).ok_or(IndexError::MissingScore(*aspect))? * weight / 100.0;
+    }
+    Ok(index)
+}
+
+/// A new round with every program's status as it is now.
+pub fn snapshot(dataset: &Dataset, id: String, label: String, date: String) -> Evaluation {
+    Evaluation {
+        id,
+        label,
+        date,
+        statuses: dataset.programs.iter().map(|p| (p.id.clone(), p.status)).collect(),
+        scores: None,
+        weights: None,
+        extra: Default::default(),
+    }
+}
+
+/// How far a status has come: not started, under discussion, running, done.
+fn progress_rank(status: Status) -> u8 {
+    match status {
+        Status::NotStarted => 0,
+        Status::Discussion => 1,
+        Status::Running => 2,
+        Status::Done => 3,
+    }
+}
+
+/// What changed between two records of statuses (an earlier round and a later one, or today).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Comparison {
+    /// `(program id, before, after)` of programs whose status advanced.
+    pub forward: Vec<(String, Status, Status)>,
+    pub back: Vec<(String, Status, Status)>,
+    /// Programs only the later record has.
+    pub added: Vec<String>,
+    /// Programs only the earlier record has (deleted since, or not yet planned).
+    pub removed: Vec<String>,
+    pub unchanged: usize,
+}
+
+impl Comparison {
+    pub fn between(earlier: &BTreeMap<String, Status>, later: &BTreeMap<String, Status>) -> Comparison {
+        let mut comparison = Comparison::default();
+        for (id, after) in later {
+            match earlier.get(id) {
+                None => comparison.added.push(id.clone()),
+                Some(before) => match progress_rank(*after).cmp(&progress_rank(*before)) {
+                    std::cmp::Ordering::Greater => comparison.forward.push((id.clone(), *before, *after)),
+                    std::cmp::Ordering::Less => comparison.back.push((id.clone(), *before, *after)),
+                    std::cmp::Ordering::Equal => comparison.unchanged += 1,
+                },
+            }
+        }
+        comparison.removed = earlier.keys().filter(|id| !later.contains_key(*id)).cloned().collect();
+        comparison
+    }
+}
+
+/// Today's statuses, as a round would record them.
+pub fn current_statuses(dataset: &Dataset) -> BTreeMap<String, Status> {
+    dataset.programs.iter().map(|p| (p.id.clone(), p.status)).collect()
+}
+
+/// Each round's achievement index, oldest first, with its change since the previous round that has one.
+pub fn index_trend(dataset: &Dataset) -> Vec<(String, Result<f64, IndexError>, Option<f64>)> {
+    let fallback = default_weights();
+    let mut previous: Option<f64> = None;
+    dataset
+        .evaluations
+        .iter()
+        .map(|e| {
+            let index = match &e.scores {
+                Some(scores) => achievement_index(scores, e.weights.as_ref().unwrap_or(&fallback)),
+                None => Err(IndexError::MissingScore(Aspect::Baseline)),
+            };
+            let change = match (&index, previous) {
+                (Ok(now), Some(before)) => Some(now - before),
+                _ => None,
+            };
+            if let Ok(now) = index {
+                previous = Some(now);
+            }
+            (e.label.clone(), index, change)
+        })
+        .collect()
+}
