@@ -53,7 +53,17 @@ fn every_dashboard_chart_carries_the_same_numbers_as_its_table() {
     let names: Vec<&str> = all.iter().map(|c| c.name).collect();
     assert_eq!(
         names,
-        ["status", "dimension", "subdimension", "agency", "target-year", "quick-wins", "postponed", "alignment"]
+        [
+            "status",
+            "dimension",
+            "subdimension",
+            "agency",
+            "target-year",
+            "quick-wins",
+            "postponed",
+            "alignment",
+            "rounds"
+        ]
     );
     for chart in &all {
         assert_eq!(
@@ -88,6 +98,11 @@ fn rounds_get_a_chart_when_there_are_any() {
     use masterplan_tracker::dashboard::charts;
     use masterplan_tracker::metrics::ProgramFilter;
     let mut dataset = sample_dataset();
+    dataset.evaluations.clear();
+    assert!(
+        charts(&dataset, &ProgramFilter::default(), Lang::Id).iter().all(|c| c.name != "rounds"),
+        "no rounds, no chart"
+    );
     let statuses = dataset.programs.iter().map(|p| (p.id.clone(), p.status)).collect();
     dataset.evaluations.push(masterplan_tracker::format::Evaluation {
         id: "2020-tahap-1".into(),

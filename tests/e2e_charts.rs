@@ -57,7 +57,7 @@ async fn the_presentation_moves_with_the_keyboard_jumps_and_leaves_with_escape()
     let title = browser.text_css(&slide("0")).await;
     assert!(title.contains("Kota Tanjungpinang"), "{title}");
     let total: usize = browser.text("slide-counter").await.split(" / ").nth(1).unwrap().parse().unwrap();
-    assert!(total >= 2 + 8 + 6, "title, headline, 8 charts, 6 dimensions: {total}");
+    assert_eq!(total, 2 + 9 + 6, "title, headline, 9 charts (the Stage I round's included), 6 dimensions");
     assert_eq!(browser.text("slide-counter").await, format!("1 / {total}"));
     assert!(!browser.exists("undo").await || !browser.eval("return document.querySelector('[data-testid=presentation]').contains(document.querySelector('[data-testid=undo]'))").await.as_bool().unwrap());
 
@@ -99,7 +99,7 @@ async fn the_printed_report_has_no_controls_and_a_page_per_section() {
     browser.open("?view=report").await;
     let cover = browser.text("report-cover").await;
     assert!(cover.contains("Kota Tanjungpinang") && cover.contains("ilustrasi"), "{cover}");
-    assert_eq!(browser.eval("return document.querySelectorAll('[data-testid=report-charts] svg').length").await, 8);
+    assert_eq!(browser.eval("return document.querySelectorAll('[data-testid=report-charts] svg').length").await, 9);
     let summary = browser.text("report-summary").await;
     assert!(summary.contains("60,31 %") && summary.contains("131"), "{summary}");
     let postponed = browser.text("report-postponed").await;

@@ -25,7 +25,7 @@ fn aspects(values: [Option<f64>; 5]) -> Aspects {
 #[test]
 fn a_snapshot_records_every_status_and_reads_back() {
     let dataset = sample_dataset();
-    let round = snapshot(&dataset, "2020-tahap-1".into(), "Evaluasi Tahap I".into(), "2020-11-27".into());
+    let round = snapshot(&dataset, "2021".into(), "Evaluasi 2021".into(), "2021-11-30".into());
     assert_eq!(round.statuses.len(), 131);
     assert_eq!(round.statuses.values().filter(|s| **s == Status::Running).count(), 79);
     let mut with_round = dataset.clone();

@@ -54,3 +54,16 @@ fn the_programs_without_published_details_say_so() {
     assert!(!postponed.is_empty());
     assert!(postponed.iter().all(|p| p.postponed_to == Some(2021) && p.delay_reason.is_some()));
 }
+
+#[test]
+fn the_sample_records_the_stage_one_round_as_published() {
+    let dataset = sample_dataset();
+    assert_eq!(dataset.evaluations.len(), 1);
+    let round = &dataset.evaluations[0];
+    assert_eq!(
+        (round.id.as_str(), round.label.as_str(), round.date.as_str()),
+        ("2020-tahap-1", "Evaluasi Tahap I", "2020-11-27")
+    );
+    let count = |s: Status| round.statuses.values().filter(|v| **v == s).count();
+    assert_eq!((count(Status::Running), count(Status::Discussion), count(Status::NotStarted)), (79, 16, 36));
+}
