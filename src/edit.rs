@@ -19,6 +19,11 @@ pub enum BulkSet {
 #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
 pub struct Rejected(pub Vec<FormatError>);
 
+/// The dataset if it keeps every rule of the format, else the rules it breaks.
+pub fn checked_dataset(dataset: Dataset) -> Result<Dataset, Rejected> {
+    checked(dataset)
+}
+
 fn checked(dataset: Dataset) -> Result<Dataset, Rejected> {
     let errors = dataset.violations();
     if errors.is_empty() { Ok(dataset) } else { Err(Rejected(errors)) }

@@ -93,6 +93,14 @@ impl Lang {
         }
     }
 
+    /// A number with two decimals, `64,25` in Indonesian and `64.25` in English.
+    pub fn decimal(self, value: f64) -> String {
+        let hundredths = (value * 100.0).round() as i64;
+        let sign = if hundredths < 0 { "-" } else { "" };
+        let abs = hundredths.abs();
+        format!("{sign}{}{}{:02}", self.integer(abs / 100), self.decimal_separator(), abs % 100)
+    }
+
     /// A whole percentage, for axis ticks: `20 %` in Indonesian, `20%` in English.
     pub fn percent(self, whole: u32) -> String {
         match self {

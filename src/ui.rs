@@ -12,6 +12,7 @@ mod agencies;
 mod backups;
 mod dashboard;
 mod data_panel;
+mod evaluations;
 mod header;
 mod notices;
 mod overview;
@@ -24,6 +25,7 @@ mod slide_list;
 use address::View;
 use dashboard::Dashboard;
 use data_panel::DataPanel;
+use evaluations::Evaluations;
 use header::Header;
 use notices::{Notices, SampleNotice};
 use overview::Overview;
@@ -112,6 +114,7 @@ pub fn App() -> impl IntoView {
                 {tab(View::Overview, Key::ViewOverview, "view-overview")}
                 {tab(View::Register, Key::ViewRegister, "view-register")}
                 {tab(View::Dashboard, Key::ViewDashboard, "view-dashboard")}
+                {tab(View::Evaluations, Key::ViewEvaluations, "view-evaluations")}
                 {tab(View::Report, Key::ViewReport, "view-report")}
             </div>
             <div class="undo-redo">
@@ -133,6 +136,7 @@ pub fn App() -> impl IntoView {
                 View::Register => view! { <Register query=query/> }.into_any(),
                 View::Dashboard => view! { <Dashboard/> }.into_any(),
                 View::Report => view! { <Report/> }.into_any(),
+                View::Evaluations => view! { <Evaluations/> }.into_any(),
             }}
         </main>
         <footer class="footer">

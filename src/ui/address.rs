@@ -11,6 +11,7 @@ pub enum View {
     Register,
     Dashboard,
     Report,
+    Evaluations,
 }
 
 impl View {
@@ -20,6 +21,7 @@ impl View {
             View::Register => Some("register"),
             View::Dashboard => Some("dashboard"),
             View::Report => Some("report"),
+            View::Evaluations => Some("evaluations"),
         }
     }
 }
@@ -45,6 +47,7 @@ pub fn read() -> (View, RegisterQuery) {
         Some("register") => View::Register,
         Some("dashboard") => View::Dashboard,
         Some("report") => View::Report,
+        Some("evaluations") => View::Evaluations,
         _ => View::Overview,
     };
     let query = RegisterQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));

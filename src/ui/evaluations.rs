@@ -1,0 +1,289 @@
+//! Evaluation rounds: record one from today's statuses, rename, re-date or delete it (undoable), compare
+//! two rounds or a round and today, and enter the assessors' scores and weights for the achievement index.
+
+use leptos::prelude::*;
+
+use crate::evaluation::{self, ASPECTS, Aspect, Comparison, IndexError, achievement_index, default_weights};
+use crate::files;
+use crate::format::{Aspects, Dataset};
+use crate::i18n::{Key, Lang};
+
+use super::use_state;
+
+/// The compare choice meaning "the data as it is now".
+const TODAY: &str = "";
+
+#[component]
+pub fn Evaluations() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let label = RwSignal::new(String::new());
+    let date = RwSignal::new(files::now_rfc3339().get(..10).unwrap_or_default().to_owned());
+    let message = RwSignal::new(None::<String>);
+    let record = move |_| {
+        let (label_text, day) = (label.get_untracked(), date.get_untracked());
+        let outcome = state.edit(|d| {
+            let id = unique_round_id(d, &day);
+            let mut edited = d.clone();
+            edited.evaluations.push(evaluation::snapshot(d, id, label_text.trim().to_owned(), day.clone()));
+            crate::edit::checked_dataset(edited)
+        });
+        match outcome {
+            Ok(()) => {
+                label.set(String::new());
+                message.set(None);
+            }
+            Err(rejected) => message.set(rejected.0.first().map(|e| lang.get_untracked().problem(e))),
+        }
+    };
+    view! {
+        <section class="evaluations" aria-labelledby="evaluations-heading">
+            <h2 id="evaluations-heading">{move || lang.get().t(Key::EvaluationsHeading)}</h2>
+            <form class="record-round" on:submit=move |ev| { ev.prevent_default(); record(()) }>
+                <label class="filter">
+                    <span>{move || lang.get().t(Key::FieldLabel)}</span>
+                    <input type="text" data-testid="evaluation-label" placeholder="Evaluasi Tahap II" prop:value=move || label.get()
+                        on:input=move |ev| label.set(event_target_value(&ev))/>
+                </label>
+                <label class="filter">
+                    <span>{move || lang.get().t(Key::FieldDate)}</span>
+                    <input type="date" data-testid="evaluation-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit" class="button primary" data-testid="evaluation-record">{move || lang.get().t(Key::EvaluationRecord)}</button>
+                <p class="field-error" role="alert">{move || message.get()}</p>
+            </form>
+            <RoundList/>
+            <Compare/>
+        </section>
+    }
+}
+
+/// An id for a new round: its date, made unique.
+fn unique_round_id(dataset: &Dataset, date: &str) -> String {
+    let stem = if date.is_empty() { "putaran".to_owned() } else { date.to_owned() };
+    std::iter::once(stem.clone())
+        .chain((2..).map(|n| format!("{stem}-{n}")))
+        .find(|id| dataset.evaluations.iter().all(|e| &e.id != id))
+        .expect("ids run out")
+}
+
+#[component]
+fn RoundList() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    // The cards are made anew only when rounds come or go, not on every edit (their fields follow the data).
+    let ids =
+        Memo::new(move |_| state.dataset.with(|d| d.evaluations.iter().map(|e| e.id.clone()).collect::<Vec<_>>()));
+    view! {
+        <div class="rounds" data-testid="evaluation-rounds">
+            {move || {
+                let ids = ids.get();
+                if ids.is_empty() {
+                    return view! { <p class="empty">{lang.get().t(Key::EvaluationsEmpty)}</p> }.into_any();
+                }
+                ids.into_iter().map(|id| view! { <RoundCard id=id/> }).collect_view().into_any()
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn RoundCard(id: String) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let id = StoredValue::new(id);
+    let round =
+        Memo::new(move |_| state.dataset.with(|d| d.evaluations.iter().find(|e| e.id == id.get_value()).cloned()));
+    let update = move |change: Box<dyn FnOnce(&mut crate::format::Evaluation)>| {
+        let _ = state.edit(|d| {
+            let mut edited = d.clone();
+            if let Some(round) = edited.evaluations.iter_mut().find(|e| e.id == id.get_value()) {
+                change(round);
+            }
+            crate::edit::checked_dataset(edited)
+        });
+    };
+    let index = Memo::new(move |_| {
+        round.with(|r| {
+            r.as_ref().map(|r| {
+                let weights = r.weights.clone().unwrap_or_else(default_weights);
+                r.scores
+                    .as_ref()
+                    .map_or(Err(IndexError::MissingScore(Aspect::Baseline)), |s| achievement_index(s, &weights))
+            })
+        })
+    });
+    let aspect_input = move |aspect: Aspect, weights: bool| {
+        let value = move || {
+            round.with(|r| {
+                let source = r.as_ref().and_then(|r| {
+                    if weights { r.weights.clone().or_else(|| Some(default_weights())) } else { r.scores.clone() }
+                });
+                source.and_then(|a| aspect_value(&a, aspect)).map(|n| n.to_string()).unwrap_or_default()
+            })
+        };
+        view! {
+            <input type="number" step="any" class="aspect" data-testid=format!("{}-{}", if weights { "weight" } else { "score" }, aspect.code())
+                aria-label=move || format!("{} {}", lang.get().t(if weights { Key::Weight } else { Key::Score }), aspect_name(lang.get(), aspect))
+                prop:value=value
+                on:change=move |ev| {
+                    let number = event_target_value(&ev).trim().replace(',', ".").parse::<f64>().ok().and_then(serde_json::Number::from_f64);
+                    update(Box::new(move |r| {
+                        let target = if weights { r.weights.get_or_insert_with(default_weights) } else { r.scores.get_or_insert_with(Aspects::default) };
+                        set_aspect(target, aspect, number);
+                    }));
+                }/>
+        }
+    };
+    let confirming = RwSignal::new(false);
+    let exists = Memo::new(move |_| round.with(Option::is_some));
+    let text = move |get: fn(&crate::format::Evaluation) -> String| {
+        move || round.with(|r| r.as_ref().map(get).unwrap_or_default())
+    };
+    move || {
+        if !exists.get() {
+            return None;
+        }
+        let r = round.get_untracked()?;
+        let l = lang.get();
+        Some(view! {
+            <article class="round-card" data-testid="evaluation-round" data-evaluation-id=r.id.clone()>
+                <div class="round-head">
+                    <input type="text" aria-label=l.t(Key::FieldLabel) prop:value=text(|r| r.label.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev); update(Box::new(move |r| r.label = v)); }/>
+                    <input type="date" aria-label=l.t(Key::FieldDate) prop:value=text(|r| r.date.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev); update(Box::new(move |r| r.date = v)); }/>
+                    <span class="hint">{move || lang.get().tf(Key::RoundPrograms, &[("count", &lang.get().count(round.with(|r| r.as_ref().map_or(0, |r| r.statuses.len()))))])}</span>
+                    {move || if confirming.get() {
+                        view! {
+                            <button type="button" class="button small danger" data-testid="evaluation-delete-confirm" on:click=move |_| {
+                                let _ = state.edit(|d| {
+                                    let mut edited = d.clone();
+                                    edited.evaluations.retain(|e| e.id != id.get_value());
+                                    Ok(edited)
+                                });
+                            }>{lang.get().t(Key::Delete)}</button>
+                        }.into_any()
+                    } else {
+                        view! { <button type="button" class="button small" data-testid="evaluation-delete" on:click=move |_| confirming.set(true)>{lang.get().t(Key::Delete)}</button> }.into_any()
+                    }}
+                </div>
+                <table class="scores">
+                    <thead><tr><th scope="col"></th>{ASPECTS.iter().map(|a| view! { <th scope="col">{aspect_name(l, *a)}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        <tr><th scope="row">{l.t(Key::Score)}</th>{ASPECTS.iter().map(|a| view! { <td>{aspect_input(*a, false)}</td> }).collect_view()}</tr>
+                        <tr><th scope="row">{l.t(Key::Weight)}</th>{ASPECTS.iter().map(|a| view! { <td>{aspect_input(*a, true)}</td> }).collect_view()}</tr>
+                    </tbody>
+                </table>
+                <p class="index" data-testid="achievement-index" role="status">
+                    {move || match index.get() {
+                        Some(Ok(value)) => lang.get().tf(Key::IndexValue, &[("value", &lang.get().decimal(value))]),
+                        Some(Err(IndexError::WeightsNot100 { sum })) => lang.get().tf(Key::IndexWeightsNot100, &[("sum", &lang.get().decimal(sum))]),
+                        Some(Err(_)) => lang.get().t(Key::IndexIncomplete).to_owned(),
+                        None => String::new(),
+                    }}
+                </p>
+            </article>
+        })
+    }
+}
+
+fn aspect_value(aspects: &Aspects, aspect: Aspect) -> Option<f64> {
+    match aspect {
+        Aspect::Baseline => &aspects.baseline,
+        Aspect::Output => &aspects.output,
+        Aspect::Outcome => &aspects.outcome,
+        Aspect::Impact => &aspects.impact,
+        Aspect::QuickWin => &aspects.quick_win,
+    }
+    .as_ref()
+    .and_then(serde_json::Number::as_f64)
+}
+
+fn set_aspect(aspects: &mut Aspects, aspect: Aspect, value: Option<serde_json::Number>) {
+    let slot = match aspect {
+        Aspect::Baseline => &mut aspects.baseline,
+        Aspect::Output => &mut aspects.output,
+        Aspect::Outcome => &mut aspects.outcome,
+        Aspect::Impact => &mut aspects.impact,
+        Aspect::QuickWin => &mut aspects.quick_win,
+    };
+    *slot = value;
+}
+
+fn aspect_name(l: Lang, aspect: Aspect) -> &'static str {
+    l.t(match aspect {
+        Aspect::Baseline => Key::AspectBaseline,
+        Aspect::Output => Key::AspectOutput,
+        Aspect::Outcome => Key::AspectOutcome,
+        Aspect::Impact => Key::AspectImpact,
+        Aspect::QuickWin => Key::QuickWinsLabel,
+    })
+}
+
+/// Two rounds, or a round and today, side by side.
+#[component]
+fn Compare() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let from = RwSignal::new(
+        state.dataset.with_untracked(|d| d.evaluations.first().map(|e| e.id.clone()).unwrap_or_default()),
+    );
+    let to = RwSignal::new(TODAY.to_owned());
+    let comparison = Memo::new(move |_| {
+        state.dataset.with(|d| {
+            let statuses = |id: &str| {
+                if id == TODAY {
+                    Some(evaluation::current_statuses(d))
+                } else {
+                    d.evaluations.iter().find(|e| e.id == id).map(|e| e.statuses.clone())
+                }
+            };
+            Some(Comparison::between(&statuses(&from.get())?, &statuses(&to.get())?))
+        })
+    });
+    let options = move |with_today: bool| {
+        let l = lang.get();
+        let mut options: Vec<(String, String)> = Vec::new();
+        if with_today {
+            options.push((TODAY.to_owned(), l.t(Key::Today).to_owned()));
+        }
+        options.extend(state.dataset.with(|d| {
+            d.evaluations
+                .iter()
+                .map(|e| (e.id.clone(), format!("{} ({})", e.label, l.date(&e.date))))
+                .collect::<Vec<_>>()
+        }));
+        options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()
+    };
+    view! {
+        <div class="compare" data-testid="evaluation-compare">
+            <h3>{move || lang.get().t(Key::CompareHeading)}</h3>
+            <div class="filters">
+                <label class="filter"><span>{move || lang.get().t(Key::CompareFrom)}</span>
+                    <select data-testid="compare-from" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev))>{move || options(false)}</select>
+                </label>
+                <label class="filter"><span>{move || lang.get().t(Key::CompareTo)}</span>
+                    <select data-testid="compare-to" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))>{move || options(true)}</select>
+                </label>
+            </div>
+            {move || comparison.get().map(|c| {
+                let l = lang.get();
+                view! {
+                    <ul class="compare-summary" data-testid="compare-summary">
+                        <li>{l.tf(Key::CompareForward, &[("count", &l.count(c.forward.len()))])}</li>
+                        <li>{l.tf(Key::CompareBack, &[("count", &l.count(c.back.len()))])}</li>
+                        <li>{l.tf(Key::CompareAdded, &[("count", &l.count(c.added.len()))])}</li>
+                        <li>{l.tf(Key::CompareRemoved, &[("count", &l.count(c.removed.len()))])}</li>
+                        <li>{l.tf(Key::CompareUnchanged, &[("count", &l.count(c.unchanged))])}</li>
+                    </ul>
+                    <ul class="compare-moves">
+                        {c.forward.iter().chain(c.back.iter()).take(100).map(|(id, before, after)| view! {
+                            <li>{format!("{id}: {} → {}", l.status(*before), l.status(*after))}</li>
+                        }).collect_view()}
+                    </ul>
+                }
+            })}
+        </div>
+    }
+}
