@@ -30,7 +30,16 @@ impl Aspect {
         }
     }
 
-    fn of(self, aspects: &Aspects) -> Option<f64> {
+    /// This aspect's number in a set of scores or weights.
+    pub fn of(self, aspects: &Aspects) -> Option<f64> {
+        self.slot_in(aspects).as_ref().and_then(Number::as_f64)
+    }
+
+    pub fn set_in(self, aspects: &mut Aspects, value: Option<Number>) {
+        *self.slot_in_mut(aspects) = value;
+    }
+
+    fn slot_in(self, aspects: &Aspects) -> &Option<Number> {
         match self {
             Aspect::Baseline => &aspects.baseline,
             Aspect::Output => &aspects.output,
@@ -38,8 +47,16 @@ impl Aspect {
             Aspect::Impact => &aspects.impact,
             Aspect::QuickWin => &aspects.quick_win,
         }
-        .as_ref()
-        .and_then(Number::as_f64)
+    }
+
+    fn slot_in_mut(self, aspects: &mut Aspects) -> &mut Option<Number> {
+        match self {
+            Aspect::Baseline => &mut aspects.baseline,
+            Aspect::Output => &mut aspects.output,
+            Aspect::Outcome => &mut aspects.outcome,
+            Aspect::Impact => &mut aspects.impact,
+            Aspect::QuickWin => &mut aspects.quick_win,
+        }
     }
 }
 

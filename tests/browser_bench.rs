@@ -31,6 +31,33 @@ async fn wait_for(root: &web_sys::Element, testid: &str) {
     }
 }
 
+/// Stores `dataset` as the app would, opens `view`, and mounts the app in a new container.
+async fn mount_with(
+    dataset: &masterplan_tracker::format::Dataset,
+    view: &str,
+) -> (web_sys::Element, leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>, f64) {
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let stored = masterplan_tracker::storage::envelope::encode_dataset(
+        dataset,
+        &masterplan_tracker::storage::envelope::Origin::Sample,
+        "2026-11-27T00:00:00Z",
+    );
+    storage.set_item("masterplan-tracker/dataset", &stored).unwrap();
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(view)).unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let started = js_sys::Date::now();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
+        use leptos::prelude::*;
+        view! { <App/> }.into_any()
+    });
+    leptos::task::tick().await;
+    (root, handle, started)
+}
+
 #[wasm_bindgen_test]
 async fn importing_twenty_thousand_programs() {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -76,28 +103,12 @@ async fn importing_twenty_thousand_programs() {
 #[wasm_bindgen_test]
 async fn the_register_at_scale() {
     let window = web_sys::window().unwrap();
-    let document = window.document().unwrap();
     let storage = window.local_storage().unwrap().unwrap();
     let before = window.location().href().unwrap();
     for programs in [131usize, 2_000, 20_000] {
-        storage.clear().unwrap();
         let dataset =
             if programs == 131 { masterplan_tracker::sample::sample_dataset() } else { synthetic_dataset(programs, 1) };
-        let stored = masterplan_tracker::storage::envelope::encode_dataset(
-            &dataset,
-            &masterplan_tracker::storage::envelope::Origin::Sample,
-            "2026-11-27T00:00:00Z",
-        );
-        storage.set_item("masterplan-tracker/dataset", &stored).unwrap();
-        window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("?view=register")).unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        let started = js_sys::Date::now();
-        let handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
-            use leptos::prelude::*;
-            view! { <App/> }.into_any()
-        });
-        leptos::task::tick().await;
+        let (root, handle, started) = mount_with(&dataset, "?view=register").await;
         wait_for(&root, "program-row").await;
         let mounted = js_sys::Date::now() - started;
         let nodes = root.query_selector_all("*").unwrap().length();
@@ -149,30 +160,12 @@ async fn the_register_at_scale() {
 #[wasm_bindgen_test]
 async fn the_dashboard_redraw_after_an_edit() {
     let window = web_sys::window().unwrap();
-    let document = window.document().unwrap();
     let storage = window.local_storage().unwrap().unwrap();
     let before = window.location().href().unwrap();
     for programs in [131usize, 20_000] {
-        storage.clear().unwrap();
         let dataset =
             if programs == 131 { masterplan_tracker::sample::sample_dataset() } else { synthetic_dataset(programs, 1) };
-        let first_id = dataset.programs[0].id.clone();
-        let stored = masterplan_tracker::storage::envelope::encode_dataset(
-            &dataset,
-            &masterplan_tracker::storage::envelope::Origin::Sample,
-            "2026-11-27T00:00:00Z",
-        );
-        storage.set_item("masterplan-tracker/dataset", &stored).unwrap();
-        // The register and the dashboard share the page: open the register, edit there, then time the dashboard.
-        window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("?view=dashboard")).unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        let started = js_sys::Date::now();
-        let handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
-            use leptos::prelude::*;
-            view! { <App/> }.into_any()
-        });
-        leptos::task::tick().await;
+        let (root, handle, started) = mount_with(&dataset, "?view=dashboard").await;
         wait_for(&root, "chart-alignment").await;
         let first_draw = js_sys::Date::now() - started;
         // Any edit redraws every chart: switch the language, which changes every label too.
@@ -185,7 +178,6 @@ async fn the_dashboard_redraw_after_an_edit() {
         lang.set_value("id");
         lang.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
         leptos::task::tick().await;
-        let _ = first_id;
         console_log!("dashboard of {programs} programs: first draw {first_draw:.0} ms; full redraw {redraw:.0} ms");
         drop(handle);
         root.remove();

@@ -119,7 +119,7 @@ fn RoundCard(id: String) -> impl IntoView {
                 let source = r.as_ref().and_then(|r| {
                     if weights { r.weights.clone().or_else(|| Some(default_weights())) } else { r.scores.clone() }
                 });
-                source.and_then(|a| aspect_value(&a, aspect)).map(|n| n.to_string()).unwrap_or_default()
+                source.and_then(|a| aspect.of(&a)).map(|n| n.to_string()).unwrap_or_default()
             })
         };
         view! {
@@ -130,7 +130,7 @@ fn RoundCard(id: String) -> impl IntoView {
                     let number = event_target_value(&ev).trim().replace(',', ".").parse::<f64>().ok().and_then(serde_json::Number::from_f64);
                     update(Box::new(move |r| {
                         let target = if weights { r.weights.get_or_insert_with(default_weights) } else { r.scores.get_or_insert_with(Aspects::default) };
-                        set_aspect(target, aspect, number);
+                        aspect.set_in(target, number);
                     }));
                 }/>
         }
@@ -186,29 +186,6 @@ fn RoundCard(id: String) -> impl IntoView {
             </article>
         })
     }
-}
-
-fn aspect_value(aspects: &Aspects, aspect: Aspect) -> Option<f64> {
-    match aspect {
-        Aspect::Baseline => &aspects.baseline,
-        Aspect::Output => &aspects.output,
-        Aspect::Outcome => &aspects.outcome,
-        Aspect::Impact => &aspects.impact,
-        Aspect::QuickWin => &aspects.quick_win,
-    }
-    .as_ref()
-    .and_then(serde_json::Number::as_f64)
-}
-
-fn set_aspect(aspects: &mut Aspects, aspect: Aspect, value: Option<serde_json::Number>) {
-    let slot = match aspect {
-        Aspect::Baseline => &mut aspects.baseline,
-        Aspect::Output => &mut aspects.output,
-        Aspect::Outcome => &mut aspects.outcome,
-        Aspect::Impact => &mut aspects.impact,
-        Aspect::QuickWin => &mut aspects.quick_win,
-    };
-    *slot = value;
 }
 
 fn aspect_name(l: Lang, aspect: Aspect) -> &'static str {
