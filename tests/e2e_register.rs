@@ -164,6 +164,17 @@ async fn a_recorded_round_compares_scores_and_survives_export_and_import() {
     }
     let index = browser.text_css(&format!("{first} [data-testid=achievement-index]")).await;
     assert_eq!(index, "Indeks pencapaian: 64,00");
+    let second = "[data-testid=evaluation-round]:nth-of-type(2)";
+    for aspect in ["baseline", "output", "outcome", "impact", "quick_win"] {
+        browser
+            .wait_css(&format!("{second} [data-testid=score-{aspect}]"))
+            .await
+            .send_keys("70\u{E004}")
+            .await
+            .unwrap();
+    }
+    let index = browser.text_css(&format!("{second} [data-testid=achievement-index]")).await;
+    assert_eq!(index, "Indeks pencapaian: 70,00 (+6,00 sejak putaran sebelumnya)");
     let weight = browser.wait_css(&format!("{first} [data-testid=weight-impact]")).await;
     weight.clear().await.unwrap();
     weight.send_keys("40\u{E004}").await.unwrap();

@@ -88,6 +88,7 @@ messages! {
     AspectOutcome => ("Outcome", "Outcome"),
     AspectImpact => ("Dampak", "Impact"),
     IndexValue => ("Indeks pencapaian: {value}", "Achievement index: {value}"),
+    IndexChange => (" ({change} sejak putaran sebelumnya)", " ({change} since the previous round)"),
     IndexWeightsNot100 => (
         "Bobot berjumlah {sum}, harus 100; indeks belum dapat dihitung.",
         "The weights add up to {sum}, they must add up to 100; no index yet."

@@ -113,6 +113,14 @@ fn RoundCard(id: String) -> impl IntoView {
             })
         })
     });
+    // The change of the index since the previous round that has one.
+    let change = Memo::new(move |_| {
+        let label = round.with(|r| r.as_ref().map(|r| r.id.clone()));
+        state.dataset.with(|d| {
+            let position = d.evaluations.iter().position(|e| Some(&e.id) == label.as_ref())?;
+            evaluation::index_trend(d).get(position).and_then(|(_, _, change)| *change)
+        })
+    });
     let aspect_input = move |aspect: Aspect, weights: bool| {
         let value = move || {
             round.with(|r| {
@@ -177,7 +185,15 @@ fn RoundCard(id: String) -> impl IntoView {
                 </table>
                 <p class="index" data-testid="achievement-index" role="status">
                     {move || match index.get() {
-                        Some(Ok(value)) => lang.get().tf(Key::IndexValue, &[("value", &lang.get().decimal(value))]),
+                        Some(Ok(value)) => {
+                            let l = lang.get();
+                            let mut text = l.tf(Key::IndexValue, &[("value", &l.decimal(value))]);
+                            if let Some(delta) = change.get() {
+                                let signed = if delta >= 0.0 { format!("+{}", l.decimal(delta)) } else { l.decimal(delta) };
+                                text.push_str(&l.tf(Key::IndexChange, &[("change", &signed)]));
+                            }
+                            text
+                        }
                         Some(Err(IndexError::WeightsNot100 { sum })) => lang.get().tf(Key::IndexWeightsNot100, &[("sum", &lang.get().decimal(sum))]),
                         Some(Err(_)) => lang.get().t(Key::IndexIncomplete).to_owned(),
                         None => String::new(),
