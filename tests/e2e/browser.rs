@@ -197,7 +197,6 @@ impl Browser {
         &self.downloads
     }
 
-    /// Runs a script that reports its result by calling its last argument.
     pub async fn wait_css(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .wait()
@@ -265,26 +264,25 @@ impl Browser {
         self.client.execute(script, vec![]).await.unwrap()
     }
 
-    /// The bytes of a finished download.
+    /// The bytes of a finished download: the file is there, not empty, and Chromium has stopped writing
+    /// (no `.crdownload` beside it).
     pub async fn downloaded_bytes(&self, file_name: &str) -> Vec<u8> {
         let path = self.downloads.join(file_name);
         let started = Instant::now();
-        while !path.exists() {
+        loop {
+            let in_progress = list(&self.downloads).iter().any(|name| name.ends_with(".crdownload"));
+            let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            if size > 0 && !in_progress {
+                return std::fs::read(&path).unwrap();
+            }
             assert!(started.elapsed() < PATIENCE, "{file_name} was not downloaded: {:?}", list(&self.downloads));
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        std::fs::read(path).unwrap()
     }
 
     /// The text of a finished download.
     pub async fn downloaded(&self, file_name: &str) -> String {
-        let path = self.downloads.join(file_name);
-        let started = Instant::now();
-        while !path.exists() {
-            assert!(started.elapsed() < PATIENCE, "{file_name} was not downloaded: {:?}", list(&self.downloads));
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        std::fs::read_to_string(path).unwrap()
+        String::from_utf8(self.downloaded_bytes(file_name).await).expect("a text file")
     }
 
     pub async fn close(mut self) {
