@@ -14,7 +14,13 @@ pub const KEEP: usize = 5;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BackupReason {
-    BeforeImport { file: String },
+    BeforeImport {
+        file: String,
+    },
+    /// Before importing pasted text.
+    BeforePastedImport,
+    /// Before importing the data of a share link.
+    BeforeLinkImport,
     BeforeRestore,
 }
 

@@ -409,7 +409,13 @@ impl AppState {
             Source::Pasted => "clipboard".to_owned(),
             Source::Link => "link".to_owned(),
         };
-        let backup = self.back_up_current(BackupReason::BeforeImport { file: label.clone() });
+        // The backup says in the reader's own language what replaced it, so it keeps the source, not a label.
+        let reason = match &source {
+            Source::File(name) => BackupReason::BeforeImport { file: name.clone() },
+            Source::Pasted => BackupReason::BeforePastedImport,
+            Source::Link => BackupReason::BeforeLinkImport,
+        };
+        let backup = self.back_up_current(reason);
         self.pending_import.set(None);
         self.commit(dataset, Origin::Imported { file: label });
         self.undo_backup.set(Some(backup));

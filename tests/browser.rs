@@ -258,6 +258,8 @@ async fn pasted_text_is_checked_like_a_file() {
     page.click("import-replace").await;
     assert_eq!(page.text("city-name"), "Kota Tempel");
     assert!(page.find("import-undo").is_some());
+    let backups = page.text("backup-list");
+    assert!(backups.contains("sebelum impor teks yang ditempel"), "the backup says what replaced it: {backups}");
 }
 
 #[wasm_bindgen_test]

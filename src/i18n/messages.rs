@@ -310,6 +310,8 @@ messages! {
     BackupReason => ("Sebab", "Why"),
     BackupActions => ("Tindakan", "Actions"),
     BackupBeforeImport => ("sebelum impor: {file}", "before importing {file}"),
+    BackupBeforePastedImport => ("sebelum impor teks yang ditempel", "before importing pasted text"),
+    BackupBeforeLinkImport => ("sebelum impor dari tautan berbagi", "before importing a share link"),
     BackupBeforeRestore => ("sebelum pemulihan cadangan", "before restoring a backup"),
     BackupRestore => ("Pulihkan", "Restore"),
     BackupDownload => ("Unduh", "Download"),

@@ -38,6 +38,8 @@ pub fn BackupList() -> impl IntoView {
                                 let id = backup.id;
                                 let reason = match &backup.reason {
                                     BackupReason::BeforeImport { file } => l.tf(Key::BackupBeforeImport, &[("file", file)]),
+                                    BackupReason::BeforePastedImport => l.t(Key::BackupBeforePastedImport).to_owned(),
+                                    BackupReason::BeforeLinkImport => l.t(Key::BackupBeforeLinkImport).to_owned(),
                                     BackupReason::BeforeRestore => l.t(Key::BackupBeforeRestore).to_owned(),
                                 };
                                 view! {
