@@ -73,10 +73,19 @@ pub struct BarChart {
     pub table: Table,
 }
 
+/// What the length of a stacked bar says: how many programs, or which share of the group's programs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scale {
+    Counts,
+    Shares,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Axis {
     Percent,
     Count,
+    /// An assessors' score or index, in whatever scale they use.
+    Score,
 }
 
 impl Axis {
@@ -86,6 +95,8 @@ impl Axis {
             // Programs come whole: a tick between two counts stays unlabelled.
             Axis::Count if value.fract().abs() > 1e-6 => String::new(),
             Axis::Count => lang.count(value.max(0.0) as usize),
+            Axis::Score if value.fract().abs() > 1e-6 => lang.decimal(value),
+            Axis::Score => lang.integer(value.round() as i64),
         }
     }
 }
@@ -205,20 +216,49 @@ impl BarChart {
         groups: Vec<(String, StatusCounts)>,
         lang: Lang,
     ) -> BarChart {
+        Self::stacked(Scale::Counts, name, title, group_head, groups, lang)
+    }
+
+    /// Each group's programs as shares stacked by status, so that groups of different sizes (rounds that
+    /// recorded more or fewer programs) compare; the table has each status' count and share.
+    pub fn shares_by_status(
+        name: &'static str,
+        title: String,
+        group_head: &str,
+        groups: Vec<(String, StatusCounts)>,
+        lang: Lang,
+    ) -> BarChart {
+        Self::stacked(Scale::Shares, name, title, group_head, groups, lang)
+    }
+
+    fn stacked(
+        scale: Scale,
+        name: &'static str,
+        title: String,
+        group_head: &str,
+        groups: Vec<(String, StatusCounts)>,
+        lang: Lang,
+    ) -> BarChart {
         let largest = groups.iter().map(|(_, c)| c.total()).max().unwrap_or(0);
         let rows = groups
             .iter()
-            .map(|(label, counts)| BarRow {
-                label: label.clone(),
-                segments: Status::ALL
-                    .iter()
-                    .map(|&status| Segment {
-                        fill: Fill::Status(status),
-                        value: counts.get(status) as f64,
-                        label: lang.count(counts.get(status)),
-                    })
-                    .collect(),
-                end_label: lang.count(counts.total()),
+            .map(|(label, counts)| {
+                let shares = counts.shares();
+                BarRow {
+                    label: label.clone(),
+                    segments: Status::ALL
+                        .iter()
+                        .map(|&status| {
+                            let (count, share) = (counts.get(status), shares.get(status));
+                            let (value, label) = match scale {
+                                Scale::Counts => (count as f64, lang.count(count)),
+                                Scale::Shares => (share.as_fraction() * 100.0, lang.percent((share.0 + 50) / 100)),
+                            };
+                            Segment { fill: Fill::Status(status), value, label }
+                        })
+                        .collect(),
+                    end_label: lang.count(counts.total()),
+                }
             })
             .collect();
         let mut head = vec![group_head.to_owned()];
@@ -229,23 +269,79 @@ impl BarChart {
             rows: groups
                 .iter()
                 .map(|(label, counts)| {
+                    let shares = counts.shares();
                     let mut row = vec![label.clone()];
-                    row.extend(Status::ALL.iter().map(|s| lang.count(counts.get(*s))));
+                    row.extend(Status::ALL.iter().map(|s| match scale {
+                        Scale::Counts => lang.count(counts.get(*s)),
+                        Scale::Shares => format!("{} · {}", lang.count(counts.get(*s)), lang.share(shares.get(*s))),
+                    }));
                     row.push(lang.count(counts.total()));
                     row
                 })
                 .collect(),
         };
+        let (axis_label, x_max, axis) = match scale {
+            Scale::Counts => (Key::ChartCountAxis, axis_top(largest) as f64, Axis::Count),
+            Scale::Shares => (Key::ChartShareAxis, 100.0, Axis::Percent),
+        };
         BarChart {
             name,
             title,
-            axis_label: lang.t(Key::ChartCountAxis).to_owned(),
-            x_max: axis_top(largest) as f64,
-            axis: Axis::Count,
+            axis_label: lang.t(axis_label).to_owned(),
+            x_max,
+            axis,
             lang,
             rows,
             legend: Status::ALL.iter().map(|&s| (lang.status(s).to_owned(), Fill::Status(s))).collect(),
             table,
+        }
+    }
+
+    /// The achievement index of each round, oldest first, with its change since the previous scored round;
+    /// a round without a complete set of scores and weights has an empty bar that says so.
+    pub fn index_trend(trend: &[(String, Option<f64>, Option<f64>)], lang: Lang) -> BarChart {
+        let largest = trend.iter().filter_map(|(_, index, _)| *index).fold(0.0, f64::max);
+        let rows = trend
+            .iter()
+            .map(|(label, index, change)| BarRow {
+                label: label.clone(),
+                segments: index
+                    .map(|value| Segment { fill: Fill::Other(0), value: value.max(0.0), label: String::new() })
+                    .into_iter()
+                    .collect(),
+                end_label: match (index, change) {
+                    (Some(value), Some(delta)) => format!("{} ({})", lang.decimal(*value), lang.signed_decimal(*delta)),
+                    (Some(value), None) => lang.decimal(*value),
+                    (None, _) => lang.t(Key::IndexNotScored).to_owned(),
+                },
+            })
+            .collect();
+        BarChart {
+            name: "index-trend",
+            title: lang.t(Key::ChartIndexTrendTitle).to_owned(),
+            axis_label: lang.t(Key::IndexAxis).to_owned(),
+            x_max: axis_top(largest.ceil() as usize) as f64,
+            axis: Axis::Score,
+            lang,
+            rows,
+            legend: Vec::new(),
+            table: Table {
+                head: vec![
+                    lang.field("label").to_owned(),
+                    lang.t(Key::IndexAxis).to_owned(),
+                    lang.t(Key::IndexChangeHead).to_owned(),
+                ],
+                rows: trend
+                    .iter()
+                    .map(|(label, index, change)| {
+                        vec![
+                            label.clone(),
+                            index.map_or_else(|| lang.t(Key::IndexNotScored).to_owned(), |v| lang.decimal(v)),
+                            change.map(|d| lang.signed_decimal(d)).unwrap_or_default(),
+                        ]
+                    })
+                    .collect(),
+            },
         }
     }
 

@@ -2,6 +2,7 @@
 //! order, and the numbers behind each (the same numbers feed the chart and its table).
 
 use crate::charts::BarChart;
+use crate::evaluation;
 use crate::format::Dataset;
 use crate::i18n::{Key, Lang};
 use crate::metrics::{self, AgencyGroup, Overview, ProgramFilter};
@@ -77,15 +78,34 @@ pub fn charts(dataset: &Dataset, filter: &ProgramFilter, lang: Lang) -> Vec<BarC
     ];
     let kept: std::collections::HashSet<&str> = programs.iter().map(|p| p.id.as_str()).collect();
     let unfiltered = *filter == ProgramFilter::default();
-    let rounds = metrics::by_round(dataset, |id| unfiltered || kept.contains(id));
-    if !rounds.is_empty() {
-        charts.push(BarChart::stacked_by_status(
+    charts.extend(rounds_chart(dataset, |id| unfiltered || kept.contains(id), lang));
+    charts.extend(index_trend_chart(dataset, lang));
+    charts
+}
+
+/// Status shares in each recorded round, of the programs `counts_program` keeps; `None` without rounds.
+pub fn rounds_chart(dataset: &Dataset, counts_program: impl Fn(&str) -> bool, lang: Lang) -> Option<BarChart> {
+    let rounds: Vec<(String, metrics::StatusCounts)> = metrics::by_round(dataset, counts_program)
+        .into_iter()
+        .map(|((label, date), counts)| (format!("{label} ({})", lang.date(&date)), counts))
+        .collect();
+    (!rounds.is_empty()).then(|| {
+        BarChart::shares_by_status(
             "rounds",
             lang.t(Key::ChartRoundsTitle).to_owned(),
             lang.field("label"),
             rounds,
             lang,
-        ));
-    }
-    charts
+        )
+    })
+}
+
+/// The achievement index across the rounds; `None` until some round has one. The assessors score the city
+/// as a whole, so no filter applies.
+pub fn index_trend_chart(dataset: &Dataset, lang: Lang) -> Option<BarChart> {
+    let trend: Vec<(String, Option<f64>, Option<f64>)> = evaluation::index_trend(dataset)
+        .into_iter()
+        .map(|(label, index, change)| (label, index.ok(), change))
+        .collect();
+    trend.iter().any(|(_, index, _)| index.is_some()).then(|| BarChart::index_trend(&trend, lang))
 }

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Number;
 
-use crate::format::{Aspects, Dataset, Evaluation, Status};
+use crate::format::{Aspects, Dataset, Evaluation, Program, Status};
+use crate::metrics::StatusCounts;
 
 /// The aspects the national assessors score since 2021, in the order they are presented.
 pub const ASPECTS: [Aspect; 5] = [Aspect::Baseline, Aspect::Output, Aspect::Outcome, Aspect::Impact, Aspect::QuickWin];
@@ -182,4 +183,45 @@ pub fn index_trend(dataset: &Dataset) -> Vec<(String, Result<f64, IndexError>, O
             (e.label.clone(), index, change)
         })
         .collect()
+}
+
+/// The status counts of one group of programs in an earlier record and in a later one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupShift<K> {
+    /// The group the program is in now; `None` for programs no longer in the data, whose group is unknown.
+    pub group: Option<K>,
+    pub before: StatusCounts,
+    pub after: StatusCounts,
+}
+
+/// How each group's statuses shifted between two records. A program is grouped by where it stands in the
+/// data now (a program that changed dimension counts in its new one on both sides), so that before and
+/// after count the same programs. Groups come in `K`'s order; programs no longer in the data come last.
+pub fn shift_by<K: Ord + Clone>(
+    dataset: &Dataset,
+    earlier: &BTreeMap<String, Status>,
+    later: &BTreeMap<String, Status>,
+    group_of: impl Fn(&Program) -> K,
+) -> Vec<GroupShift<K>> {
+    let programs: std::collections::HashMap<&str, &Program> =
+        dataset.programs.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut groups: BTreeMap<Option<K>, (StatusCounts, StatusCounts)> = BTreeMap::new();
+    for (record, side) in [(earlier, 0), (later, 1)] {
+        for (id, status) in record {
+            let group = programs.get(id.as_str()).map(|p| group_of(p));
+            let counts = groups.entry(group).or_default();
+            if side == 0 { counts.0.add(*status) } else { counts.1.add(*status) }
+        }
+    }
+    let mut shifts: Vec<GroupShift<K>> =
+        groups.into_iter().map(|(group, (before, after))| GroupShift { group, before, after }).collect();
+    // `None` sorts first in an `Option`; programs no longer in the data belong at the end.
+    let unknown = shifts.iter().take_while(|s| s.group.is_none()).count();
+    shifts.rotate_left(unknown);
+    shifts
+}
+
+/// The latest round by date (the later one of two on the same day), the one "since the last round" means.
+pub fn latest_round(dataset: &Dataset) -> Option<&Evaluation> {
+    dataset.evaluations.iter().enumerate().max_by(|a, b| a.1.date.cmp(&b.1.date).then(a.0.cmp(&b.0))).map(|(_, e)| e)
 }

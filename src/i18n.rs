@@ -101,6 +101,20 @@ impl Lang {
         format!("{sign}{}{}{:02}", self.integer(abs / 100), self.decimal_separator(), abs % 100)
     }
 
+    /// A change with its sign always written: `+6,00`, `-1,50`.
+    pub fn signed_decimal(self, value: f64) -> String {
+        let text = self.decimal(value);
+        if text.starts_with('-') { text } else { format!("+{text}") }
+    }
+
+    /// A whole-number change with its sign always written: `+3`, `-1`, `0`.
+    pub fn signed_count(self, change: i64) -> String {
+        match change {
+            1.. => format!("+{}", self.integer(change)),
+            _ => self.integer(change),
+        }
+    }
+
     /// A whole percentage, for axis ticks: `20 %` in Indonesian, `20%` in English.
     pub fn percent(self, whole: u32) -> String {
         match self {

@@ -18,6 +18,7 @@ pub mod import;
 pub mod metrics;
 pub mod register;
 pub mod sample;
+pub mod scorecard;
 pub mod share_link;
 pub mod slides;
 pub mod spreadsheet;

@@ -41,6 +41,11 @@ impl StatusCounts {
         self.0[status.index()]
     }
 
+    /// Counts one more program at `status`.
+    pub fn add(&mut self, status: Status) {
+        self.0[status.index()] += 1;
+    }
+
     pub fn total(&self) -> usize {
         self.0.iter().sum()
     }
@@ -233,9 +238,9 @@ pub fn alignment(programs: &[Program], field: fn(&Program) -> Option<bool>) -> [
     counts
 }
 
-/// The status counts each recorded evaluation round holds, oldest first, by the round's label; only the
-/// programs `counts` says yes to (all of them, or those a filter keeps).
-pub fn by_round(dataset: &Dataset, counts_program: impl Fn(&str) -> bool) -> Breakdown<String> {
+/// The status counts each recorded evaluation round holds, in the data's order, by the round's label and
+/// date; only the programs `counts_program` says yes to (all of them, or those a filter keeps).
+pub fn by_round(dataset: &Dataset, counts_program: impl Fn(&str) -> bool) -> Breakdown<(String, String)> {
     dataset
         .evaluations
         .iter()
@@ -244,7 +249,7 @@ pub fn by_round(dataset: &Dataset, counts_program: impl Fn(&str) -> bool) -> Bre
             for (_, status) in e.statuses.iter().filter(|(id, _)| counts_program(id)) {
                 counts[status.index()] += 1;
             }
-            (format!("{} ({})", e.label, e.date), StatusCounts(counts))
+            ((e.label.clone(), e.date.clone()), StatusCounts(counts))
         })
         .collect()
 }

@@ -6,6 +6,7 @@ use crate::dashboard;
 use crate::format::{Dataset, Dimension};
 use crate::i18n::Lang;
 use crate::metrics::{Overview, ProgramFilter, StatusCounts};
+use crate::scorecard::Scorecard;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Slide {
@@ -13,6 +14,7 @@ pub enum Slide {
     Headline { programs: usize, counts: StatusCounts },
     Chart(BarChart),
     Dimension { dimension: Dimension, chart: BarChart, quick_wins: Vec<String>, postponed: Vec<(String, i32, String)> },
+    Scorecard { card: Box<Scorecard>, chart: BarChart },
 }
 
 impl Slide {
@@ -23,6 +25,7 @@ impl Slide {
             Slide::Headline { .. } => "headline".to_owned(),
             Slide::Chart(chart) => format!("chart-{}", chart.name),
             Slide::Dimension { dimension, .. } => format!("dimension-{}", dimension.code()),
+            Slide::Scorecard { card, .. } => format!("scorecard-{}", card.agency_id),
         }
     }
 
@@ -35,6 +38,9 @@ impl Slide {
             }
             Slide::Chart(chart) => chart.title.clone(),
             Slide::Dimension { dimension, .. } => lang.dimension(*dimension).to_owned(),
+            Slide::Scorecard { card, .. } => {
+                lang.tf(crate::i18n::Key::ScorecardCaption, &[("name", &card.agency_name)])
+            }
         }
     }
 }
@@ -127,5 +133,9 @@ pub fn deck(dataset: &Dataset, lang: Lang, today: &str) -> Vec<Slide> {
                 .collect(),
         });
     }
+    slides.extend(Scorecard::all(dataset).into_iter().filter(|card| !card.programs.is_empty()).map(|card| {
+        let chart = BarChart::shares(&card.counts, "agency-status", card.agency_name.clone(), lang);
+        Slide::Scorecard { card: Box::new(card), chart }
+    }));
     slides
 }

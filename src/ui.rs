@@ -20,6 +20,7 @@ mod presentation;
 mod program_form;
 mod register;
 mod report;
+mod scorecards;
 mod slide_list;
 
 use address::View;
@@ -73,11 +74,14 @@ pub fn App() -> impl IntoView {
         view.set(target);
         query.with_untracked(|q| address::write(target, q, true));
     };
+    // A scorecard printed alone marks the page for the print style sheet; the next print is the whole page.
+    let _ = window_event_listener(leptos::ev::afterprint, move |_| scorecards::clear_print_marks());
     // Ctrl+P prints the evaluation report, whatever view is open.
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         let print_keys = (ev.ctrl_key() || ev.meta_key()) && !ev.shift_key() && !ev.alt_key();
         if print_keys && ev.key().eq_ignore_ascii_case("p") {
             ev.prevent_default();
+            scorecards::clear_print_marks();
             open(View::Report);
             // Print once the report is laid out.
             request_animation_frame(move || {

@@ -276,3 +276,38 @@ async fn opening_the_register_changes_nothing() {
     let undo: web_sys::HtmlButtonElement = page.find("undo").unwrap().unchecked_into();
     assert!(undo.disabled());
 }
+
+#[wasm_bindgen_test]
+async fn a_scorecard_follows_the_chosen_agency_and_prints_alone() {
+    storage().clear().unwrap();
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("?view=dashboard")).unwrap();
+    let page = Page::mount().await;
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+    let card = page.wait_for("agency-scorecard").await;
+    assert_eq!(card.get_attribute("data-agency-id").as_deref(), Some("disdukcapil"), "the first agency");
+    assert!(page.text("scorecard-since").contains("Evaluasi Tahap I"));
+
+    let select: HtmlSelectElement = page.find("scorecard-agency").unwrap().unchecked_into();
+    select.set_value("dlh");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    let card = page.find("agency-scorecard").unwrap();
+    assert_eq!(card.get_attribute("data-agency-id").as_deref(), Some("dlh"));
+    assert!(card.text_content().unwrap().contains("Program Kampung Iklim"));
+
+    // The print dialog, stood in for: it notes the marks it finds, then closes as the browser's does.
+    let original = js_sys::Reflect::get(&window, &"print".into()).unwrap();
+    let stand_in = js_sys::Function::new_no_args(
+        "window.printMarks = document.body.getAttribute('data-printing') + ':' +
+            document.querySelector('[data-print-target]')?.dataset.agencyId;
+         window.dispatchEvent(new Event('afterprint'));",
+    );
+    js_sys::Reflect::set(&window, &"print".into(), &stand_in).unwrap();
+    page.click("scorecard-print").await;
+    js_sys::Reflect::set(&window, &"print".into(), &original).unwrap();
+    let marks = js_sys::Reflect::get(&window, &"printMarks".into()).unwrap().as_string();
+    assert_eq!(marks.as_deref(), Some("one:dlh"), "only this scorecard is marked for printing");
+    assert!(document().query_selector("[data-printing], [data-print-target]").unwrap().is_none(), "marks came off");
+}

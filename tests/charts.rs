@@ -115,7 +115,50 @@ fn rounds_get_a_chart_when_there_are_any() {
     });
     let all = charts(&dataset, &ProgramFilter::default(), Lang::Id);
     let rounds = all.iter().find(|c| c.name == "rounds").expect("a rounds chart");
-    assert_eq!(rounds.table.rows[0], ["Evaluasi Tahap I (2020-11-27)", "0", "79", "16", "36", "131"]);
+    assert_eq!(
+        rounds.table.rows[0],
+        ["Evaluasi Tahap I (27 November 2020)", "0 · 0,00 %", "79 · 60,31 %", "16 · 12,21 %", "36 · 27,48 %", "131"]
+    );
+    // Shares, so that rounds of different sizes compare: each bar fills the axis.
+    let filled: f64 = rounds.rows[0].segments.iter().map(|s| s.value).sum();
+    assert!((filled - 100.0).abs() < 1e-9 && rounds.x_max == 100.0, "{filled}");
+    assert!(all.iter().all(|c| c.name != "index-trend"), "no scores, no index trend");
+}
+
+#[test]
+fn the_index_trend_charts_each_rounds_index_and_its_change() {
+    use masterplan_tracker::dashboard::charts;
+    use masterplan_tracker::evaluation::snapshot;
+    use masterplan_tracker::metrics::ProgramFilter;
+    let mut dataset = sample_dataset();
+    let scores = |v: u64| {
+        let n = Some(serde_json::Number::from(v));
+        masterplan_tracker::format::Aspects {
+            baseline: n.clone(),
+            output: n.clone(),
+            outcome: n.clone(),
+            impact: n.clone(),
+            quick_win: n,
+            extra: Default::default(),
+        }
+    };
+    dataset.evaluations[0].scores = Some(scores(60));
+    dataset.evaluations.push(snapshot(&dataset, "2021".into(), "Evaluasi 2021".into(), "2021-11-30".into()));
+    let mut third = snapshot(&dataset, "2022".into(), "Evaluasi 2022".into(), "2022-11-30".into());
+    third.scores = Some(scores(72));
+    dataset.evaluations.push(third);
+    for (lang, first, second, third) in
+        [(Lang::Id, "60,00", "belum dinilai", "72,00 (+12,00)"), (Lang::En, "60.00", "not scored", "72.00 (+12.00)")]
+    {
+        let all = charts(&dataset, &ProgramFilter::default(), lang);
+        let trend = all.iter().find(|c| c.name == "index-trend").expect("an index trend chart");
+        let ends: Vec<&str> = trend.rows.iter().map(|r| r.end_label.as_str()).collect();
+        assert_eq!(ends, [first, second, third]);
+        assert!(trend.rows[1].segments.is_empty(), "an unscored round has no bar");
+        assert_eq!(trend.x_max, 80.0);
+        assert_eq!(trend.table.rows.len(), 3);
+        assert!(trend.to_svg().contains(third));
+    }
 }
 
 #[test]

@@ -32,19 +32,11 @@ async fn a_filtered_view_opens_from_its_address() {
     browser.close().await;
 }
 
-async fn status_select(browser: &Browser, program: &str) -> fantoccini::elements::Element {
-    browser
-        .wait_css(&format!(
-            "[data-testid=program-row][data-program-id=\"{program}\"] [data-testid=program-status-select]"
-        ))
-        .await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_status_changed_in_the_register_shows_on_the_overview_and_undoes() {
     let browser = Browser::start().await;
     browser.open("?view=register&q=sikancil").await;
-    status_select(&browser, "GOV-01").await.select_by_value("done").await.unwrap();
+    browser.program_status("GOV-01").await.select_by_value("done").await.unwrap();
     browser.click("view-overview").await;
     browser.wait_text("status-count-done", "1").await;
     assert_eq!(browser.text("status-count-running").await, "78");
@@ -104,7 +96,7 @@ async fn two_windows_of_the_page_stay_consistent() {
     let second = browser.open_window().await;
     browser.switch_to(&second).await;
     browser.open("?view=register&q=QRIS").await;
-    status_select(&browser, "ECO-01").await.select_by_value("done").await.unwrap();
+    browser.program_status("ECO-01").await.select_by_value("done").await.unwrap();
     browser.switch_to(&first).await;
     browser.wait_text("status-count-done", "1").await;
     assert!(browser.text("toast").await.contains("tab lain"));
@@ -124,7 +116,7 @@ async fn a_full_storage_says_the_edit_is_not_saved_and_loses_nothing() {
              return i",
         )
         .await;
-    status_select(&browser, "ECO-01").await.select_by_value("done").await.unwrap();
+    browser.program_status("ECO-01").await.select_by_value("done").await.unwrap();
     let banner = browser.text("storage-error").await;
     assert!(banner.contains("BELUM tersimpan"), "{banner}");
     browser.click("view-overview").await;
@@ -135,60 +127,5 @@ async fn a_full_storage_says_the_edit_is_not_saved_and_loses_nothing() {
         exported.contains("\"id\": \"ECO-01\"") && exported.contains("\"status\": \"done\""),
         "the export carries the edit"
     );
-    browser.close().await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn a_recorded_round_compares_scores_and_survives_export_and_import() {
-    let browser = Browser::start().await;
-    browser.open("?view=evaluations").await;
-    // The built-in data holds the Stage I round: compared with today, nothing moved yet.
-    let summary = browser.text("compare-summary").await;
-    assert!(summary.contains("0 program maju") && summary.contains("131 program tetap"), "{summary}");
-    browser.wait_for("evaluation-label").await.send_keys("Evaluasi 2021").await.unwrap();
-    browser.click("evaluation-record").await;
-    browser.wait_css("[data-testid=evaluation-round][data-evaluation-id]:nth-of-type(2)").await;
-
-    browser.open("?view=register&q=QRIS").await;
-    status_select(&browser, "ECO-01").await.select_by_value("done").await.unwrap();
-    browser.open("?view=evaluations").await;
-    let summary = browser.text("compare-summary").await;
-    assert!(summary.contains("1 program maju"), "{summary}");
-
-    let first = "[data-testid=evaluation-round][data-evaluation-id=\"2020-tahap-1\"]";
-    for (aspect, score) in
-        [("baseline", "80"), ("output", "70"), ("outcome", "60"), ("impact", "50"), ("quick_win", "90")]
-    {
-        let input = browser.wait_css(&format!("{first} [data-testid=score-{aspect}]")).await;
-        input.send_keys(&format!("{score}\u{E004}")).await.unwrap(); // Tab commits the change
-    }
-    let index = browser.text_css(&format!("{first} [data-testid=achievement-index]")).await;
-    assert_eq!(index, "Indeks pencapaian: 64,00");
-    let second = "[data-testid=evaluation-round]:nth-of-type(2)";
-    for aspect in ["baseline", "output", "outcome", "impact", "quick_win"] {
-        browser
-            .wait_css(&format!("{second} [data-testid=score-{aspect}]"))
-            .await
-            .send_keys("70\u{E004}")
-            .await
-            .unwrap();
-    }
-    let index = browser.text_css(&format!("{second} [data-testid=achievement-index]")).await;
-    assert_eq!(index, "Indeks pencapaian: 70,00 (+6,00 sejak putaran sebelumnya)");
-    let weight = browser.wait_css(&format!("{first} [data-testid=weight-impact]")).await;
-    weight.clear().await.unwrap();
-    weight.send_keys("40\u{E004}").await.unwrap();
-    let index = browser.text_css(&format!("{first} [data-testid=achievement-index]")).await;
-    assert!(index.contains("110,00") && index.contains("harus 100"), "{index}");
-
-    browser.open("").await;
-    browser.click("export-json").await;
-    let exported = browser.downloaded("Kota Tanjungpinang.masterplan.json").await;
-    let value: serde_json::Value = serde_json::from_str(&exported).unwrap();
-    let rounds = value["evaluations"].as_array().unwrap();
-    assert_eq!(rounds.len(), 2);
-    assert_eq!(rounds[0]["scores"]["baseline"], 80.0);
-    assert_eq!(rounds[0]["weights"]["impact"], 40.0);
-    assert_eq!(rounds[1]["label"], "Evaluasi 2021");
     browser.close().await;
 }

@@ -12,6 +12,7 @@ use crate::metrics::ProgramFilter;
 use crate::state::Confirmation;
 
 use super::presentation::Presentation;
+use super::scorecards::AgencyScorecards;
 use super::slide_list::SlideList;
 use super::use_state;
 
@@ -68,6 +69,7 @@ pub fn Dashboard() -> impl IntoView {
                 </For>
             </div>
         </section>
+        <AgencyScorecards/>
     }
 }
 

@@ -1,13 +1,17 @@
 //! Evaluation rounds: record one from today's statuses, rename, re-date or delete it (undoable), compare
-//! two rounds or a round and today, and enter the assessors' scores and weights for the achievement index.
+//! two rounds or a round and today (moves, and the shift per dimension and per agency), enter the assessors'
+//! scores and weights for the achievement index, and chart the rounds' status shares and the index trend.
 
 use leptos::prelude::*;
 
+use crate::dashboard;
 use crate::evaluation::{self, ASPECTS, Aspect, Comparison, IndexError, achievement_index, default_weights};
 use crate::files;
-use crate::format::{Aspects, Dataset};
+use crate::format::{Aspects, Dataset, Status};
 use crate::i18n::{Key, Lang};
+use crate::metrics::StatusCounts;
 
+use super::dashboard::ChartCard;
 use super::use_state;
 
 /// The compare choice meaning "the data as it is now".
@@ -189,8 +193,7 @@ fn RoundCard(id: String) -> impl IntoView {
                             let l = lang.get();
                             let mut text = l.tf(Key::IndexValue, &[("value", &l.decimal(value))]);
                             if let Some(delta) = change.get() {
-                                let signed = if delta >= 0.0 { format!("+{}", l.decimal(delta)) } else { l.decimal(delta) };
-                                text.push_str(&l.tf(Key::IndexChange, &[("change", &signed)]));
+                                text.push_str(&l.tf(Key::IndexChange, &[("change", &l.signed_decimal(delta))]));
                             }
                             text
                         }
@@ -232,9 +235,35 @@ fn Compare() -> impl IntoView {
                     d.evaluations.iter().find(|e| e.id == id).map(|e| e.statuses.clone())
                 }
             };
-            Some(Comparison::between(&statuses(&from.get())?, &statuses(&to.get())?))
+            let (earlier, later) = (statuses(&from.get())?, statuses(&to.get())?);
+            let l = lang.get();
+            let unknown = || l.t(Key::NoLongerInData).to_owned();
+            let by_dimension = evaluation::shift_by(d, &earlier, &later, |p| p.dimension)
+                .into_iter()
+                .map(|s| (s.group.map_or_else(unknown, |g| l.dimension(g).to_owned()), s.before, s.after))
+                .collect::<Vec<_>>();
+            let mut by_agency = evaluation::shift_by(d, &earlier, &later, |p| p.agency.clone())
+                .into_iter()
+                .map(|s| {
+                    // Agencies by name, as people look them up; the groups that are not agencies last.
+                    let (rank, label) = match s.group {
+                        Some(Some(id)) => (0, d.agency(&id).map_or(id, |a| a.name.clone())),
+                        Some(None) => (1, l.t(Key::NoAgency).to_owned()),
+                        None => (2, unknown()),
+                    };
+                    ((rank, label.to_lowercase()), (label, s.before, s.after))
+                })
+                .collect::<Vec<_>>();
+            by_agency.sort_by(|a, b| a.0.cmp(&b.0));
+            let by_agency = by_agency.into_iter().map(|(_, row)| row).collect::<Vec<_>>();
+            Some((Comparison::between(&earlier, &later), by_dimension, by_agency))
         })
     });
+    let rounds_chart = Signal::derive(move || state.dataset.with(|d| dashboard::rounds_chart(d, |_| true, lang.get())));
+    let trend_chart = Signal::derive(move || state.dataset.with(|d| dashboard::index_trend_chart(d, lang.get())));
+    // The cards come and go with their charts, not on every edit.
+    let has_rounds = Memo::new(move |_| rounds_chart.with(Option::is_some));
+    let has_trend = Memo::new(move |_| trend_chart.with(Option::is_some));
     let options = move |with_today: bool| {
         let l = lang.get();
         let mut options: Vec<(String, String)> = Vec::new();
@@ -260,8 +289,11 @@ fn Compare() -> impl IntoView {
                     <select data-testid="compare-to" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))>{move || options(true)}</select>
                 </label>
             </div>
-            {move || comparison.get().map(|c| {
+            {move || comparison.get().map(|(c, by_dimension, by_agency)| {
                 let l = lang.get();
+                let name_of = move |id: &str| state.dataset.with(|d| d.programs.iter().find(|p| p.id == id).map(|p| p.name.clone()));
+                let moves = c.forward.len() + c.back.len();
+                let open_moves = moves <= MOVES_OPEN;
                 view! {
                     <ul class="compare-summary" data-testid="compare-summary">
                         <li>{l.tf(Key::CompareForward, &[("count", &l.count(c.forward.len()))])}</li>
@@ -270,13 +302,77 @@ fn Compare() -> impl IntoView {
                         <li>{l.tf(Key::CompareRemoved, &[("count", &l.count(c.removed.len()))])}</li>
                         <li>{l.tf(Key::CompareUnchanged, &[("count", &l.count(c.unchanged))])}</li>
                     </ul>
-                    <ul class="compare-moves">
-                        {c.forward.iter().chain(c.back.iter()).take(100).map(|(id, before, after)| view! {
-                            <li>{format!("{id}: {} → {}", l.status(*before), l.status(*after))}</li>
-                        }).collect_view()}
-                    </ul>
+                    {(moves > 0).then(|| view! {
+                        <details class="compare-moves" data-testid="compare-moves" open=open_moves>
+                            <summary>{l.t(Key::CompareMoves)}</summary>
+                            <ul>
+                                {c.forward.iter().chain(c.back.iter()).take(MOVES_LISTED).map(|(id, before, after)| {
+                                    let name = name_of(id).map(|n| format!(" {n}")).unwrap_or_default();
+                                    view! { <li>{format!("{id}{name}: {} → {}", l.status(*before), l.status(*after))}</li> }
+                                }).collect_view()}
+                                {(moves > MOVES_LISTED).then(|| view! {
+                                    <li>{l.tf(Key::CompareMovesMore, &[("count", &l.count(moves - MOVES_LISTED))])}</li>
+                                })}
+                            </ul>
+                        </details>
+                    })}
+                    <p class="hint">{l.t(Key::ShiftHint)}</p>
+                    {shift_table("shift-dimension", l.t(Key::ShiftByDimension), l.field("dimension"), by_dimension, l)}
+                    {shift_table("shift-agency", l.t(Key::ShiftByAgency), l.field("agency"), by_agency, l)}
                 }
             })}
+            <div class="chart-grid">
+                {move || has_rounds.get().then(|| view! { <ChartCard chart=rounds_chart/> })}
+                {move || has_trend.get().then(|| view! { <ChartCard chart=trend_chart/> })}
+            </div>
+        </div>
+    }
+}
+
+/// How many moved programs are named one by one; the rest are counted.
+const MOVES_LISTED: usize = 100;
+/// Up to this many moves the list shows open; a longer one waits for a click.
+const MOVES_OPEN: usize = 20;
+
+/// Status counts per group in the earlier and the later record: unchanged cells show one number, changed
+/// ones "before → after (difference)".
+fn shift_table(
+    testid: &'static str,
+    title: &'static str,
+    group_head: &str,
+    rows: Vec<(String, StatusCounts, StatusCounts)>,
+    l: Lang,
+) -> impl IntoView {
+    let cell = move |before: usize, after: usize| {
+        if before == after {
+            view! { <td class="number">{l.count(after)}</td> }
+        } else {
+            let text =
+                format!("{} → {} ({})", l.count(before), l.count(after), l.signed_count(after as i64 - before as i64));
+            view! { <td class="number changed">{text}</td> }
+        }
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="report-table shift" data-testid=testid>
+                <caption>{title}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{group_head.to_owned()}</th>
+                        {Status::ALL.iter().map(|s| view! { <th scope="col">{l.status(*s)}</th> }).collect_view()}
+                        <th scope="col">{l.t(Key::SummaryTotal)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|(label, before, after)| view! {
+                        <tr>
+                            <th scope="row">{label}</th>
+                            {Status::ALL.iter().map(|s| cell(before.get(*s), after.get(*s))).collect_view()}
+                            {cell(before.total(), after.total())}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
         </div>
     }
 }

@@ -10,6 +10,7 @@ use crate::format::Status;
 use crate::i18n::Key;
 use crate::slides::{Slide, deck};
 
+use super::scorecards::{quick_wins_line, since_line};
 use super::use_state;
 
 #[component]
@@ -166,6 +167,27 @@ fn slide_view(slide: Slide) -> impl IntoView {
             </div>
         }
         .into_any(),
+        Slide::Scorecard { card, chart } => {
+            let since = card.since_round.as_ref().map(|since| since_line(since, l));
+            let quick_wins = quick_wins_line(&card, l);
+            view! {
+                <div class="slide-dimension slide-scorecard" data-testid="slide-scorecard" data-agency-id=card.agency_id.clone()>
+                    {chart_slide(chart)}
+                    <div class="slide-lists">
+                        <p class="slide-kicker">{l.t(Key::ScorecardsHeading)}</p>
+                        <p>{quick_wins}</p>
+                        {since.map(|line| view! { <p>{line}</p> })}
+                        {(!card.postponed.is_empty()).then(|| view! {
+                            <div>
+                                <h3>{l.tf(Key::PostponedHeading, &[("count", &l.count(card.postponed.len()))])}</h3>
+                                <ul>{card.postponed.iter().map(|(name, year, reason)| view! { <li>{format!("{name} → {year}: {reason}")}</li> }).collect_view()}</ul>
+                            </div>
+                        })}
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The printable evaluation report: an A4 document laid out from the data (cover, summary figures, the
-//! charts, a table per dimension, the postponed programs), with a page break between sections. "Print"
-//! (or Ctrl+P) prints it; the print style sheet leaves every control of the page out.
+//! charts, a table per dimension, the postponed programs, each agency's scorecard), with a page break between
+//! sections. "Print" (or Ctrl+P) prints it; the print style sheet leaves every control of the page out.
 
 use leptos::prelude::*;
 
@@ -10,8 +10,10 @@ use crate::format::{Dimension, Status};
 use crate::i18n::Key;
 use crate::metrics::{Overview, ProgramFilter};
 use crate::sample::SAMPLE_SOURCE_DATE;
+use crate::scorecard::Scorecard;
 use crate::storage::envelope::Origin;
 
+use super::scorecards::scorecard_view;
 use super::use_state;
 
 #[component]
@@ -136,6 +138,18 @@ pub fn Report() -> impl IntoView {
                         })).collect_view())}
                     </tbody>
                 </table>
+            </section>
+            <section class="report-section report-scorecards" data-testid="report-scorecards">
+                <h2>{move || lang.get().t(Key::ScorecardsHeading)}</h2>
+                {move || {
+                    let l = lang.get();
+                    state.dataset.with(|d| {
+                        if d.agencies.is_empty() {
+                            return view! { <p class="empty">{l.t(Key::ScorecardsEmpty)}</p> }.into_any();
+                        }
+                        Scorecard::all(d).into_iter().map(|card| scorecard_view(card, l, d.plan.city.clone())).collect_view().into_any()
+                    })
+                }}
             </section>
         </article>
     }

@@ -125,6 +125,14 @@ impl Browser {
             .unwrap_or_else(|e| panic!("{testid} did not appear: {e}"))
     }
 
+    /// The status select of a program's row in the register (the row must be shown).
+    pub async fn program_status(&self, program: &str) -> fantoccini::elements::Element {
+        self.wait_css(&format!(
+            "[data-testid=program-row][data-program-id=\"{program}\"] [data-testid=program-status-select]"
+        ))
+        .await
+    }
+
     pub async fn exists(&self, testid: &str) -> bool {
         !self.client.find_all(Locator::Css(&selector(testid))).await.unwrap().is_empty()
     }
@@ -236,6 +244,20 @@ impl Browser {
             .issue_cmd(Cdp { command: "Emulation.setEmulatedMedia", params: json!({ "media": media }) })
             .await
             .unwrap();
+    }
+
+    /// How many pages printing the page now would give: Chromium's own PDF of it, pages counted.
+    pub async fn printed_pages(&self) -> usize {
+        use base64::Engine;
+        let reply = self
+            .client
+            .issue_cmd(Cdp { command: "Page.printToPDF", params: json!({ "preferCSSPageSize": true }) })
+            .await
+            .unwrap();
+        let pdf = base64::engine::general_purpose::STANDARD.decode(reply["data"].as_str().unwrap()).unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        // Every page object says `/Type /Page`; the page tree says `/Type /Pages`.
+        text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
     }
 
     pub async fn go_back(&self) {

@@ -245,6 +245,8 @@ fn test() -> Result {
             "e2e_register",
             "--test",
             "e2e_charts",
+            "--test",
+            "e2e_evaluations",
         ])
         .current_dir(&root)
         .env("E2E_DIST", dist_dir())

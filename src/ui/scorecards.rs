@@ -1,0 +1,245 @@
+//! Agency (OPD) scorecards on the page: one scorecard laid out for reading and printing, each printable on
+//! its own, and the dashboard's section that shows the scorecard of the agency chosen.
+
+use leptos::prelude::*;
+
+use crate::charts::BarChart;
+use crate::format::Status;
+use crate::i18n::{Key, Lang};
+use crate::scorecard::{Scorecard, SinceRound};
+
+use super::use_state;
+
+/// Marks on the page while one part of it is printed alone; the print style sheet hides everything else.
+const PRINTING: &str = "data-printing";
+const PRINT_TARGET: &str = "data-print-target";
+
+/// Prints `element` and nothing else of the page. The marks come off on `afterprint` (see `clear_print_marks`).
+pub fn print_alone(element: &web_sys::Element) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(body) = window.document().and_then(|d| d.body()) else { return };
+    clear_print_marks();
+    let _ = body.set_attribute(PRINTING, "one");
+    let _ = element.set_attribute(PRINT_TARGET, "");
+    let _ = window.print();
+}
+
+/// Takes the marks of `print_alone` off, so that the next print is the whole page again.
+pub fn clear_print_marks() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(body) = document.body() {
+        let _ = body.remove_attribute(PRINTING);
+    }
+    if let Ok(Some(target)) = document.query_selector(&format!("[{PRINT_TARGET}]")) {
+        let _ = target.remove_attribute(PRINT_TARGET);
+    }
+}
+
+/// "Quick wins: 2 of 4 programs".
+pub fn quick_wins_line(card: &Scorecard, l: Lang) -> String {
+    l.tf(
+        Key::ScorecardQuickWins,
+        &[("count", &l.count(card.quick_wins.total())), ("total", &l.count(card.counts.total()))],
+    )
+}
+
+/// "Since Stage I (27 November 2020): 1 moved forward, 0 moved back, 0 added".
+pub fn since_line(since: &SinceRound, l: Lang) -> String {
+    let c = &since.comparison;
+    l.tf(
+        Key::ScorecardSince,
+        &[
+            ("round", &since.label),
+            ("date", &l.date(&since.date)),
+            ("forward", &l.count(c.forward.len())),
+            ("back", &l.count(c.back.len())),
+            ("added", &l.count(c.added.len())),
+        ],
+    )
+}
+
+/// One agency's scorecard: figures, quick wins, alignment, change since the latest round, postponements
+/// and the programs. Drawn for one language; the caller draws it again when the language or data change.
+pub fn scorecard_view(card: Scorecard, l: Lang, city: String) -> impl IntoView {
+    let article = NodeRef::<leptos::html::Article>::new();
+    let print = move |_| {
+        if let Some(element) = article.get_untracked() {
+            print_alone(&element);
+        }
+    };
+    let shares = card.counts.shares();
+    let chart = (!card.programs.is_empty())
+        .then(|| BarChart::shares(&card.counts, "agency-status", l.t(Key::ChartStatusTitle).to_owned(), l).to_svg());
+    let alignment = |name: &str, counts: [usize; 3]| {
+        l.tf(
+            Key::ScorecardAlignment,
+            &[
+                ("name", name),
+                ("yes", &l.count(counts[0])),
+                ("no", &l.count(counts[1])),
+                ("unknown", &l.count(counts[2])),
+            ],
+        )
+    };
+    let quick_win_statuses = Status::ALL
+        .iter()
+        .filter(|s| card.quick_wins.get(**s) > 0)
+        .map(|s| format!("{} {}", l.count(card.quick_wins.get(*s)), l.status(*s).to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let quick_wins = quick_wins_line(&card, l);
+    let quick_wins =
+        if quick_win_statuses.is_empty() { quick_wins } else { format!("{quick_wins} ({quick_win_statuses})") };
+    let since = card.since_round.as_ref().map(|since| {
+        let line = since_line(since, l);
+        let rows = Status::ALL
+            .iter()
+            .map(|s| {
+                let (then, now) = (since.before.get(*s), card.counts.get(*s));
+                view! {
+                    <tr>
+                        <th scope="row">{l.status(*s)}</th>
+                        <td class="number">{l.count(then)}</td>
+                        <td class="number">{l.count(now)}</td>
+                        <td class="number">{l.signed_count(now as i64 - then as i64)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <p data-testid="scorecard-since">{line}</p>
+            <table class="report-table scorecard-since">
+                <thead>
+                    <tr>
+                        <th scope="col">{l.field("status")}</th>
+                        <th scope="col">{format!("{} ({})", l.t(Key::ScorecardThen), since.label)}</th>
+                        <th scope="col">{l.t(Key::ScorecardNow)}</th>
+                        <th scope="col">{l.t(Key::IndexChangeHead)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    });
+    let postponed = (!card.postponed.is_empty()).then(|| {
+        view! {
+            <h4>{l.tf(Key::PostponedHeading, &[("count", &l.count(card.postponed.len()))])}</h4>
+            <ul class="scorecard-postponed">
+                {card.postponed.iter().map(|(name, year, reason)| {
+                    let reason = if reason.is_empty() { l.t(Key::NoReason).to_owned() } else { reason.clone() };
+                    view! { <li>{format!("{name} → {year}: {reason}")}</li> }
+                }).collect_view()}
+            </ul>
+        }
+    });
+    let body = if card.programs.is_empty() {
+        view! { <p class="empty">{l.t(Key::ScorecardNoPrograms)}</p> }.into_any()
+    } else {
+        view! {
+            <div class="scorecard-body">
+                <figure class="scorecard-chart" role="img" aria-label=l.t(Key::ChartStatusTitle) inner_html=chart></figure>
+                <div class="scorecard-figures">
+                    <table class="report-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{l.field("status")}</th>
+                                <th scope="col">{l.t(Key::SummaryCount)}</th>
+                                <th scope="col">{l.t(Key::SummaryShare)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {Status::ALL.iter().map(|s| view! {
+                                <tr>
+                                    <th scope="row">{l.status(*s)}</th>
+                                    <td class="number">{l.count(card.counts.get(*s))}</td>
+                                    <td class="number">{l.share(shares.get(*s))}</td>
+                                </tr>
+                            }).collect_view()}
+                            <tr class="total">
+                                <th scope="row">{l.t(Key::SummaryTotal)}</th>
+                                <td class="number">{l.count(card.counts.total())}</td>
+                                <td></td>
+                            </tr>
+                        </tbody>
+                    </table>
+                    <p data-testid="scorecard-quick-wins">{quick_wins}</p>
+                    <p>{alignment("RPJMD", card.rpjmd)}</p>
+                    <p>{alignment("Renstra", card.renstra)}</p>
+                </div>
+            </div>
+            {since.map_or_else(|| view! { <p>{l.t(Key::ScorecardNoRound)}</p> }.into_any(), IntoAny::into_any)}
+            {postponed}
+            <table class="report-table scorecard-programs">
+                <thead>
+                    <tr>
+                        <th scope="col">{l.field("id")}</th>
+                        <th scope="col">{l.field("name")}</th>
+                        <th scope="col">{l.field("dimension")}</th>
+                        <th scope="col">{l.field("status")}</th>
+                        <th scope="col">{l.t(Key::QuickWinsLabel)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {card.programs.iter().map(|p| view! {
+                        <tr>
+                            <td>{p.id.clone()}</td>
+                            <td>{p.name.clone()}</td>
+                            <td>{l.dimension(p.dimension)}</td>
+                            <td>{l.status(p.status)}</td>
+                            <td>{p.quick_win.then(|| l.yes_no(true))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <article class="scorecard" data-testid="agency-scorecard" data-agency-id=card.agency_id.clone() node_ref=article>
+            <div class="scorecard-head">
+                <div>
+                    <p class="scorecard-kicker">{l.tf(Key::ScorecardKicker, &[("city", &city)])}</p>
+                    <h3>{card.agency_name.clone()}</h3>
+                </div>
+                <button type="button" class="button small no-print" data-testid="scorecard-print" on:click=print>
+                    {l.t(Key::ScorecardPrint)}
+                </button>
+            </div>
+            {body}
+        </article>
+    }
+}
+
+/// The dashboard's scorecard section: the agency chosen, by default the first one of the data.
+#[component]
+pub fn AgencyScorecards() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let chosen = RwSignal::new(String::new());
+    let card = Memo::new(move |_| {
+        state.dataset.with(|d| {
+            chosen.with(|id| Scorecard::of(d, id)).or_else(|| d.agencies.first().and_then(|a| Scorecard::of(d, &a.id)))
+        })
+    });
+    view! {
+        <section class="scorecards" aria-labelledby="scorecards-heading" data-testid="dashboard-scorecards">
+            <div class="register-head">
+                <h2 id="scorecards-heading">{move || lang.get().t(Key::ScorecardsHeading)}</h2>
+                <label class="filter">
+                    <span>{move || lang.get().t(Key::FieldAgency)}</span>
+                    <select data-testid="scorecard-agency" prop:value=move || card.with(|c| c.as_ref().map(|c| c.agency_id.clone()).unwrap_or_default())
+                        on:change=move |ev| chosen.set(event_target_value(&ev))>
+                        {move || state.dataset.with(|d| d.agencies.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                    </select>
+                </label>
+            </div>
+            {move || {
+                let l = lang.get();
+                match card.get() {
+                    Some(card) => scorecard_view(card, l, state.dataset.with(|d| d.plan.city.clone())).into_any(),
+                    None => view! { <p class="empty">{l.t(Key::ScorecardsEmpty)}</p> }.into_any(),
+                }
+            }}
+        </section>
+    }
+}
