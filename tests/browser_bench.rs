@@ -1,5 +1,6 @@
 //! In-browser figures, printed rather than asserted: importing a 20 000-program file through the page
-//! (read, check, preview) and applying it. Run by `cargo xtask bench` in release mode.
+//! (read, check, preview) and applying it, the register, the dashboard, the evaluations view and the
+//! report at scale. Run by `cargo xtask bench` in release mode.
 #![cfg(target_arch = "wasm32")]
 
 use masterplan_tracker::App;
@@ -181,6 +182,40 @@ async fn the_dashboard_redraw_after_an_edit() {
         console_log!("dashboard of {programs} programs: first draw {first_draw:.0} ms; full redraw {redraw:.0} ms");
         drop(handle);
         root.remove();
+    }
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+    storage.clear().unwrap();
+}
+
+/// The evaluations view (comparison with today, shift tables, charts) and the report (every agency's
+/// scorecard included) drawn at 131 and 20 000 programs, with a round recorded and every tenth program moved.
+#[wasm_bindgen_test]
+async fn evaluations_and_scorecards_at_scale() {
+    let window = web_sys::window().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
+    let before = window.location().href().unwrap();
+    for programs in [131usize, 20_000] {
+        let mut dataset =
+            if programs == 131 { masterplan_tracker::sample::sample_dataset() } else { synthetic_dataset(programs, 1) };
+        let round = masterplan_tracker::evaluation::snapshot(&dataset, "r1".into(), "R1".into(), "2021-11-30".into());
+        dataset.evaluations.push(round);
+        for program in dataset.programs.iter_mut().step_by(10) {
+            program.status = masterplan_tracker::format::Status::Done;
+        }
+        let mut figures = Vec::new();
+        for (view, last) in [("?view=evaluations", "shift-agency"), ("?view=report", "report-scorecards")] {
+            let (root, handle, started) = mount_with(&dataset, view).await;
+            wait_for(&root, last).await;
+            figures.push(format!("{view} {:.0} ms", js_sys::Date::now() - started));
+            if view == "?view=report" {
+                let cards = root.query_selector_all("[data-testid=agency-scorecard]").unwrap().length();
+                let elements = root.query_selector_all("*").unwrap().length();
+                figures.push(format!("{cards} scorecards, {elements} elements"));
+            }
+            drop(handle);
+            root.remove();
+        }
+        console_log!("evaluations of {programs} programs: {}", figures.join("; "));
     }
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
     storage.clear().unwrap();

@@ -270,7 +270,9 @@ fn path_with_tools() -> String {
 fn bench() -> Result {
     setup(Needs::EVERYTHING)?;
     let root = project_root();
-    run(Command::new("cargo").args(["bench", "--bench", "exchange", "--bench", "register"]).current_dir(&root))?;
+    run(Command::new("cargo")
+        .args(["bench", "--bench", "exchange", "--bench", "register", "--bench", "evaluation"])
+        .current_dir(&root))?;
     run(Command::new("cargo")
         .args([
             "test",
