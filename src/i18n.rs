@@ -101,6 +101,15 @@ impl Lang {
         format!("{sign}{}{}{:02}", self.integer(abs / 100), self.decimal_separator(), abs % 100)
     }
 
+    /// A number of programs with the noun as the language wants it: `1 program`, `131 program` (Indonesian
+    /// does not inflect), `1 program`, `131 programs`.
+    pub fn programs(self, n: usize) -> String {
+        match self {
+            Lang::En if n != 1 => format!("{} programs", self.count(n)),
+            _ => format!("{} program", self.count(n)),
+        }
+    }
+
     /// A change with its sign always written: `+6,00`, `-1,50`.
     pub fn signed_decimal(self, value: f64) -> String {
         let text = self.decimal(value);

@@ -44,7 +44,7 @@ const INDONESIAN: Expected = Expected {
 const ENGLISH: Expected = Expected {
     query: "lang=en&",
     nothing_moved: ["0 programs moved forward", "131 programs unchanged"],
-    one_forward: "1 programs moved forward",
+    one_forward: "1 program moved forward",
     governance: "Smart Governance",
     agency: "Dinas Kependudukan dan Pencatatan Sipil",
     shift_cell: "0 → 1 (+1)",

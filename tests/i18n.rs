@@ -58,6 +58,25 @@ fn counts_are_grouped_per_locale() {
 }
 
 #[test]
+fn a_number_of_programs_takes_the_languages_plural() {
+    assert_eq!(Lang::En.programs(1), "1 program");
+    assert_eq!(Lang::En.programs(0), "0 programs");
+    assert_eq!(Lang::En.programs(20_000), "20,000 programs");
+    assert_eq!(Lang::Id.programs(1), "1 program");
+    assert_eq!(Lang::Id.programs(20_000), "20.000 program");
+    assert_eq!(Lang::En.tf(Key::CompareForward, &[("programs", &Lang::En.programs(1))]), "1 program moved forward");
+}
+
+#[test]
+fn changes_always_carry_their_sign() {
+    assert_eq!(Lang::Id.signed_decimal(6.0), "+6,00");
+    assert_eq!(Lang::En.signed_decimal(-1.5), "-1.50");
+    assert_eq!(Lang::En.signed_count(3), "+3");
+    assert_eq!(Lang::Id.signed_count(-1_200), "-1.200");
+    assert_eq!(Lang::Id.signed_count(0), "0");
+}
+
+#[test]
 fn dates_are_written_in_words() {
     assert_eq!(Lang::Id.date("2020-11-27"), "27 November 2020");
     assert_eq!(Lang::Id.date("2021-08-01"), "1 Agustus 2021");

@@ -165,7 +165,7 @@ fn RoundCard(id: String) -> impl IntoView {
                         on:change=move |ev| { let v = event_target_value(&ev); update(Box::new(move |r| r.label = v)); }/>
                     <input type="date" aria-label=l.t(Key::FieldDate) prop:value=text(|r| r.date.clone())
                         on:change=move |ev| { let v = event_target_value(&ev); update(Box::new(move |r| r.date = v)); }/>
-                    <span class="hint">{move || lang.get().tf(Key::RoundPrograms, &[("count", &lang.get().count(round.with(|r| r.as_ref().map_or(0, |r| r.statuses.len()))))])}</span>
+                    <span class="hint">{move || lang.get().tf(Key::RoundPrograms, &[("programs", &lang.get().programs(round.with(|r| r.as_ref().map_or(0, |r| r.statuses.len()))))])}</span>
                     {move || if confirming.get() {
                         view! {
                             <button type="button" class="button small danger" data-testid="evaluation-delete-confirm" on:click=move |_| {
@@ -296,11 +296,11 @@ fn Compare() -> impl IntoView {
                 let open_moves = moves <= MOVES_OPEN;
                 view! {
                     <ul class="compare-summary" data-testid="compare-summary">
-                        <li>{l.tf(Key::CompareForward, &[("count", &l.count(c.forward.len()))])}</li>
-                        <li>{l.tf(Key::CompareBack, &[("count", &l.count(c.back.len()))])}</li>
-                        <li>{l.tf(Key::CompareAdded, &[("count", &l.count(c.added.len()))])}</li>
-                        <li>{l.tf(Key::CompareRemoved, &[("count", &l.count(c.removed.len()))])}</li>
-                        <li>{l.tf(Key::CompareUnchanged, &[("count", &l.count(c.unchanged))])}</li>
+                        <li>{l.tf(Key::CompareForward, &[("programs", &l.programs(c.forward.len()))])}</li>
+                        <li>{l.tf(Key::CompareBack, &[("programs", &l.programs(c.back.len()))])}</li>
+                        <li>{l.tf(Key::CompareAdded, &[("programs", &l.programs(c.added.len()))])}</li>
+                        <li>{l.tf(Key::CompareRemoved, &[("programs", &l.programs(c.removed.len()))])}</li>
+                        <li>{l.tf(Key::CompareUnchanged, &[("programs", &l.programs(c.unchanged))])}</li>
                     </ul>
                     {(moves > 0).then(|| view! {
                         <details class="compare-moves" data-testid="compare-moves" open=open_moves>
@@ -311,7 +311,7 @@ fn Compare() -> impl IntoView {
                                     view! { <li>{format!("{id}{name}: {} → {}", l.status(*before), l.status(*after))}</li> }
                                 }).collect_view()}
                                 {(moves > MOVES_LISTED).then(|| view! {
-                                    <li>{l.tf(Key::CompareMovesMore, &[("count", &l.count(moves - MOVES_LISTED))])}</li>
+                                    <li>{l.tf(Key::CompareMovesMore, &[("programs", &l.programs(moves - MOVES_LISTED))])}</li>
                                 })}
                             </ul>
                         </details>

@@ -170,11 +170,12 @@ fn slide_view(slide: Slide) -> impl IntoView {
         Slide::Scorecard { card, chart } => {
             let since = card.since_round.as_ref().map(|since| since_line(since, l));
             let quick_wins = quick_wins_line(&card, l);
+            let city = state.dataset.with_untracked(|d| d.plan.city.clone());
             view! {
                 <div class="slide-dimension slide-scorecard" data-testid="slide-scorecard" data-agency-id=card.agency_id.clone()>
                     {chart_slide(chart)}
                     <div class="slide-lists">
-                        <p class="slide-kicker">{l.t(Key::ScorecardsHeading)}</p>
+                        <p class="slide-kicker">{l.tf(Key::ScorecardKicker, &[("city", &city)])}</p>
                         <p>{quick_wins}</p>
                         {since.map(|line| view! { <p>{line}</p> })}
                         {(!card.postponed.is_empty()).then(|| view! {

@@ -183,7 +183,7 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
             let l = lang.get();
             view! {
                 <div class="bulk-bar" role="region" aria-label=l.t(Key::BulkHeading) data-testid="bulk-bar">
-                    <span>{l.tf(Key::BulkSelected, &[("count", &l.count(count))])}</span>
+                    <span>{l.tf(Key::BulkSelected, &[("programs", &l.programs(count))])}</span>
                     <label class="filter">
                         <span>{l.t(Key::BulkSetStatus)}</span>
                         <select data-testid="bulk-status" on:change=move |ev| {
@@ -222,7 +222,7 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                     {move || if confirming.get() {
                         view! {
                             <span class="confirm">
-                                {lang.get().tf(Key::BulkDeleteConfirm, &[("count", &lang.get().count(selected.with(Vec::len)))])}
+                                {lang.get().tf(Key::BulkDeleteConfirm, &[("programs", &lang.get().programs(selected.with(Vec::len)))])}
                                 <button type="button" class="button small danger" data-testid="bulk-delete-confirm" on:click=move |_| {
                                     let ids = selected.get_untracked();
                                     let _ = state.edit(|d| Ok(edit::delete_programs(d, &ids)));

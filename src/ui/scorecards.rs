@@ -39,7 +39,7 @@ pub fn clear_print_marks() {
 pub fn quick_wins_line(card: &Scorecard, l: Lang) -> String {
     l.tf(
         Key::ScorecardQuickWins,
-        &[("count", &l.count(card.quick_wins.total())), ("total", &l.count(card.counts.total()))],
+        &[("count", &l.count(card.quick_wins.total())), ("programs", &l.programs(card.counts.total()))],
     )
 }
 

@@ -66,6 +66,20 @@ impl Browser {
     }
 
     pub async fn start_with(profile_settings: Profile) -> Browser {
+        // A port found free can be taken again before chromedriver listens on it (tests start browsers in
+        // parallel), and the session then finds no one there: such a start is tried again on a new port.
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            match Self::try_start(&profile_settings).await {
+                Ok(browser) => return browser,
+                Err(error) if attempts < 3 => eprintln!("chromedriver start {attempts} failed ({error}); again"),
+                Err(error) => panic!("a chromedriver session: {error}"),
+            }
+        }
+    }
+
+    async fn try_start(profile_settings: &Profile) -> Result<Browser, fantoccini::error::NewSessionError> {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let driver = Command::new(&chromedriver)
@@ -105,9 +119,19 @@ impl Browser {
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a chromedriver session");
-        Browser { client, driver, downloads, profile }
+            .await;
+        match client {
+            // From here the browser owns the driver and the folders, and dropping it cleans them up.
+            Ok(client) => Ok(Browser { client, driver, downloads, profile }),
+            Err(error) => {
+                let mut driver = driver;
+                let _ = driver.kill();
+                let _ = driver.wait();
+                let _ = std::fs::remove_dir_all(profile);
+                let _ = std::fs::remove_dir_all(downloads);
+                Err(error)
+            }
+        }
     }
 
     /// Opens the app's page (with `query`, e.g. `?lang=en`) and waits until the app has mounted.
