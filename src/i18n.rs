@@ -110,6 +110,11 @@ impl Lang {
         }
     }
 
+    /// A number as typed into a field, with the language's decimal sign and no grouping: `72,5`, `72.5`.
+    pub fn plain_number(self, value: f64) -> String {
+        value.to_string().replace('.', &self.decimal_separator().to_string())
+    }
+
     /// A change with its sign always written: `+6,00`, `-1,50`.
     pub fn signed_decimal(self, value: f64) -> String {
         let text = self.decimal(value);

@@ -21,9 +21,14 @@ struct Expected {
     agency: &'static str,
     shift_cell: &'static str,
     index: &'static str,
+    /// A score with decimals, written the language's way.
+    decimal_score: &'static str,
     index_with_change: &'static str,
     weights_wrong: [&'static str; 2],
+    empty_label: &'static str,
+    not_a_number: &'static str,
     trend: [&'static str; 2],
+    trend_title: &'static str,
     since: &'static str,
 }
 
@@ -35,9 +40,13 @@ const INDONESIAN: Expected = Expected {
     agency: "Dinas Kependudukan dan Pencatatan Sipil",
     shift_cell: "0 → 1 (+1)",
     index: "Indeks pencapaian: 64,00",
-    index_with_change: "Indeks pencapaian: 70,00 (+6,00 sejak putaran sebelumnya)",
+    decimal_score: "72,5",
+    index_with_change: "Indeks pencapaian: 70,25 (+6,25 sejak putaran sebelumnya)",
     weights_wrong: ["110,00", "harus 100"],
-    trend: ["64,00", "70,00 (+6,00)"],
+    empty_label: "evaluations[1].label: tidak boleh kosong.",
+    not_a_number: "scores.impact",
+    trend: ["64,00", "70,25 (+6,25)"],
+    trend_title: "Tren indeks pencapaian",
     since: "1 maju, 0 mundur, 0 baru",
 };
 
@@ -49,9 +58,13 @@ const ENGLISH: Expected = Expected {
     agency: "Dinas Kependudukan dan Pencatatan Sipil",
     shift_cell: "0 → 1 (+1)",
     index: "Achievement index: 64.00",
-    index_with_change: "Achievement index: 70.00 (+6.00 since the previous round)",
+    decimal_score: "72.5",
+    index_with_change: "Achievement index: 70.25 (+6.25 since the previous round)",
     weights_wrong: ["110.00", "must add up to 100"],
-    trend: ["64.00", "70.00 (+6.00)"],
+    empty_label: "evaluations[1].label: must not be empty.",
+    not_a_number: "scores.impact",
+    trend: ["64.00", "70.25 (+6.25)"],
+    trend_title: "Achievement index trend",
     since: "1 moved forward, 0 moved back, 0 added",
 };
 
@@ -102,23 +115,53 @@ async fn evaluation_journey(expected: &Expected) {
     let index = browser.text_css(&format!("{first} [data-testid=achievement-index]")).await;
     assert_eq!(index, expected.index);
     let second = "[data-testid=evaluation-round]:nth-of-type(2)";
-    for aspect in ["baseline", "output", "outcome", "impact", "quick_win"] {
-        browser
-            .wait_css(&format!("{second} [data-testid=score-{aspect}]"))
-            .await
-            .send_keys("70\u{E004}")
-            .await
-            .unwrap();
+    for (aspect, score) in [
+        ("baseline", "70"),
+        ("output", "70"),
+        ("outcome", "70"),
+        ("impact", "70"),
+        ("quick_win", expected.decimal_score),
+    ] {
+        let input = browser.wait_css(&format!("{second} [data-testid=score-{aspect}]")).await;
+        input.send_keys(&format!("{score}\u{E004}")).await.unwrap();
     }
     let index = browser.text_css(&format!("{second} [data-testid=achievement-index]")).await;
     assert_eq!(index, expected.index_with_change);
     let trend = browser.inner_html("chart-index-trend").await;
     assert!(expected.trend.iter().all(|part| trend.contains(part)), "the trend chart: {trend}");
+    assert!(browser.inner_html("chart-rounds").await.contains("Evaluasi 2021"), "status shares of every round");
+    // A label emptied or a score that is no number is refused where it was typed; the round keeps its data.
+    let label = browser.wait_css(&format!("{second} [data-testid=evaluation-round-label]")).await;
+    label.clear().await.unwrap();
+    label.send_keys("\u{E004}").await.unwrap();
+    assert_eq!(browser.text_css(&format!("{second} [data-testid=evaluation-error]")).await, expected.empty_label);
+    label.send_keys("Evaluasi 2021 (revisi)\u{E004}").await.unwrap();
+    assert_eq!(browser.text_css(&format!("{second} [data-testid=evaluation-error]")).await, "");
+    let score = browser.wait_css(&format!("{second} [data-testid=score-impact]")).await;
+    // Typed over, as a person does (clearing through WebDriver would itself commit an empty field).
+    score.send_keys("\u{E009}a\u{E000}tinggi\u{E004}").await.unwrap();
+    let error = browser.text_css(&format!("{second} [data-testid=evaluation-error]")).await;
+    assert!(error.contains(expected.not_a_number), "{error}");
+    let index = browser.text_css(&format!("{second} [data-testid=achievement-index]")).await;
+    assert_eq!(index, expected.index_with_change, "the score kept its number");
+    // A round deleted comes back with undo.
+    let rounds = "[data-testid=evaluation-round]";
+    browser.wait_css(&format!("{second} [data-testid=evaluation-delete]")).await.click().await.unwrap();
+    browser.wait_css(&format!("{second} [data-testid=evaluation-delete-confirm]")).await.click().await.unwrap();
+    browser.wait_gone_css(&format!("{rounds}:nth-of-type(2)")).await;
+    browser.click("undo").await;
+    let label = browser.wait_css(&format!("{second} [data-testid=evaluation-round-label]")).await;
+    assert_eq!(label.prop("value").await.unwrap().as_deref(), Some("Evaluasi 2021 (revisi)"));
+
     let weight = browser.wait_css(&format!("{first} [data-testid=weight-impact]")).await;
     weight.clear().await.unwrap();
     weight.send_keys("40\u{E004}").await.unwrap();
     let index = browser.text_css(&format!("{first} [data-testid=achievement-index]")).await;
     assert!(expected.weights_wrong.iter().all(|part| index.contains(part)), "{index}");
+
+    // The trend joins the report's charts (and so the presentation's).
+    browser.open("?view=report").await;
+    assert!(browser.inner_html("report-charts").await.contains(expected.trend_title));
 
     // The agency's scorecard says what moved since the latest round.
     browser.open("?view=dashboard").await;
@@ -134,7 +177,7 @@ async fn evaluation_journey(expected: &Expected) {
     assert_eq!(rounds.len(), 2);
     assert_eq!(rounds[0]["scores"]["baseline"], 80.0);
     assert_eq!(rounds[0]["weights"]["impact"], 40.0);
-    assert_eq!(rounds[1]["label"], "Evaluasi 2021");
+    assert_eq!(rounds[1]["label"], "Evaluasi 2021 (revisi)");
 
     // A colleague imports the file into a browser of their own: rounds, scores and weights come along.
     let colleague = Browser::start().await;
@@ -147,8 +190,12 @@ async fn evaluation_journey(expected: &Expected) {
     // The first round's weights add up to 110 now, so the second has no previous index to change from.
     let index = colleague.text_css(&format!("{second} [data-testid=achievement-index]")).await;
     assert_eq!(index, expected.index_with_change.split(" (").next().unwrap());
-    for (input, value) in [("weight-impact", "40"), ("score-quick_win", "90")] {
-        let input = colleague.wait_css(&format!("{first} [data-testid={input}]")).await;
+    for (round, input, value) in [
+        (first, "weight-impact", "40"),
+        (first, "score-quick_win", "90"),
+        (second, "score-quick_win", expected.decimal_score),
+    ] {
+        let input = colleague.wait_css(&format!("{round} [data-testid={input}]")).await;
         assert_eq!(input.prop("value").await.unwrap().as_deref(), Some(value));
     }
     colleague.close().await;

@@ -77,6 +77,13 @@ fn changes_always_carry_their_sign() {
 }
 
 #[test]
+fn numbers_typed_into_fields_use_the_languages_decimal_sign() {
+    assert_eq!(Lang::Id.plain_number(72.5), "72,5");
+    assert_eq!(Lang::En.plain_number(72.5), "72.5");
+    assert_eq!(Lang::Id.plain_number(80.0), "80");
+}
+
+#[test]
 fn dates_are_written_in_words() {
     assert_eq!(Lang::Id.date("2020-11-27"), "27 November 2020");
     assert_eq!(Lang::Id.date("2021-08-01"), "1 Agustus 2021");

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::dashboard;
 use crate::evaluation::{self, ASPECTS, Aspect, Comparison, IndexError, achievement_index, default_weights};
 use crate::files;
-use crate::format::{Aspects, Dataset, Status};
+use crate::format::{Aspects, Dataset, FormatError, Problem, Status, ValueKind};
 use crate::i18n::{Key, Lang};
 use crate::metrics::StatusCounts;
 
@@ -98,14 +98,18 @@ fn RoundCard(id: String) -> impl IntoView {
     let id = StoredValue::new(id);
     let round =
         Memo::new(move |_| state.dataset.with(|d| d.evaluations.iter().find(|e| e.id == id.get_value()).cloned()));
+    // Why the last change to this round was refused (an empty label, a date that is none, a score that is
+    // not a number); the round keeps its data, the field keeps what was typed so it can be mended.
+    let refusal = RwSignal::new(None::<FormatError>);
     let update = move |change: Box<dyn FnOnce(&mut crate::format::Evaluation)>| {
-        let _ = state.edit(|d| {
+        let outcome = state.edit(|d| {
             let mut edited = d.clone();
             if let Some(round) = edited.evaluations.iter_mut().find(|e| e.id == id.get_value()) {
                 change(round);
             }
             crate::edit::checked_dataset(edited)
         });
+        refusal.set(outcome.err().and_then(|rejected| rejected.0.into_iter().next()));
     };
     let index = Memo::new(move |_| {
         round.with(|r| {
@@ -125,23 +129,35 @@ fn RoundCard(id: String) -> impl IntoView {
             evaluation::index_trend(d).get(position).and_then(|(_, _, change)| *change)
         })
     });
-    let aspect_input = move |aspect: Aspect, weights: bool| {
+    let aspect_input = move |aspect: Aspect, row: AspectRow| {
         let value = move || {
+            let l = lang.get();
             round.with(|r| {
-                let source = r.as_ref().and_then(|r| {
-                    if weights { r.weights.clone().or_else(|| Some(default_weights())) } else { r.scores.clone() }
+                let source = r.as_ref().and_then(|r| match row {
+                    AspectRow::Weight => r.weights.clone().or_else(|| Some(default_weights())),
+                    AspectRow::Score => r.scores.clone(),
                 });
-                source.and_then(|a| aspect.of(&a)).map(|n| n.to_string()).unwrap_or_default()
+                source.and_then(|a| aspect.of(&a)).map(|n| l.plain_number(n)).unwrap_or_default()
             })
         };
         view! {
-            <input type="number" step="any" class="aspect" data-testid=format!("{}-{}", if weights { "weight" } else { "score" }, aspect.code())
-                aria-label=move || format!("{} {}", lang.get().t(if weights { Key::Weight } else { Key::Score }), aspect_name(lang.get(), aspect))
+            // Text, not type="number": Indonesian writes 72,5, which a number field refuses in most browsers.
+            <input type="text" inputmode="decimal" class="aspect" data-testid=format!("{}-{}", row.field(), aspect.code())
+                aria-label=move || format!("{} {}", lang.get().t(row.key()), aspect_name(lang.get(), aspect))
                 prop:value=value
                 on:change=move |ev| {
-                    let number = event_target_value(&ev).trim().replace(',', ".").parse::<f64>().ok().and_then(serde_json::Number::from_f64);
+                    let text = event_target_value(&ev).trim().to_owned();
+                    let number = text.replace(',', ".").parse::<f64>().ok().and_then(serde_json::Number::from_f64);
+                    if number.is_none() && !text.is_empty() {
+                        let kind = Problem::WrongType { expected: Some(ValueKind::Number), found: Some(ValueKind::Text), detail: text };
+                        refusal.set(Some(FormatError::new(format!("{}s.{}", row.field(), aspect.code()), kind)));
+                        return;
+                    }
                     update(Box::new(move |r| {
-                        let target = if weights { r.weights.get_or_insert_with(default_weights) } else { r.scores.get_or_insert_with(Aspects::default) };
+                        let target = match row {
+                            AspectRow::Weight => r.weights.get_or_insert_with(default_weights),
+                            AspectRow::Score => r.scores.get_or_insert_with(Aspects::default),
+                        };
                         aspect.set_in(target, number);
                     }));
                 }/>
@@ -161,9 +177,9 @@ fn RoundCard(id: String) -> impl IntoView {
         Some(view! {
             <article class="round-card" data-testid="evaluation-round" data-evaluation-id=r.id.clone()>
                 <div class="round-head">
-                    <input type="text" aria-label=l.t(Key::FieldLabel) prop:value=text(|r| r.label.clone())
+                    <input type="text" data-testid="evaluation-round-label" aria-label=l.t(Key::FieldLabel) prop:value=text(|r| r.label.clone())
                         on:change=move |ev| { let v = event_target_value(&ev); update(Box::new(move |r| r.label = v)); }/>
-                    <input type="date" aria-label=l.t(Key::FieldDate) prop:value=text(|r| r.date.clone())
+                    <input type="date" data-testid="evaluation-round-date" aria-label=l.t(Key::FieldDate) prop:value=text(|r| r.date.clone())
                         on:change=move |ev| { let v = event_target_value(&ev); update(Box::new(move |r| r.date = v)); }/>
                     <span class="hint">{move || lang.get().tf(Key::RoundPrograms, &[("programs", &lang.get().programs(round.with(|r| r.as_ref().map_or(0, |r| r.statuses.len()))))])}</span>
                     {move || if confirming.get() {
@@ -183,10 +199,11 @@ fn RoundCard(id: String) -> impl IntoView {
                 <table class="scores">
                     <thead><tr><th scope="col"></th>{ASPECTS.iter().map(|a| view! { <th scope="col">{aspect_name(l, *a)}</th> }).collect_view()}</tr></thead>
                     <tbody>
-                        <tr><th scope="row">{l.t(Key::Score)}</th>{ASPECTS.iter().map(|a| view! { <td>{aspect_input(*a, false)}</td> }).collect_view()}</tr>
-                        <tr><th scope="row">{l.t(Key::Weight)}</th>{ASPECTS.iter().map(|a| view! { <td>{aspect_input(*a, true)}</td> }).collect_view()}</tr>
+                        <tr><th scope="row">{l.t(Key::Score)}</th>{ASPECTS.iter().map(|a| view! { <td>{aspect_input(*a, AspectRow::Score)}</td> }).collect_view()}</tr>
+                        <tr><th scope="row">{l.t(Key::Weight)}</th>{ASPECTS.iter().map(|a| view! { <td>{aspect_input(*a, AspectRow::Weight)}</td> }).collect_view()}</tr>
                     </tbody>
                 </table>
+                <p class="field-error" data-testid="evaluation-error" role="alert">{move || refusal.get().map(|e| lang.get().problem(&e))}</p>
                 <p class="index" data-testid="achievement-index" role="status">
                     {move || match index.get() {
                         Some(Ok(value)) => {
@@ -204,6 +221,30 @@ fn RoundCard(id: String) -> impl IntoView {
                 </p>
             </article>
         })
+    }
+}
+
+/// The two rows of a round's aspects: the assessors' scores and the weights that year.
+#[derive(Clone, Copy)]
+enum AspectRow {
+    Score,
+    Weight,
+}
+
+impl AspectRow {
+    /// As in the format (`scores`, `weights`) without the plural, and in `data-testid`s.
+    fn field(self) -> &'static str {
+        match self {
+            AspectRow::Score => "score",
+            AspectRow::Weight => "weight",
+        }
+    }
+
+    fn key(self) -> Key {
+        match self {
+            AspectRow::Score => Key::Score,
+            AspectRow::Weight => Key::Weight,
+        }
     }
 }
 

@@ -244,9 +244,13 @@ impl Browser {
 
     /// Waits until no element has this test id.
     pub async fn wait_gone(&self, testid: &str) {
+        self.wait_gone_css(&selector(testid)).await;
+    }
+
+    pub async fn wait_gone_css(&self, css: &str) {
         let started = Instant::now();
-        while self.exists(testid).await {
-            assert!(started.elapsed() < PATIENCE, "{testid} did not go away");
+        while !self.client.find_all(Locator::Css(css)).await.unwrap().is_empty() {
+            assert!(started.elapsed() < PATIENCE, "{css} did not go away");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
