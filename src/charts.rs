@@ -243,7 +243,7 @@ impl BarChart {
         let rows = groups
             .iter()
             .map(|(label, counts)| {
-                let shares = counts.shares();
+                let (shares, whole) = (counts.shares(), counts.whole_percents());
                 BarRow {
                     label: label.clone(),
                     segments: Status::ALL
@@ -252,7 +252,7 @@ impl BarChart {
                             let (count, share) = (counts.get(status), shares.get(status));
                             let (value, label) = match scale {
                                 Scale::Counts => (count as f64, lang.count(count)),
-                                Scale::Shares => (share.as_fraction() * 100.0, lang.percent((share.0 + 50) / 100)),
+                                Scale::Shares => (share.as_fraction() * 100.0, lang.percent(whole[status.index()])),
                             };
                             Segment { fill: Fill::Status(status), value, label }
                         })

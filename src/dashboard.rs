@@ -105,7 +105,7 @@ pub fn rounds_chart(dataset: &Dataset, counts_program: impl Fn(&str) -> bool, la
 pub fn index_trend_chart(dataset: &Dataset, lang: Lang) -> Option<BarChart> {
     let trend: Vec<(String, Option<f64>, Option<f64>)> = evaluation::index_trend(dataset)
         .into_iter()
-        .map(|(label, index, change)| (label, index.ok(), change))
+        .map(|point| (point.label, point.index.ok(), point.change))
         .collect();
     trend.iter().any(|(_, index, _)| index.is_some()).then(|| BarChart::index_trend(&trend, lang))
 }

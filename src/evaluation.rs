@@ -161,13 +161,30 @@ pub fn current_statuses(dataset: &Dataset) -> BTreeMap<String, Status> {
     dataset.programs.iter().map(|p| (p.id.clone(), p.status)).collect()
 }
 
+/// The rounds oldest first, by date; rounds of the same day in the order they were recorded. Rounds can be
+/// recorded with a past date, re-dated or imported in any order, so no order of the file is relied on.
+pub fn chronological(dataset: &Dataset) -> Vec<&Evaluation> {
+    let mut rounds: Vec<&Evaluation> = dataset.evaluations.iter().collect();
+    rounds.sort_by(|a, b| a.date.cmp(&b.date));
+    rounds
+}
+
+/// One round's place in the trend of the achievement index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendPoint {
+    pub id: String,
+    pub label: String,
+    pub index: Result<f64, IndexError>,
+    /// The change since the previous round (by date) that has an index.
+    pub change: Option<f64>,
+}
+
 /// Each round's achievement index, oldest first, with its change since the previous round that has one.
-pub fn index_trend(dataset: &Dataset) -> Vec<(String, Result<f64, IndexError>, Option<f64>)> {
+pub fn index_trend(dataset: &Dataset) -> Vec<TrendPoint> {
     let fallback = default_weights();
     let mut previous: Option<f64> = None;
-    dataset
-        .evaluations
-        .iter()
+    chronological(dataset)
+        .into_iter()
         .map(|e| {
             let index = match &e.scores {
                 Some(scores) => achievement_index(scores, e.weights.as_ref().unwrap_or(&fallback)),
@@ -180,7 +197,7 @@ pub fn index_trend(dataset: &Dataset) -> Vec<(String, Result<f64, IndexError>, O
             if let Ok(now) = index {
                 previous = Some(now);
             }
-            (e.label.clone(), index, change)
+            TrendPoint { id: e.id.clone(), label: e.label.clone(), index, change }
         })
         .collect()
 }
@@ -195,8 +212,9 @@ pub struct GroupShift<K> {
 }
 
 /// How each group's statuses shifted between two records. A program is grouped by where it stands in the
-/// data now (a program that changed dimension counts in its new one on both sides), so that before and
-/// after count the same programs. Groups come in `K`'s order; programs no longer in the data come last.
+/// data now (a program that changed dimension counts in its new one on both sides), so that a move within
+/// a group is not taken for a program leaving it; programs only one record has count on that side only.
+/// Groups come in `K`'s order; programs no longer in the data come last.
 pub fn shift_by<K: Ord + Clone>(
     dataset: &Dataset,
     earlier: &BTreeMap<String, Status>,
@@ -221,7 +239,8 @@ pub fn shift_by<K: Ord + Clone>(
     shifts
 }
 
-/// The latest round by date (the later one of two on the same day), the one "since the last round" means.
+/// The latest round by date (the one recorded later of two on the same day): what "since the last round"
+/// means.
 pub fn latest_round(dataset: &Dataset) -> Option<&Evaluation> {
-    dataset.evaluations.iter().enumerate().max_by(|a, b| a.1.date.cmp(&b.1.date).then(a.0.cmp(&b.0))).map(|(_, e)| e)
+    chronological(dataset).pop()
 }

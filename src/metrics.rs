@@ -54,6 +54,11 @@ impl StatusCounts {
     pub fn shares(&self) -> StatusShares {
         StatusShares(largest_remainder(&self.0, Share::WHOLE.0))
     }
+
+    /// Each status' share in whole percent, adding up to exactly 100 (for labels too small for decimals).
+    pub fn whole_percents(&self) -> [u32; 4] {
+        largest_remainder(&self.0, 100).map(|share| share.0)
+    }
 }
 
 /// The share of each status, in the order of `Status::ALL`.
@@ -238,12 +243,11 @@ pub fn alignment(programs: &[Program], field: fn(&Program) -> Option<bool>) -> [
     counts
 }
 
-/// The status counts each recorded evaluation round holds, in the data's order, by the round's label and
+/// The status counts each recorded evaluation round holds, oldest first, by the round's label and
 /// date; only the programs `counts_program` says yes to (all of them, or those a filter keeps).
 pub fn by_round(dataset: &Dataset, counts_program: impl Fn(&str) -> bool) -> Breakdown<(String, String)> {
-    dataset
-        .evaluations
-        .iter()
+    crate::evaluation::chronological(dataset)
+        .into_iter()
         .map(|e| {
             let mut counts = [0usize; 4];
             for (_, status) in e.statuses.iter().filter(|(id, _)| counts_program(id)) {

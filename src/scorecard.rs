@@ -29,8 +29,11 @@ pub struct Scorecard {
 pub struct SinceRound {
     pub label: String,
     pub date: String,
-    /// The round's statuses of the programs the agency has now.
+    /// The statuses in the round and today of the programs both have (the agency's now), so that the two
+    /// add up to the same number and a difference is a program that moved; programs added since are in
+    /// `comparison.added`.
     pub before: StatusCounts,
+    pub after: StatusCounts,
     pub comparison: Comparison,
 }
 
@@ -45,12 +48,16 @@ impl Scorecard {
             // Only the programs the agency has now: the round does not say whose a program was then.
             let then: BTreeMap<String, Status> =
                 round.statuses.iter().filter(|(id, _)| today.contains_key(*id)).map(|(i, s)| (i.clone(), *s)).collect();
-            let mut before = StatusCounts::default();
-            then.values().for_each(|s| before.add(*s));
+            let (mut before, mut after) = (StatusCounts::default(), StatusCounts::default());
+            for (id, status) in &then {
+                before.add(*status);
+                after.add(today[id]);
+            }
             SinceRound {
                 label: round.label.clone(),
                 date: round.date.clone(),
                 before,
+                after,
                 comparison: Comparison::between(&then, &today),
             }
         });

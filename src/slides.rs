@@ -14,7 +14,7 @@ pub enum Slide {
     Headline { programs: usize, counts: StatusCounts },
     Chart(BarChart),
     Dimension { dimension: Dimension, chart: BarChart, quick_wins: Vec<String>, postponed: Vec<(String, i32, String)> },
-    Scorecard { card: Box<Scorecard>, chart: BarChart },
+    Scorecard { card: Box<Scorecard>, chart: BarChart, city: String },
 }
 
 impl Slide {
@@ -135,7 +135,7 @@ pub fn deck(dataset: &Dataset, lang: Lang, today: &str) -> Vec<Slide> {
     }
     slides.extend(Scorecard::all(dataset).into_iter().filter(|card| !card.programs.is_empty()).map(|card| {
         let chart = BarChart::shares(&card.counts, "agency-status", card.agency_name.clone(), lang);
-        Slide::Scorecard { card: Box::new(card), chart }
+        Slide::Scorecard { card: Box::new(card), chart, city: dataset.plan.city.clone() }
     }));
     slides
 }

@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
     };
     // A scorecard printed alone marks the page for the print style sheet; the next print is the whole page.
     let _ = window_event_listener(leptos::ev::afterprint, move |_| scorecards::clear_print_marks());
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| scorecards::before_print());
     // Ctrl+P prints the evaluation report, whatever view is open.
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         let print_keys = (ev.ctrl_key() || ev.meta_key()) && !ev.shift_key() && !ev.alt_key();

@@ -44,6 +44,18 @@ impl Page {
         Self::mount().await
     }
 
+    /// A fresh app opened at an address of its own (`?view=dashboard`); the runner's address is put back
+    /// once the app has read it.
+    async fn open_at(query: &str) -> Page {
+        storage().clear().unwrap();
+        let history = web_sys::window().unwrap().history().unwrap();
+        let before = web_sys::window().unwrap().location().href().unwrap();
+        history.replace_state_with_url(&JsValue::NULL, "", Some(query)).unwrap();
+        let page = Self::mount().await;
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+        page
+    }
+
     async fn mount() -> Page {
         let root = document().create_element("div").unwrap();
         document().body().unwrap().append_child(&root).unwrap();
@@ -279,12 +291,8 @@ async fn opening_the_register_changes_nothing() {
 
 #[wasm_bindgen_test]
 async fn a_scorecard_follows_the_chosen_agency_and_prints_alone() {
-    storage().clear().unwrap();
     let window = web_sys::window().unwrap();
-    let before = window.location().href().unwrap();
-    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("?view=dashboard")).unwrap();
-    let page = Page::mount().await;
-    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+    let page = Page::open_at("?view=dashboard").await;
     let card = page.wait_for("agency-scorecard").await;
     assert_eq!(card.get_attribute("data-agency-id").as_deref(), Some("disdukcapil"), "the first agency");
     assert!(page.text("scorecard-since").contains("Evaluasi Tahap I"));
@@ -299,15 +307,60 @@ async fn a_scorecard_follows_the_chosen_agency_and_prints_alone() {
 
     // The print dialog, stood in for: it notes the marks it finds, then closes as the browser's does.
     let original = js_sys::Reflect::get(&window, &"print".into()).unwrap();
+    // Everything that holds the scorecard is marked too, for the print style sheet (which then needs no `:has()`).
     let stand_in = js_sys::Function::new_no_args(
-        "window.printMarks = document.body.getAttribute('data-printing') + ':' +
-            document.querySelector('[data-print-target]')?.dataset.agencyId;
+        "const target = document.querySelector('[data-print-target]');
+         const holders = [];
+         for (let e = target?.parentElement; e; e = e.parentElement) holders.push(e.hasAttribute('data-print-path'));
+         window.printMarks = document.body.getAttribute('data-printing') + ':' + target?.dataset.agencyId + ':' +
+             holders.every(Boolean) + ':' + document.querySelectorAll('[data-print-path]').length;
          window.dispatchEvent(new Event('afterprint'));",
     );
     js_sys::Reflect::set(&window, &"print".into(), &stand_in).unwrap();
     page.click("scorecard-print").await;
+    let marks = js_sys::Reflect::get(&window, &"printMarks".into()).unwrap().as_string().unwrap();
+    let depth = marks.rsplit(':').next().unwrap().parse::<u32>().unwrap();
+    assert!(marks.starts_with("one:dlh:true:") && depth > 3, "only this scorecard is marked for printing: {marks}");
+    let marked = "[data-printing], [data-print-target], [data-print-path]";
+    assert!(document().query_selector(marked).unwrap().is_none(), "marks came off");
+
+    // A print dialog that never says it closed: the next print from the browser's menu is the whole page.
+    let silent = js_sys::Function::new_no_args("");
+    js_sys::Reflect::set(&window, &"print".into(), &silent).unwrap();
+    page.click("scorecard-print").await;
+    assert!(document().query_selector(marked).unwrap().is_some());
+    window.dispatch_event(&web_sys::Event::new("beforeprint").unwrap()).unwrap();
+    assert!(document().query_selector(marked).unwrap().is_none(), "a print of the whole page clears the marks");
     js_sys::Reflect::set(&window, &"print".into(), &original).unwrap();
-    let marks = js_sys::Reflect::get(&window, &"printMarks".into()).unwrap().as_string();
-    assert_eq!(marks.as_deref(), Some("one:dlh"), "only this scorecard is marked for printing");
-    assert!(document().query_selector("[data-printing], [data-print-target]").unwrap().is_none(), "marks came off");
+}
+
+/// Sets a select's value as choosing an option does.
+fn choose(select: Element, value: &str) {
+    let select: HtmlSelectElement = select.unchecked_into();
+    select.set_value(value);
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_round_chosen_for_comparison_stays_shown_when_an_earlier_one_is_deleted() {
+    let page = Page::open_at("?view=evaluations").await;
+    for label in ["Evaluasi 2021", "Evaluasi 2022"] {
+        let input: HtmlInputElement = page.wait_for("evaluation-label").await.unchecked_into();
+        input.set_value(label);
+        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        page.click("evaluation-record").await;
+    }
+    let rounds = page.root.query_selector_all("[data-testid=evaluation-round]").unwrap();
+    assert_eq!(rounds.length(), 3);
+    let last: Element = rounds.item(2).unwrap().unchecked_into();
+    let last_id = last.get_attribute("data-evaluation-id").unwrap();
+    choose(page.find("compare-from").unwrap(), &last_id);
+    leptos::task::tick().await;
+    // The Stage I round goes: the options move up one place each.
+    page.click("evaluation-delete").await;
+    page.click("evaluation-delete-confirm").await;
+    sleep(50).await;
+    assert_eq!(page.root.query_selector_all("[data-testid=evaluation-round]").unwrap().length(), 2);
+    let from: HtmlSelectElement = page.find("compare-from").unwrap().unchecked_into();
+    assert_eq!(from.value(), last_id, "the select shows the round compared");
 }

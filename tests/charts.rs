@@ -126,6 +126,16 @@ fn rounds_get_a_chart_when_there_are_any() {
 }
 
 #[test]
+fn share_labels_in_a_stacked_bar_add_up_to_100() {
+    use masterplan_tracker::metrics::StatusCounts;
+    let thirds = StatusCounts::from_counts(1, 1, 1, 0);
+    let chart = BarChart::shares_by_status("rounds", "R".into(), "Putaran", vec![("R1".into(), thirds)], Lang::En);
+    let labels: Vec<&str> = chart.rows[0].segments.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["34%", "33%", "33%", "0%"]);
+    assert_eq!(chart.table.rows[0][1..4], ["1 · 33.34%", "1 · 33.33%", "1 · 33.33%"]);
+}
+
+#[test]
 fn the_index_trend_charts_each_rounds_index_and_its_change() {
     use masterplan_tracker::dashboard::charts;
     use masterplan_tracker::evaluation::snapshot;

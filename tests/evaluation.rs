@@ -87,10 +87,10 @@ fn the_trend_gives_each_rounds_change_since_the_previous_scored_one() {
     third.weights = Some(aspects([Some(20.0); 5]));
     dataset.evaluations = vec![first, unscored, third];
     let trend = index_trend(&dataset);
-    assert!((trend[0].1.clone().unwrap() - 60.0).abs() < 1e-9);
-    assert_eq!(trend[0].2, None);
-    assert!(trend[1].1.is_err());
-    assert!((trend[2].2.unwrap() - 10.0).abs() < 1e-9, "change since the last scored round");
+    assert!((trend[0].index.clone().unwrap() - 60.0).abs() < 1e-9);
+    assert_eq!(trend[0].change, None);
+    assert!(trend[1].index.is_err());
+    assert!((trend[2].change.unwrap() - 10.0).abs() < 1e-9, "change since the last scored round");
 }
 
 #[test]
@@ -145,25 +145,55 @@ fn an_agency_scorecard_sums_up_its_programs_and_their_moves_since_the_last_round
     let mut dataset = sample_dataset();
     let mine: Vec<String> = ["GOV-09", "GOV-13", "ECO-01"].map(String::from).to_vec();
     dataset = edit::bulk_set(&dataset, &mine, &BulkSet::Agency(Some("diskominfo".into())));
-    dataset.evaluations = vec![snapshot(&dataset, "r1".into(), "Evaluasi 2021".into(), "2021-11-01".into())];
+    dataset = edit::bulk_set(&dataset, &["GOV-04".into()], &BulkSet::Status(Status::Running));
+    dataset.evaluations.push(snapshot(&dataset, "r1".into(), "Evaluasi 2021".into(), "2021-11-01".into()));
     dataset = edit::set_status(&dataset, "GOV-09", Status::Discussion);
     dataset = edit::set_status(&dataset, "ECO-01", Status::NotStarted);
+    let (dataset, copy) = edit::duplicate_program(&dataset, "GOV-04", "salinan").unwrap();
     let card = Scorecard::of(&dataset, "diskominfo").unwrap();
     assert_eq!(card.agency_name, "Dinas Komunikasi dan Informatika");
-    // GOV-04 was the agency's already.
-    assert_eq!(card.programs.len(), 4);
-    assert_eq!(card.counts.total(), 4);
-    assert_eq!(card.counts.get(Status::Discussion), 1);
-    assert_eq!(card.quick_wins.total(), card.programs.iter().filter(|p| p.quick_win).count());
-    assert_eq!(card.postponed.iter().map(|(name, ..)| name.contains("GOV-13")).filter(|x| *x).count(), 1);
-    assert_eq!(card.rpjmd.iter().sum::<usize>(), 4);
+    // GOV-04 (Tanjak) was the agency's already; its copy is new since the round.
+    let ids: Vec<&str> = card.programs.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["GOV-04", copy.as_str(), "GOV-09", "GOV-13", "ECO-01"]);
+    assert_eq!(card.counts, StatusCounts::from_counts(0, 2, 1, 2));
+    // GOV-04 (running) and its copy, ECO-01 (not started now) are quick wins.
+    assert_eq!(card.quick_wins, StatusCounts::from_counts(0, 2, 0, 1));
+    let postponed: Vec<(&str, i32)> = card.postponed.iter().map(|(n, y, _)| (n.as_str(), *y)).collect();
+    assert_eq!(postponed.len(), 2);
+    assert!(postponed.iter().all(|(name, year)| *year == 2021 && (name.contains("GOV-09") || name.contains("GOV-13"))));
+    assert!(card.postponed.iter().all(|(_, _, reason)| reason.contains("Covid-19")));
+    assert_eq!(card.rpjmd, [0, 0, 5], "the sample states no alignment for these programs");
+    // Since the round: one forward, one back, one added; the table counts the four the round had.
     let since = card.since_round.unwrap();
     assert_eq!(since.label, "Evaluasi 2021");
-    assert_eq!(since.before.total(), 4);
-    assert_eq!(since.comparison.forward.len(), 1, "GOV-09 moved to discussion");
-    assert_eq!(since.comparison.back.len(), 1, "ECO-01 moved back");
+    assert_eq!(since.before, StatusCounts::from_counts(0, 2, 0, 2));
+    assert_eq!(since.after, StatusCounts::from_counts(0, 1, 1, 2));
+    assert_eq!(since.comparison.forward, [("GOV-09".to_owned(), Status::NotStarted, Status::Discussion)]);
+    assert_eq!(since.comparison.back, [("ECO-01".to_owned(), Status::Running, Status::NotStarted)]);
+    assert_eq!(since.comparison.added, [copy]);
     assert_eq!(Scorecard::of(&dataset, "no-such-agency"), None);
     assert_eq!(Scorecard::all(&dataset).len(), 4);
-    dataset.evaluations.clear();
-    assert_eq!(Scorecard::of(&dataset, "diskominfo").unwrap().since_round, None);
+    let mut without_rounds = dataset.clone();
+    without_rounds.evaluations.clear();
+    assert_eq!(Scorecard::of(&without_rounds, "diskominfo").unwrap().since_round, None);
+}
+
+#[test]
+fn rounds_count_in_date_order_whatever_the_files_order() {
+    let mut dataset = sample_dataset();
+    let scored = |id: &str, date: &str, score: f64| {
+        let mut round = snapshot(&dataset, id.into(), id.into(), date.into());
+        round.scores = Some(aspects([Some(score); 5]));
+        round
+    };
+    let (late, early) = (scored("2023", "2023-11-01", 80.0), scored("2021", "2021-11-01", 60.0));
+    let same_day = scored("2023-b", "2023-11-01", 90.0);
+    dataset.evaluations.extend([late, early, same_day]);
+    let trend = index_trend(&dataset);
+    let ids: Vec<&str> = trend.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["2020-tahap-1", "2021", "2023", "2023-b"]);
+    assert_eq!(trend[1].change, None, "Stage I has no scores");
+    assert!((trend[2].change.unwrap() - 20.0).abs() < 1e-9);
+    assert!((trend[3].change.unwrap() - 10.0).abs() < 1e-9);
+    assert_eq!(latest_round(&dataset).unwrap().id, "2023-b", "the later recorded of two on one day");
 }

@@ -54,7 +54,10 @@ pub fn Dashboard() -> impl IntoView {
                             filter.update(|f| f.agency = (!value.is_empty()).then_some(value));
                         }>
                         <option value="">{move || lang.get().t(Key::FilterAll)}</option>
-                        {move || state.dataset.with(|d| d.agencies.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                        {move || state.dataset.with(|d| d.agencies.iter().map(|a| {
+                            let id = a.id.clone();
+                            view! { <option value=a.id.clone() prop:selected=move || filter.with(|f| f.agency.as_ref() == Some(&id))>{a.name.clone()}</option> }
+                        }).collect_view())}
                     </select>
                 </label>
                 <label class="filter checkbox-filter">

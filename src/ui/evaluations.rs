@@ -76,8 +76,9 @@ fn RoundList() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     // The cards are made anew only when rounds come or go, not on every edit (their fields follow the data).
-    let ids =
-        Memo::new(move |_| state.dataset.with(|d| d.evaluations.iter().map(|e| e.id.clone()).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        state.dataset.with(|d| evaluation::chronological(d).iter().map(|e| e.id.clone()).collect::<Vec<_>>())
+    });
     view! {
         <div class="rounds" data-testid="evaluation-rounds">
             {move || {
@@ -123,10 +124,11 @@ fn RoundCard(id: String) -> impl IntoView {
     });
     // The change of the index since the previous round that has one.
     let change = Memo::new(move |_| {
-        let label = round.with(|r| r.as_ref().map(|r| r.id.clone()));
         state.dataset.with(|d| {
-            let position = d.evaluations.iter().position(|e| Some(&e.id) == label.as_ref())?;
-            evaluation::index_trend(d).get(position).and_then(|(_, _, change)| *change)
+            evaluation::index_trend(d)
+                .into_iter()
+                .find(|point| point.id == id.get_value())
+                .and_then(|point| point.change)
         })
     });
     let aspect_input = move |aspect: Aspect, row: AspectRow| {
@@ -264,7 +266,9 @@ fn Compare() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let from = RwSignal::new(
-        state.dataset.with_untracked(|d| d.evaluations.first().map(|e| e.id.clone()).unwrap_or_default()),
+        state
+            .dataset
+            .with_untracked(|d| evaluation::chronological(d).first().map(|e| e.id.clone()).unwrap_or_default()),
     );
     let to = RwSignal::new(TODAY.to_owned());
     let comparison = Memo::new(move |_| {
@@ -305,29 +309,37 @@ fn Compare() -> impl IntoView {
     // The cards come and go with their charts, not on every edit.
     let has_rounds = Memo::new(move |_| rounds_chart.with(Option::is_some));
     let has_trend = Memo::new(move |_| trend_chart.with(Option::is_some));
-    let options = move |with_today: bool| {
+    // The choices change only when rounds do: options made anew would reset what the select shows.
+    let rounds = Memo::new(move |_| {
         let l = lang.get();
-        let mut options: Vec<(String, String)> = Vec::new();
-        if with_today {
-            options.push((TODAY.to_owned(), l.t(Key::Today).to_owned()));
-        }
-        options.extend(state.dataset.with(|d| {
-            d.evaluations
+        state.dataset.with(|d| {
+            evaluation::chronological(d)
                 .iter()
                 .map(|e| (e.id.clone(), format!("{} ({})", e.label, l.date(&e.date))))
                 .collect::<Vec<_>>()
-        }));
-        options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()
+        })
+    });
+    let options = move |with_today: bool, chosen: RwSignal<String>| {
+        let l = lang.get();
+        let today = with_today.then(|| (TODAY.to_owned(), l.t(Key::Today).to_owned()));
+        today
+            .into_iter()
+            .chain(rounds.get())
+            .map(|(v, t)| {
+                let value = v.clone();
+                view! { <option value=v prop:selected=move || chosen.with(|c| *c == value)>{t}</option> }
+            })
+            .collect_view()
     };
     view! {
         <div class="compare" data-testid="evaluation-compare">
             <h3>{move || lang.get().t(Key::CompareHeading)}</h3>
             <div class="filters">
                 <label class="filter"><span>{move || lang.get().t(Key::CompareFrom)}</span>
-                    <select data-testid="compare-from" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev))>{move || options(false)}</select>
+                    <select data-testid="compare-from" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev))>{move || options(false, from)}</select>
                 </label>
                 <label class="filter"><span>{move || lang.get().t(Key::CompareTo)}</span>
-                    <select data-testid="compare-to" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))>{move || options(true)}</select>
+                    <select data-testid="compare-to" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))>{move || options(true, to)}</select>
                 </label>
             </div>
             {move || comparison.get().map(|(c, by_dimension, by_agency)| {

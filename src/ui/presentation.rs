@@ -10,7 +10,7 @@ use crate::format::Status;
 use crate::i18n::Key;
 use crate::slides::{Slide, deck};
 
-use super::scorecards::{quick_wins_line, since_line};
+use super::scorecards::{postponed_line, quick_wins_line, since_line};
 use super::use_state;
 
 #[component]
@@ -160,17 +160,16 @@ fn slide_view(slide: Slide) -> impl IntoView {
                     {(!postponed.is_empty()).then(|| view! {
                         <div>
                             <h3>{l.tf(Key::PostponedHeading, &[("count", &l.count(postponed.len()))])}</h3>
-                            <ul>{postponed.into_iter().map(|(name, year, reason)| view! { <li>{format!("{name} → {year}: {reason}")}</li> }).collect_view()}</ul>
+                            <ul>{postponed.into_iter().map(|(name, year, reason)| view! { <li>{postponed_line(&name, year, &reason, l)}</li> }).collect_view()}</ul>
                         </div>
                     })}
                 </div>
             </div>
         }
         .into_any(),
-        Slide::Scorecard { card, chart } => {
+        Slide::Scorecard { card, chart, city } => {
             let since = card.since_round.as_ref().map(|since| since_line(since, l));
             let quick_wins = quick_wins_line(&card, l);
-            let city = state.dataset.with_untracked(|d| d.plan.city.clone());
             view! {
                 <div class="slide-dimension slide-scorecard" data-testid="slide-scorecard" data-agency-id=card.agency_id.clone()>
                     {chart_slide(chart)}
@@ -181,7 +180,7 @@ fn slide_view(slide: Slide) -> impl IntoView {
                         {(!card.postponed.is_empty()).then(|| view! {
                             <div>
                                 <h3>{l.tf(Key::PostponedHeading, &[("count", &l.count(card.postponed.len()))])}</h3>
-                                <ul>{card.postponed.iter().map(|(name, year, reason)| view! { <li>{format!("{name} → {year}: {reason}")}</li> }).collect_view()}</ul>
+                                <ul>{card.postponed.iter().map(|(name, year, reason)| view! { <li>{postponed_line(name, *year, reason, l)}</li> }).collect_view()}</ul>
                             </div>
                         })}
                     </div>

@@ -229,7 +229,11 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
                 <label for=id.clone()>{move || lang.get().t(key)}</label>
                 <select id=id data-testid=format!("program-field-{name}") prop:value=move || fields.with(get)
                     on:change=move |ev| fields.update(|f| set(f, event_target_value(&ev)))>
-                    {move || options.get().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                    // Options made anew are chosen by `selected`, or the select would show the first one.
+                    {move || options.get().into_iter().map(|(value, label)| {
+                        let chosen = value.clone();
+                        view! { <option value=value prop:selected=move || fields.with(get) == chosen>{label}</option> }
+                    }).collect_view()}
                 </select>
                 <p class="field-error" role="alert">{move || errors.with(|e| e.get(name).cloned())}</p>
             </div>

@@ -80,7 +80,11 @@ fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
                 <select data-testid=testid prop:value=move || current.get()
                     on:change=move |ev| set.run(event_target_value(&ev))>
                     <option value="">{move || lang.get().t(Key::FilterAll)}</option>
-                    {move || options.get().into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
+                    // Options made anew (the data changed) are chosen by `selected`, or the select would show the first.
+                    {move || options.get().into_iter().map(|(value, text)| {
+                        let chosen = value.clone();
+                        view! { <option value=value prop:selected=move || current.with(|c| *c == chosen)>{text}</option> }
+                    }).collect_view()}
                 </select>
             </label>
         }

@@ -10,18 +10,41 @@ use crate::scorecard::{Scorecard, SinceRound};
 
 use super::use_state;
 
-/// Marks on the page while one part of it is printed alone; the print style sheet hides everything else.
+/// Marks on the page while one part of it is printed alone: on `<body>`, on the part, and on each element
+/// that holds it. The print style sheet then hides every element that is none of these, with selectors every
+/// browser in use knows (no `:has()`).
 const PRINTING: &str = "data-printing";
 const PRINT_TARGET: &str = "data-print-target";
+const PRINT_PATH: &str = "data-print-path";
 
-/// Prints `element` and nothing else of the page. The marks come off on `afterprint` (see `clear_print_marks`).
+thread_local! {
+    /// Whether the print dialog open now is `print_alone`'s: any other print is of the whole page.
+    static PRINTING_ALONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Prints `element` and nothing else of the page. The marks come off on `afterprint`, and at the latest
+/// before any other print (see `before_print`), so a later print never shows a part only.
 pub fn print_alone(element: &web_sys::Element) {
     let Some(window) = web_sys::window() else { return };
     let Some(body) = window.document().and_then(|d| d.body()) else { return };
     clear_print_marks();
     let _ = body.set_attribute(PRINTING, "one");
     let _ = element.set_attribute(PRINT_TARGET, "");
+    let mut holder = element.parent_element();
+    while let Some(ancestor) = holder {
+        let _ = ancestor.set_attribute(PRINT_PATH, "");
+        holder = ancestor.parent_element();
+    }
+    PRINTING_ALONE.set(true);
     let _ = window.print();
+    PRINTING_ALONE.set(false);
+}
+
+/// On `beforeprint`: a print that is not `print_alone`'s (the browser's menu, Ctrl+P) prints the whole page.
+pub fn before_print() {
+    if !PRINTING_ALONE.get() {
+        clear_print_marks();
+    }
 }
 
 /// Takes the marks of `print_alone` off, so that the next print is the whole page again.
@@ -30,9 +53,20 @@ pub fn clear_print_marks() {
     if let Some(body) = document.body() {
         let _ = body.remove_attribute(PRINTING);
     }
-    if let Ok(Some(target)) = document.query_selector(&format!("[{PRINT_TARGET}]")) {
-        let _ = target.remove_attribute(PRINT_TARGET);
+    for mark in [PRINT_TARGET, PRINT_PATH] {
+        let selector = format!("[{mark}]");
+        while let Ok(Some(element)) = document.query_selector(&selector) {
+            if element.remove_attribute(mark).is_err() {
+                break;
+            }
+        }
     }
+}
+
+/// A postponed program as listed: "name → 2021: reason", or "(no reason given)".
+pub fn postponed_line(name: &str, year: i32, reason: &str, l: Lang) -> String {
+    let reason = if reason.is_empty() { l.t(Key::NoReason) } else { reason };
+    format!("{name} → {year}: {reason}")
 }
 
 /// "Quick wins: 2 of 4 programs".
@@ -95,7 +129,7 @@ pub fn scorecard_view(card: Scorecard, l: Lang, city: String) -> impl IntoView {
         let rows = Status::ALL
             .iter()
             .map(|s| {
-                let (then, now) = (since.before.get(*s), card.counts.get(*s));
+                let (then, now) = (since.before.get(*s), since.after.get(*s));
                 view! {
                     <tr>
                         <th scope="row">{l.status(*s)}</th>
@@ -125,10 +159,7 @@ pub fn scorecard_view(card: Scorecard, l: Lang, city: String) -> impl IntoView {
         view! {
             <h4>{l.tf(Key::PostponedHeading, &[("count", &l.count(card.postponed.len()))])}</h4>
             <ul class="scorecard-postponed">
-                {card.postponed.iter().map(|(name, year, reason)| {
-                    let reason = if reason.is_empty() { l.t(Key::NoReason).to_owned() } else { reason.clone() };
-                    view! { <li>{format!("{name} → {year}: {reason}")}</li> }
-                }).collect_view()}
+                {card.postponed.iter().map(|(name, year, reason)| view! { <li>{postponed_line(name, *year, reason, l)}</li> }).collect_view()}
             </ul>
         }
     });
@@ -229,7 +260,11 @@ pub fn AgencyScorecards() -> impl IntoView {
                     <span>{move || lang.get().t(Key::FieldAgency)}</span>
                     <select data-testid="scorecard-agency" prop:value=move || card.with(|c| c.as_ref().map(|c| c.agency_id.clone()).unwrap_or_default())
                         on:change=move |ev| chosen.set(event_target_value(&ev))>
-                        {move || state.dataset.with(|d| d.agencies.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                        // Options made anew (the data changed) are chosen by `selected`, or the select would show the first.
+                        {move || state.dataset.with(|d| d.agencies.iter().map(|a| {
+                            let id = a.id.clone();
+                            view! { <option value=a.id.clone() prop:selected=move || card.with(|c| c.as_ref().is_some_and(|c| c.agency_id == id))>{a.name.clone()}</option> }
+                        }).collect_view())}
                     </select>
                 </label>
             </div>
