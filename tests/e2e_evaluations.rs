@@ -252,25 +252,7 @@ async fn a_scorecard_prints_alone_and_joins_the_slides_and_the_report() {
 
     // Chromium's own PDF: the scorecard alone fits a page; the whole dashboard takes several.
     let whole = browser.printed_pages().await;
-    browser.eval("window.print = () => {}; return null").await;
-    browser.click("scorecard-print").await;
-    // Chromium's PDF is a print of its own, which the app answers by taking the marks off (a print that is
-    // not the scorecard's is of the whole page): they are put back after it, to see what the style sheet
-    // makes of them.
-    browser
-        .eval(
-            "const target = document.querySelector('[data-print-target]');
-             const holders = [...document.querySelectorAll('[data-print-path]')];
-             window.addEventListener('beforeprint', () => {
-                 document.body.setAttribute('data-printing', 'one');
-                 target.setAttribute('data-print-target', '');
-                 holders.forEach(e => e.setAttribute('data-print-path', ''));
-             }, { once: true });
-             return null",
-        )
-        .await;
-    let alone = browser.printed_pages().await;
-    browser.eval("window.dispatchEvent(new Event('afterprint')); return null").await;
+    let alone = pages_printed_alone(&browser, "[data-testid=scorecard-print]").await;
     assert_eq!(alone, 1, "the scorecard alone (the whole dashboard: {whole} pages)");
     assert!(whole > 2, "{whole}");
 
@@ -292,5 +274,34 @@ async fn a_scorecard_prints_alone_and_joins_the_slides_and_the_report() {
         .await;
     assert_eq!(breaks, serde_json::json!(["auto", "page", "page", "page"]));
     browser.emulate_print(false).await;
+    // The third printed alone: no blank page for the break before it.
+    let third =
+        "[data-testid=report-scorecards] [data-testid=agency-scorecard]:nth-of-type(3) [data-testid=scorecard-print]";
+    assert_eq!(pages_printed_alone(&browser, third).await, 1);
     browser.close().await;
+}
+
+/// The pages of Chromium's own PDF of the page while the scorecard whose print button `button` is marked
+/// for printing alone.
+async fn pages_printed_alone(browser: &Browser, button: &str) -> usize {
+    browser.eval("window.print = () => {}; return null").await;
+    browser.wait_css(button).await.click().await.unwrap();
+    // Chromium's PDF is a print of its own, which the app answers by taking the marks off (a print that is
+    // not the scorecard's is of the whole page): they are put back after it, to see what the style sheet
+    // makes of them.
+    browser
+        .eval(
+            "const target = document.querySelector('[data-print-target]');
+             const holders = [...document.querySelectorAll('[data-print-path]')];
+             window.addEventListener('beforeprint', () => {
+                 document.body.setAttribute('data-printing', 'one');
+                 target.setAttribute('data-print-target', '');
+                 holders.forEach(e => e.setAttribute('data-print-path', ''));
+             }, { once: true });
+             return null",
+        )
+        .await;
+    let pages = browser.printed_pages().await;
+    browser.eval("window.dispatchEvent(new Event('afterprint')); return null").await;
+    pages
 }
