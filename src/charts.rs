@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::format::Status;
 use crate::i18n::{Key, Lang};
-use crate::metrics::{Overview, StatusCounts};
+use crate::metrics::{self, Overview, StatusCounts};
 
 /// The Okabe–Ito palette, readable with every common colour-vision deficiency.
 pub fn status_color(status: Status) -> RGBColor {
@@ -396,20 +396,17 @@ impl BarChart {
             .iter()
             .map(|(label, counts)| {
                 let total: usize = counts.iter().sum();
-                let shares = StatusCounts::from_counts(counts[0], counts[1], counts[2], 0).shares();
-                let parts = [Status::Done, Status::Running, Status::Discussion];
+                let shares = metrics::shares_of(counts);
                 BarRow {
                     label: label.clone(),
-                    segments: parts
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| Segment {
+                    segments: (0..3)
+                        .map(|i| Segment {
                             fill: Fill::Other([0, 3, 2][i]),
-                            value: shares.get(*s).as_fraction() * 100.0,
+                            value: shares[i].as_fraction() * 100.0,
                             label: lang.count(counts[i]),
                         })
                         .collect(),
-                    end_label: format!("{} · {}", lang.share(shares.get(Status::Done)), lang.count(total)),
+                    end_label: format!("{} · {}", lang.share(shares[0]), lang.count(total)),
                 }
             })
             .collect();
@@ -430,8 +427,8 @@ impl BarChart {
                 rows: groups
                     .iter()
                     .map(|(label, c)| {
-                        let share = StatusCounts::from_counts(c[0], c[1], c[2], 0).shares().get(Status::Done);
-                        vec![label.clone(), lang.count(c[0]), lang.count(c[1]), lang.count(c[2]), lang.share(share)]
+                        let aligned = metrics::shares_of(c)[0];
+                        vec![label.clone(), lang.count(c[0]), lang.count(c[1]), lang.count(c[2]), lang.share(aligned)]
                     })
                     .collect(),
             },

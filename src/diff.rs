@@ -32,7 +32,7 @@ impl ListDiff {
         self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
     }
 
-    fn between<T: Serialize>(current: &[T], incoming: &[T], key: impl Fn(&T) -> (&str, &str)) -> ListDiff {
+    fn between<T: Serialize + PartialEq>(current: &[T], incoming: &[T], key: impl Fn(&T) -> (&str, &str)) -> ListDiff {
         let current_by_id: HashMap<&str, &T> = current.iter().map(|t| (key(t).0, t)).collect();
         let incoming_ids: HashSet<&str> = incoming.iter().map(|t| key(t).0).collect();
         let mut diff = ListDiff::default();
@@ -40,6 +40,8 @@ impl ListDiff {
             let (id, name) = key(item);
             match current_by_id.get(id) {
                 None => diff.added.push((id.to_owned(), name.to_owned())),
+                // Equal records (most of them, in a colleague's file) are not turned into JSON to compare.
+                Some(old) if *old == item => {}
                 Some(old) => {
                     let fields = changed_fields(*old, item);
                     if !fields.is_empty() {

@@ -20,10 +20,6 @@ pub enum BulkSet {
 pub struct Rejected(pub Vec<FormatError>);
 
 /// The dataset if it keeps every rule of the format, else the rules it breaks.
-pub fn checked_dataset(dataset: Dataset) -> Result<Dataset, Rejected> {
-    checked(dataset)
-}
-
 fn checked(dataset: Dataset) -> Result<Dataset, Rejected> {
     let errors = dataset.violations();
     if errors.is_empty() { Ok(dataset) } else { Err(Rejected(errors)) }
@@ -51,10 +47,23 @@ pub fn duplicate_program(dataset: &Dataset, id: &str, copy_suffix: &str) -> Opti
     Some((edited, new_id))
 }
 
-/// An id not yet in use, from `base`: `base-2`, `base-3`, … (within the format's 64 characters).
+/// A program id not yet in use, from `base`: `base-2`, `base-3`, … (within the format's 64 characters).
 pub fn unique_id(dataset: &Dataset, base: &str) -> String {
     let stem: String = base.chars().take(56).collect();
-    (2..).map(|n| format!("{stem}-{n}")).find(|id| dataset.programs.iter().all(|p| &p.id != id)).expect("ids run out")
+    free_id(&stem, Suffix::Always, |id| dataset.programs.iter().any(|p| p.id == id))
+}
+
+/// Whether a new id is the stem itself when that is free, or always carries a number.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Suffix {
+    WhenTaken,
+    Always,
+}
+
+/// The first of `stem`, `stem-2`, `stem-3`, … that `taken` says is free.
+fn free_id(stem: &str, suffix: Suffix, taken: impl Fn(&str) -> bool) -> String {
+    let plain = (suffix == Suffix::WhenTaken).then(|| stem.to_owned());
+    plain.into_iter().chain((2..).map(|n| format!("{stem}-{n}"))).find(|id| !taken(id)).expect("ids run out")
 }
 
 pub fn delete_programs(dataset: &Dataset, ids: &[String]) -> Dataset {
@@ -97,10 +106,7 @@ pub fn add_agency(dataset: &Dataset, name: &str) -> Result<(Dataset, String), Re
         .collect::<Vec<_>>()
         .join("-");
     let stem = if stem.is_empty() { "opd".to_owned() } else { stem };
-    let id = std::iter::once(stem.clone())
-        .chain((2..).map(|n| format!("{stem}-{n}")))
-        .find(|id| dataset.agencies.iter().all(|a| &a.id != id))
-        .expect("ids run out");
+    let id = free_id(&stem, Suffix::WhenTaken, |id| dataset.agencies.iter().any(|a| a.id == id));
     let mut edited = dataset.clone();
     edited.agencies.push(Agency { id: id.clone(), name: name.trim().to_owned(), extra: Default::default() });
     Ok((checked(edited)?, id))
@@ -150,4 +156,32 @@ pub fn delete_agency(dataset: &Dataset, id: &str, programs_go_to: Option<Option<
 
 pub fn set_plan(dataset: &Dataset, plan: Plan) -> Result<Dataset, Rejected> {
     checked(Dataset { plan, ..dataset.clone() })
+}
+
+/// Records an evaluation round of today's statuses; its id is its date, made unique. Returns the id.
+pub fn record_round(dataset: &Dataset, label: &str, date: &str) -> Result<(Dataset, String), Rejected> {
+    let stem = if date.is_empty() { "putaran" } else { date };
+    let id = free_id(stem, Suffix::WhenTaken, |id| dataset.evaluations.iter().any(|e| e.id == id));
+    let mut edited = dataset.clone();
+    edited.evaluations.push(crate::evaluation::snapshot(dataset, id.clone(), label.trim().to_owned(), date.to_owned()));
+    Ok((checked(edited)?, id))
+}
+
+/// Changes the round with this id (its label, date, scores or weights), if the result keeps the rules.
+pub fn update_round(
+    dataset: &Dataset,
+    id: &str,
+    change: impl FnOnce(&mut crate::format::Evaluation),
+) -> Result<Dataset, Rejected> {
+    let mut edited = dataset.clone();
+    if let Some(round) = edited.evaluations.iter_mut().find(|e| e.id == id) {
+        change(round);
+    }
+    checked(edited)
+}
+
+pub fn delete_round(dataset: &Dataset, id: &str) -> Dataset {
+    let mut edited = dataset.clone();
+    edited.evaluations.retain(|e| e.id != id);
+    edited
 }

@@ -108,7 +108,7 @@ pub fn snapshot(dataset: &Dataset, id: String, label: String, date: String) -> E
         id,
         label,
         date,
-        statuses: dataset.programs.iter().map(|p| (p.id.clone(), p.status)).collect(),
+        statuses: current_statuses(dataset),
         scores: None,
         weights: None,
         extra: Default::default(),

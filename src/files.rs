@@ -110,6 +110,13 @@ pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// Today's date where the user is, `YYYY-MM-DD`: the local calendar day, not UTC's (in Indonesia UTC is
+/// still on yesterday until 07:00 WIB).
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
 /// The current time in milliseconds since 1970.
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64

@@ -14,7 +14,7 @@ mod problem;
 mod vocabulary;
 
 pub use problem::{Cell, FormatError, Problem, ValueKind, Warning, WarningKind};
-pub use vocabulary::{Dimension, Horizon, Status, SubDimension};
+pub use vocabulary::{Dimension, Horizon, Status, SubDimension, from_code, from_yes_no_code, yes_no_code};
 
 /// The value of the `format` field that marks a file as ours.
 pub const FORMAT_TAG: &str = "smart-city-masterplan";
@@ -164,6 +164,13 @@ impl Refusal {
     }
 }
 
+/// A city's name as the start of a file name: the characters file systems refuse become `-`.
+pub fn file_stem(city: &str) -> String {
+    let stem: String =
+        city.trim().chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '-' } else { c }).collect();
+    if stem.is_empty() { "dataset".to_owned() } else { stem }
+}
+
 impl Dataset {
     /// Reads a dataset file's text and checks every rule of the format.
     pub fn parse(text: &str) -> Result<Checked, Refusal> {
@@ -222,6 +229,15 @@ impl Dataset {
 
     /// The file's JSON text: pretty-printed, `format` and `version` first, unknown fields kept.
     pub fn to_file_json(&self) -> String {
+        serde_json::to_string_pretty(&self.as_file()).expect("a dataset always serialises: its maps have string keys")
+    }
+
+    /// The file's JSON as a value, for writers that change it further (the share link, the CSV import base).
+    pub fn to_file_value(&self) -> serde_json::Value {
+        serde_json::to_value(self.as_file()).expect("a dataset always serialises: its maps have string keys")
+    }
+
+    fn as_file(&self) -> impl Serialize + '_ {
         #[derive(Serialize)]
         struct File<'a> {
             format: &'static str,
@@ -229,8 +245,7 @@ impl Dataset {
             #[serde(flatten)]
             dataset: &'a Dataset,
         }
-        serde_json::to_string_pretty(&File { format: FORMAT_TAG, version: FORMAT_VERSION, dataset: self })
-            .expect("a dataset always serialises: its maps have string keys")
+        File { format: FORMAT_TAG, version: FORMAT_VERSION, dataset: self }
     }
 
     /// The same dataset stamped with the moment it is written out.
@@ -240,14 +255,12 @@ impl Dataset {
 
     /// `<city>.masterplan.json`, with the characters that file systems refuse replaced.
     pub fn file_name(&self) -> String {
-        let city: String = self
-            .plan
-            .city
-            .trim()
-            .chars()
-            .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '-' } else { c })
-            .collect();
-        format!("{}.masterplan.json", if city.is_empty() { "dataset" } else { &city })
+        self.file_name_with(".masterplan.json")
+    }
+
+    /// The city's name made safe for a file name, then `ending`: `Kota Tanjungpinang.xlsx`.
+    pub fn file_name_with(&self, ending: &str) -> String {
+        format!("{}{ending}", file_stem(&self.plan.city))
     }
 
     pub fn agency(&self, id: &str) -> Option<&Agency> {

@@ -55,11 +55,6 @@ impl Change {
             .then_some(change)
     }
 
-    /// The programs the edit touched, by id.
-    pub fn touched_programs(&self) -> usize {
-        self.programs.len()
-    }
-
     pub fn apply(&self, dataset: &Dataset) -> Dataset {
         self.rebuild(dataset, true)
     }
@@ -144,7 +139,7 @@ impl History {
         Some(applied)
     }
 
-    /// Forgets everything, when the data is replaced from outside (an import, another tab).
+    /// Forgets everything, when another tab replaced the data (imports and restores are undoable).
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();

@@ -310,7 +310,7 @@ impl Lang {
             }
             Problem::NotADate { found } => self.tf(Key::ProblemNotADate, &[("found", found)]),
             Problem::MissingColumn { column } => self.tf(Key::ProblemMissingColumn, &[("column", column)]),
-            Problem::NotCsv { line } => self.tf(Key::ProblemNotCsv, &[("line", &line.to_string())]),
+            Problem::NotCsv { line } => self.tf(Key::ProblemNotCsv, &[("line", &self.count(*line as usize))]),
         }
     }
 

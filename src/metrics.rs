@@ -75,6 +75,11 @@ impl StatusShares {
     }
 }
 
+/// Each count's share of their sum, adding up to exactly 100.00 % (all zero when the sum is zero).
+pub fn shares_of<const N: usize>(counts: &[usize; N]) -> [Share; N] {
+    largest_remainder(counts, Share::WHOLE.0)
+}
+
 /// Splits `whole` in proportion to `counts`, in integers that add up to `whole` exactly: everyone gets the
 /// floor of their exact part, and the units left over go to the largest remainders (ties: the larger
 /// count, then the earlier position, so the result never depends on anything but the counts).
@@ -149,12 +154,21 @@ impl ProgramFilter {
             && (!self.quick_wins_only || program.quick_win)
     }
 
-    /// The dataset with only the programs this filter keeps.
-    pub fn apply(&self, dataset: &Dataset) -> Dataset {
+    /// The dataset with only the programs this filter keeps; without a filter, the dataset itself (the
+    /// dashboard redraws on every edit, and 20 000 programs are not copied for nothing).
+    pub fn apply<'a>(&self, dataset: &'a Dataset) -> std::borrow::Cow<'a, Dataset> {
         if *self == ProgramFilter::default() {
-            return dataset.clone();
+            return std::borrow::Cow::Borrowed(dataset);
         }
-        Dataset { programs: dataset.programs.iter().filter(|p| self.keeps(p)).cloned().collect(), ..dataset.clone() }
+        let programs = dataset.programs.iter().filter(|p| self.keeps(p)).cloned().collect();
+        std::borrow::Cow::Owned(Dataset {
+            plan: dataset.plan.clone(),
+            agencies: dataset.agencies.clone(),
+            programs,
+            evaluations: dataset.evaluations.clone(),
+            exported_at: dataset.exported_at.clone(),
+            extra: dataset.extra.clone(),
+        })
     }
 }
 
@@ -181,30 +195,30 @@ pub enum AgencyGroup {
 
 /// Per agency, the `largest` by number of programs first, the rest together, then programs without one.
 pub fn by_agency(programs: &[Program], largest: usize) -> Breakdown<AgencyGroup> {
-    let mut per: std::collections::BTreeMap<&str, Vec<&Program>> = std::collections::BTreeMap::new();
-    let mut without = Vec::new();
+    let mut per: std::collections::BTreeMap<&str, StatusCounts> = std::collections::BTreeMap::new();
+    let mut without = StatusCounts::default();
     for program in programs {
         match program.agency.as_deref() {
-            Some(id) => per.entry(id).or_default().push(program),
-            None => without.push(program),
+            Some(id) => per.entry(id).or_default().add(program.status),
+            None => without.add(program.status),
         }
     }
-    let mut groups: Vec<(&str, StatusCounts)> = per.into_iter().map(|(id, ps)| (id, StatusCounts::of(ps))).collect();
+    let mut groups: Vec<(&str, StatusCounts)> = per.into_iter().collect();
     groups.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(b.0)));
     let rest: Vec<(&str, StatusCounts)> = groups.split_off(groups.len().min(largest));
     let mut breakdown: Breakdown<AgencyGroup> =
         groups.into_iter().map(|(id, c)| (AgencyGroup::Agency(id.to_owned()), c)).collect();
     if !rest.is_empty() {
-        let mut sum = [0usize; 4];
-        for (_, c) in &rest {
+        let mut sum = StatusCounts::default();
+        for (_, counts) in &rest {
             for s in Status::ALL {
-                sum[s.index()] += c.get(s);
+                sum.0[s.index()] += counts.get(s);
             }
         }
-        breakdown.push((AgencyGroup::Others(rest.len()), StatusCounts(sum)));
+        breakdown.push((AgencyGroup::Others(rest.len()), sum));
     }
-    if !without.is_empty() {
-        breakdown.push((AgencyGroup::NoAgency, StatusCounts::of(without)));
+    if without.total() > 0 {
+        breakdown.push((AgencyGroup::NoAgency, without));
     }
     breakdown
 }
@@ -249,11 +263,9 @@ pub fn by_round(dataset: &Dataset, counts_program: impl Fn(&str) -> bool) -> Bre
     crate::evaluation::chronological(dataset)
         .into_iter()
         .map(|e| {
-            let mut counts = [0usize; 4];
-            for (_, status) in e.statuses.iter().filter(|(id, _)| counts_program(id)) {
-                counts[status.index()] += 1;
-            }
-            ((e.label.clone(), e.date.clone()), StatusCounts(counts))
+            let mut counts = StatusCounts::default();
+            e.statuses.iter().filter(|(id, _)| counts_program(id)).for_each(|(_, status)| counts.add(*status));
+            ((e.label.clone(), e.date.clone()), counts)
         })
         .collect()
 }

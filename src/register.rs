@@ -3,7 +3,9 @@
 
 use std::cmp::Ordering;
 
-use crate::format::{Dataset, Dimension, Horizon, Program, Status, SubDimension};
+use crate::format::{
+    Dataset, Dimension, Horizon, Program, Status, SubDimension, from_code, from_yes_no_code, yes_no_code,
+};
 
 /// A register column that can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -81,26 +83,6 @@ pub struct RegisterQuery {
 /// The agency filter's value for programs that have no agency.
 pub const NO_AGENCY: &str = "-";
 
-fn yes_no(value: &str) -> Option<bool> {
-    match value {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    }
-}
-
-fn yes_no_code(value: bool) -> &'static str {
-    if value { "yes" } else { "no" }
-}
-
-fn parse_enum<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
-}
-
-fn enum_code<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
 impl RegisterQuery {
     /// From the address's parameters; unknown or malformed ones are ignored.
     pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> RegisterQuery {
@@ -108,16 +90,16 @@ impl RegisterQuery {
         for (key, value) in params {
             match key {
                 "q" => query.search = value.to_owned(),
-                "dimension" => query.dimension = parse_enum(value),
-                "subdimension" => query.subdimension = parse_enum(value),
-                "status" => query.status = parse_enum(value),
+                "dimension" => query.dimension = from_code(value),
+                "subdimension" => query.subdimension = from_code(value),
+                "status" => query.status = from_code(value),
                 "agency" if !value.is_empty() => query.agency = Some(value.to_owned()),
-                "quick_win" => query.quick_win = yes_no(value),
-                "horizon" => query.horizon = parse_enum(value),
+                "quick_win" => query.quick_win = from_yes_no_code(value),
+                "horizon" => query.horizon = from_code(value),
                 "target_year" => query.target_year = value.parse().ok(),
-                "postponed" => query.postponed = yes_no(value),
-                "rpjmd" => query.rpjmd = yes_no(value),
-                "renstra" => query.renstra = yes_no(value),
+                "postponed" => query.postponed = from_yes_no_code(value),
+                "rpjmd" => query.rpjmd = from_yes_no_code(value),
+                "renstra" => query.renstra = from_yes_no_code(value),
                 "sort" => query.sort = Column::from_code(value).unwrap_or_default(),
                 "dir" => query.descending = value == "desc",
                 _ => {}
@@ -133,13 +115,13 @@ impl RegisterQuery {
             params.push(("q", self.search.clone()));
         }
         if let Some(d) = &self.dimension {
-            params.push(("dimension", enum_code(d)));
+            params.push(("dimension", d.code().to_owned()));
         }
         if let Some(s) = &self.subdimension {
-            params.push(("subdimension", enum_code(s)));
+            params.push(("subdimension", s.code().to_owned()));
         }
         if let Some(s) = &self.status {
-            params.push(("status", enum_code(s)));
+            params.push(("status", s.code().to_owned()));
         }
         if let Some(a) = &self.agency {
             params.push(("agency", a.clone()));
@@ -150,12 +132,12 @@ impl RegisterQuery {
             ("rpjmd", self.rpjmd),
             ("renstra", self.renstra),
         ] {
-            if let Some(v) = value {
-                params.push((key, yes_no_code(v).to_owned()));
+            if value.is_some() {
+                params.push((key, yes_no_code(value).to_owned()));
             }
         }
         if let Some(h) = &self.horizon {
-            params.push(("horizon", enum_code(h)));
+            params.push(("horizon", h.code().to_owned()));
         }
         if let Some(y) = self.target_year {
             params.push(("target_year", y.to_string()));

@@ -22,8 +22,7 @@ pub enum LinkError {
 /// The fragment (without `#`) that carries `dataset`, compact JSON without the export stamp.
 pub fn fragment_for(dataset: &Dataset) -> String {
     let compact = Dataset { exported_at: None, ..dataset.clone() };
-    let value: serde_json::Value = serde_json::from_str(&compact.to_file_json()).expect("the app's own JSON parses");
-    format!("{FRAGMENT_PREFIX}{}", pack(&value.to_string(), Effort::Smallest))
+    format!("{FRAGMENT_PREFIX}{}", pack(&compact.to_file_value().to_string(), Effort::Smallest))
 }
 
 /// The whole link for a page address (anything after `#` in it is dropped), refused when too long.

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::format::{Cell, Checked, Dataset, FORMAT_TAG, FORMAT_VERSION, FormatError, Problem, Refusal};
+use crate::format::{Cell, Checked, Dataset, FormatError, Problem, Refusal};
 
 mod workbook;
 
@@ -175,12 +175,7 @@ pub fn from_csv(text: &str, base: &Dataset) -> Result<Checked, Refusal> {
     }
     let rows: Vec<usize> = programs.iter().map(|(line, _)| *line).collect();
 
-    let mut file = match serde_json::from_str::<Value>(&base.to_file_json()) {
-        Ok(Value::Object(file)) => file,
-        _ => Map::new(),
-    };
-    file.insert("format".into(), FORMAT_TAG.into());
-    file.insert("version".into(), FORMAT_VERSION.into());
+    let Value::Object(mut file) = base.to_file_value() else { unreachable!("a dataset is a JSON object") };
     file.insert("programs".into(), Value::Array(programs.into_iter().map(|(_, p)| p).collect()));
     file.remove("exported_at");
     Dataset::from_value(Value::Object(file)).map_err(|refusal| Refusal {
@@ -207,7 +202,7 @@ fn cell_value(head: &str, cell: &str) -> Value {
 }
 
 /// A whole number as spreadsheets write it: `2021`, `-5`, or grouped by thousands (`150.000.000`, `150,000,000`).
-fn whole_number(cell: &str) -> Option<i64> {
+pub fn whole_number(cell: &str) -> Option<i64> {
     if let Ok(n) = cell.parse() {
         return Some(n);
     }

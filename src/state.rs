@@ -12,7 +12,7 @@ use crate::edit::Rejected;
 use crate::files::{self, Reading};
 use crate::format::{Dataset, FormatError};
 use crate::history::{Change, History};
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 use crate::import::{self, MAX_FILE_BYTES, Preview};
 use crate::sample::sample_dataset;
 use crate::share_link::{self, LinkError};
@@ -67,19 +67,41 @@ pub enum ImportFailure {
 /// A confirmation for the toast.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Confirmation {
-    Replaced { source: Source },
-    Merged { source: Source },
+    Replaced {
+        source: Source,
+    },
+    Merged {
+        source: Source,
+    },
     Cancelled,
     Undone,
-    Restored { taken_at: String },
-    Exported { file_name: String },
-    ExportFailed { detail: String },
+    Restored {
+        taken_at: String,
+    },
+    Exported {
+        file_name: String,
+    },
+    ExportFailed {
+        detail: String,
+    },
+    /// A backup to restore (or to undo an import with) could not be read back.
+    BackupUnreadable {
+        detail: String,
+    },
     LinkCopied,
     UpdatedByOtherTab,
     ChartCopied,
     ChartNotCopied,
     OtherTabKeptOwn,
     Saved,
+}
+
+/// What a download holds: the current data (which then counts as exported), or something else (a backup,
+/// a chart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportOf {
+    CurrentData,
+    Other,
 }
 
 /// Backups that the browser had no room for.
@@ -221,8 +243,11 @@ impl AppState {
         self.storage_problem.set(saved.err());
         self.dataset.set(dataset);
         self.origin.set(origin);
-        self.unexported_changes.set(true);
-        self.save_settings();
+        // The settings are written when the flag turns, not on every edit.
+        if !self.unexported_changes.get_untracked() {
+            self.unexported_changes.set(true);
+            self.save_settings();
+        }
         self.history_changed();
     }
 
@@ -440,7 +465,7 @@ impl AppState {
                 self.commit(dataset, backup.origin.clone());
                 self.confirmation.set(Some(Confirmation::Undone));
             }
-            Err(error) => self.confirmation.set(Some(Confirmation::ExportFailed { detail: error.to_string() })),
+            Err(error) => self.confirmation.set(Some(Confirmation::BackupUnreadable { detail: error.to_string() })),
         }
     }
 
@@ -454,19 +479,20 @@ impl AppState {
                 self.commit(dataset, backup.origin.clone());
                 self.confirmation.set(Some(Confirmation::Restored { taken_at: backup.taken_at.clone() }));
             }
-            Err(error) => self.confirmation.set(Some(Confirmation::ExportFailed { detail: error.to_string() })),
+            Err(error) => self.confirmation.set(Some(Confirmation::BackupUnreadable { detail: error.to_string() })),
         }
     }
 
     pub fn download_backup(&self, id: u64) {
         let Some(backup) = self.backups.with_untracked(|b| b.get(id).cloned()) else { return };
-        let date = backup.taken_at.get(..10).unwrap_or("backup").to_owned();
-        let file_name = format!("{} backup {date}.masterplan.json", backup.city.replace(['/', '\\', ':'], "-"));
+        let date = backup.taken_at.get(..10).unwrap_or_default();
+        let word = self.lang.get_untracked().t(Key::BackupFileWord);
+        let file_name = format!("{} {word} {date}.masterplan.json", crate::format::file_stem(&backup.city));
         let outcome = backup
             .file_text()
             .map_err(|e| e.to_string())
             .and_then(|text| files::download(&file_name, "application/json", &text));
-        self.report_export(file_name, outcome, false);
+        self.report_export(file_name, outcome, ExportOf::Other);
     }
 
     /// Downloads the dataset as `<city>.masterplan.json`.
@@ -475,25 +501,25 @@ impl AppState {
             .dataset
             .with_untracked(|dataset| (dataset.file_name(), dataset.exported(files::now_rfc3339()).to_file_json()));
         let outcome = files::download(&file_name, "application/json", &text);
-        self.report_export(file_name, outcome, true);
+        self.report_export(file_name, outcome, ExportOf::CurrentData);
     }
 
     /// Downloads the programs as `<city>.programs.csv`.
     pub fn export_csv(&self, delimiter: Delimiter) {
         let (file_name, text) = self.dataset.with_untracked(|dataset| {
-            (dataset.file_name().replace(".masterplan.json", ".programs.csv"), spreadsheet::to_csv(dataset, delimiter))
+            (dataset.file_name_with(".programs.csv"), spreadsheet::to_csv(dataset, delimiter))
         });
         let outcome = files::download(&file_name, "text/csv;charset=utf-8", &text);
-        self.report_export(file_name, outcome, true);
+        self.report_export(file_name, outcome, ExportOf::CurrentData);
     }
 
     /// Downloads the programs and a summary as `<city>.xlsx`.
     pub fn export_xlsx(&self) {
         let lang = self.lang.get_untracked();
-        let today = files::now_rfc3339().get(..10).unwrap_or_default().to_owned();
-        let (file_name, bytes) = self.dataset.with_untracked(|dataset| {
-            (dataset.file_name().replace(".masterplan.json", ".xlsx"), spreadsheet::to_xlsx(dataset, lang, &today))
-        });
+        let today = files::today();
+        let (file_name, bytes) = self
+            .dataset
+            .with_untracked(|dataset| (dataset.file_name_with(".xlsx"), spreadsheet::to_xlsx(dataset, lang, &today)));
         let outcome = bytes.map_err(|e| e.to_string()).and_then(|bytes| {
             files::download_bytes(
                 &file_name,
@@ -501,13 +527,14 @@ impl AppState {
                 &bytes,
             )
         });
-        self.report_export(file_name, outcome, true);
+        self.report_export(file_name, outcome, ExportOf::CurrentData);
     }
 
-    fn report_export(&self, file_name: String, outcome: Result<(), String>, of_current_data: bool) {
+    /// Says how a download went; one of the current data clears the "changed since last export" note.
+    pub fn report_export(&self, file_name: String, outcome: Result<(), String>, of: ExportOf) {
         match outcome {
             Ok(()) => {
-                if of_current_data {
+                if of == ExportOf::CurrentData {
                     self.unexported_changes.set(false);
                     self.save_settings();
                 }

@@ -75,8 +75,9 @@ impl Page {
         self.find(testid).unwrap_or_else(|| panic!("no {testid}")).text_content().unwrap_or_default()
     }
 
+    /// Waits up to 30 s (a slow machine), polling every 20 ms.
     async fn wait_for(&self, testid: &str) -> Element {
-        for _ in 0..100 {
+        for _ in 0..1_500 {
             if let Some(element) = self.find(testid) {
                 return element;
             }
@@ -132,9 +133,7 @@ async fn first_visit_shows_the_published_stage_one_figures() {
 #[wasm_bindgen_test]
 async fn the_language_switch_translates_and_is_remembered() {
     let page = Page::open().await;
-    let select: HtmlSelectElement = page.find("lang-switch").unwrap().unchecked_into();
-    select.set_value("en");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    choose(page.find("lang-switch").unwrap(), "en");
     leptos::task::tick().await;
     assert_eq!(page.text("status-share-running"), "60.31%");
     assert!(page.find("chart-status").unwrap().inner_html().contains("Programs by status"));
@@ -276,11 +275,10 @@ async fn pasted_text_is_checked_like_a_file() {
 
 #[wasm_bindgen_test]
 async fn opening_the_register_changes_nothing() {
-    storage().clear().unwrap();
     let window = web_sys::window().unwrap();
     let before = window.location().href().unwrap();
-    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("?view=register")).unwrap();
-    let page = Page::mount().await;
+    let page = Page::open_at("?view=register").await;
+    // Time for a save that should not happen; the address is put back again in case the register wrote it.
     sleep(100).await;
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
     assert!(page.find("register-shown-count").is_some());
@@ -297,9 +295,7 @@ async fn a_scorecard_follows_the_chosen_agency_and_prints_alone() {
     assert_eq!(card.get_attribute("data-agency-id").as_deref(), Some("disdukcapil"), "the first agency");
     assert!(page.text("scorecard-since").contains("Evaluasi Tahap I"));
 
-    let select: HtmlSelectElement = page.find("scorecard-agency").unwrap().unchecked_into();
-    select.set_value("dlh");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    choose(page.find("scorecard-agency").unwrap(), "dlh");
     leptos::task::tick().await;
     let card = page.find("agency-scorecard").unwrap();
     assert_eq!(card.get_attribute("data-agency-id").as_deref(), Some("dlh"));
@@ -363,4 +359,30 @@ async fn a_round_chosen_for_comparison_stays_shown_when_an_earlier_one_is_delete
     assert_eq!(page.root.query_selector_all("[data-testid=evaluation-round]").unwrap().length(), 2);
     let from: HtmlSelectElement = page.find("compare-from").unwrap().unchecked_into();
     assert_eq!(from.value(), last_id, "the select shows the round compared");
+}
+
+#[wasm_bindgen_test]
+async fn an_agency_added_and_renamed_shows_its_name_through_undo() {
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    let page = Page::open_at("?view=register").await;
+    let new_name: HtmlInputElement = page.wait_for("agency-new-name").await.unchecked_into();
+    new_name.set_value("Badan Perencanaan Pembangunan Daerah");
+    new_name.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    page.click("agency-add").await;
+    let row = "[data-testid=agency-row][data-agency-id=badan-perencanaan-pembangunan-daerah] [data-testid=agency-name]";
+    let name: HtmlInputElement = page.root.query_selector(row).unwrap().expect("the new agency's row").unchecked_into();
+    name.set_value("Bappeda");
+    name.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    sleep(50).await;
+    let rows = page.text("agency-panel");
+    assert!(rows.contains("badan-perencanaan-pembangunan-daerah"), "{rows}");
+    page.click("undo").await;
+    sleep(50).await;
+    let name: HtmlInputElement = page.root.query_selector(row).unwrap().expect("the row stays").unchecked_into();
+    assert_eq!(name.value(), "Badan Perencanaan Pembangunan Daerah", "the field follows the undone rename");
+    drop(page);
+    // The register writes its view into the address; the next test starts from the runner's own.
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
 }

@@ -10,9 +10,6 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-#[allow(unused_imports)]
-use masterplan_tracker as _;
-
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn sleep(ms: i32) {
@@ -26,8 +23,11 @@ fn find(root: &web_sys::Element, testid: &str) -> Option<web_sys::Element> {
     root.query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
 }
 
+/// Waits for an element, polling every 5 ms; a view that never draws it fails the run after 60 s.
 async fn wait_for(root: &web_sys::Element, testid: &str) {
+    let started = js_sys::Date::now();
     while find(root, testid).is_none() {
+        assert!(js_sys::Date::now() - started < 60_000.0, "{testid} did not appear");
         sleep(5).await;
     }
 }

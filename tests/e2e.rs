@@ -11,10 +11,8 @@ mod e2e {
 
 use std::path::Path;
 
-use e2e::browser::{Browser, Profile};
+use e2e::browser::{Browser, FIXTURE, Profile};
 use serde_json::Value;
-
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kota-contoh.masterplan.json");
 
 #[tokio::test(flavor = "multi_thread")]
 async fn first_visit_shows_the_stage_one_figures_in_both_languages() {
@@ -132,9 +130,7 @@ async fn blocked_storage_is_said_on_the_page_and_the_app_still_works() {
     let banner = browser.text("storage-error").await;
     assert!(banner.contains("tidak dapat dipakai"), "{banner}");
     assert_eq!(browser.text("program-count").await, "131");
-    browser.import(Path::new(FIXTURE)).await;
-    browser.click("import-replace").await;
-    browser.wait_text("city-name", "Kota Contoh").await;
+    browser.import_fixture().await;
     assert!(browser.exists("storage-error").await, "the page keeps saying the data is not saved");
     browser.close().await;
 }

@@ -87,6 +87,8 @@ async fn the_presentation_moves_with_the_keyboard_jumps_and_leaves_with_escape()
     browser.eval("document.querySelector('[data-testid=slide-list]').open = true; return null").await;
     browser.wait_css("[data-slide-key=title] [data-testid=slide-shown]").await.click().await.unwrap();
     browser.open("?view=dashboard").await;
+    browser.eval("document.querySelector('[data-testid=slide-list]').open = true; return null").await;
+    browser.wait_css("[data-slide-key=title] [data-testid=slide-shown]").await;
     let checked =
         browser.eval("return document.querySelector('[data-slide-key=title] [data-testid=slide-shown]').checked").await;
     assert_eq!(checked, false, "the choice is remembered");
@@ -138,11 +140,7 @@ async fn ctrl_p_prints_the_report_from_any_view() {
     browser.eval("window.print = () => { window.printed = true }; return null").await;
     browser.keys("\u{E009}p\u{E009}").await;
     browser.wait_for("report").await;
-    let started = std::time::Instant::now();
-    while browser.eval("return window.printed === true").await != true {
-        assert!(started.elapsed() < std::time::Duration::from_secs(10), "the print dialog was not opened");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    browser.wait_until("return window.printed === true", "the print dialog was not opened").await;
     browser.close().await;
 }
 
@@ -150,14 +148,7 @@ async fn ctrl_p_prints_the_report_from_any_view() {
 async fn markup_in_names_stays_text_in_slides_and_report() {
     let browser = Browser::start().await;
     browser.open("").await;
-    browser
-        .import(std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/kota-contoh.masterplan.json"
-        )))
-        .await;
-    browser.click("import-replace").await;
-    browser.wait_text("city-name", "Kota Contoh").await;
+    browser.import_fixture().await;
     browser.open("?view=report").await;
     let report = browser.text("report").await;
     assert!(report.contains("Layanan <b>daring</b> terpadu"), "the name is shown as written");

@@ -8,12 +8,8 @@ mod e2e {
     pub mod browser;
 }
 
-use std::path::Path;
-
-use e2e::browser::Browser;
+use e2e::browser::{Browser, FIXTURE};
 use serde_json::Value;
-
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kota-contoh.masterplan.json");
 
 fn fixture_text() -> String {
     std::fs::read_to_string(FIXTURE).unwrap()
@@ -67,9 +63,7 @@ async fn a_dropped_file_is_previewed_merged_undone_and_backups_restore() {
 async fn a_share_link_opens_in_a_fresh_browser_with_the_preview() {
     let sender = Browser::start().await;
     sender.open("").await;
-    sender.import(Path::new(FIXTURE)).await;
-    sender.click("import-replace").await;
-    sender.wait_text("city-name", "Kota Contoh").await;
+    sender.import_fixture().await;
     sender.click("share-link-create").await;
     let link = sender.value("share-link-url").await;
     assert!(link.contains("#data=1."), "{link}");
@@ -95,9 +89,7 @@ async fn a_share_link_opens_in_a_fresh_browser_with_the_preview() {
 async fn a_csv_export_imports_back_equal_and_xlsx_downloads() {
     let browser = Browser::start().await;
     browser.open("").await;
-    browser.import(Path::new(FIXTURE)).await;
-    browser.click("import-replace").await;
-    browser.wait_text("city-name", "Kota Contoh").await;
+    browser.import_fixture().await;
 
     browser.select("export-csv-delimiter", "semicolon").await;
     browser.click("export-csv").await;

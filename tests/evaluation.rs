@@ -179,6 +179,22 @@ fn an_agency_scorecard_sums_up_its_programs_and_their_moves_since_the_last_round
 }
 
 #[test]
+fn recording_a_round_names_it_by_its_date_and_keeps_the_rules() {
+    let dataset = sample_dataset();
+    let (once, first) = edit::record_round(&dataset, "  Evaluasi 2021 ", "2021-11-30").unwrap();
+    let (twice, second) = edit::record_round(&once, "Evaluasi 2021 (ulang)", "2021-11-30").unwrap();
+    assert_eq!((first.as_str(), second.as_str()), ("2021-11-30", "2021-11-30-2"));
+    assert_eq!(twice.evaluations.last().unwrap().label, "Evaluasi 2021 (ulang)");
+    assert_eq!(once.evaluations.last().unwrap().label, "Evaluasi 2021", "the label is trimmed");
+    let refused = edit::record_round(&dataset, " ", "2021-11-30").unwrap_err();
+    assert_eq!(refused.0[0].path, "evaluations[1].label");
+    let renamed = edit::update_round(&twice, &second, |r| r.label = "Evaluasi 2021 (revisi)".into()).unwrap();
+    assert_eq!(renamed.evaluations[2].label, "Evaluasi 2021 (revisi)");
+    assert!(edit::update_round(&twice, &second, |r| r.date = "30/11/2021".into()).is_err(), "not a date");
+    assert_eq!(edit::delete_round(&renamed, &first).evaluations.len(), 2);
+}
+
+#[test]
 fn rounds_count_in_date_order_whatever_the_files_order() {
     let mut dataset = sample_dataset();
     let scored = |id: &str, date: &str, score: f64| {

@@ -130,3 +130,40 @@ fn calendar_dates() {
     assert!(!is_calendar_date("2020-1-01"));
     assert!(!is_calendar_date("27-11-2020"));
 }
+
+#[test]
+fn every_closed_list_code_is_the_files_own_and_reads_back() {
+    use masterplan_tracker::format::{
+        Dimension, Horizon, Status, SubDimension, from_code, from_yes_no_code, yes_no_code,
+    };
+    let file_code = |value: serde_json::Value| value.as_str().unwrap().to_owned();
+    for h in Horizon::ALL {
+        assert_eq!(file_code(serde_json::to_value(h).unwrap()), h.code());
+        assert_eq!(from_code::<Horizon>(h.code()), Some(h));
+    }
+    for s in Status::ALL {
+        assert_eq!(file_code(serde_json::to_value(s).unwrap()), s.code());
+        assert_eq!(from_code::<Status>(s.code()), Some(s));
+    }
+    for d in Dimension::ALL {
+        assert_eq!(from_code::<Dimension>(d.code()), Some(d));
+    }
+    for s in SubDimension::ALL {
+        assert_eq!(from_code::<SubDimension>(s.code()), Some(s));
+    }
+    assert_eq!(from_code::<Status>(""), None);
+    assert_eq!(from_code::<Status>("selesai"), None);
+    for answer in [Some(true), Some(false), None] {
+        assert_eq!(from_yes_no_code(yes_no_code(answer)), answer);
+    }
+}
+
+#[test]
+fn whole_numbers_are_read_as_people_group_them() {
+    use masterplan_tracker::spreadsheet::whole_number;
+    assert_eq!(whole_number("150.000.000"), Some(150_000_000));
+    assert_eq!(whole_number("150,000,000"), Some(150_000_000));
+    assert_eq!(whole_number("-5"), Some(-5));
+    assert_eq!(whole_number("1.5"), None, "a decimal is no whole number");
+    assert_eq!(whole_number("12.34.567"), None);
+}

@@ -153,3 +153,39 @@ pub enum Horizon {
     Medium,
     Long,
 }
+
+impl Horizon {
+    pub const ALL: [Horizon; 3] = [Horizon::Short, Horizon::Medium, Horizon::Long];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Horizon::Short => "short",
+            Horizon::Medium => "medium",
+            Horizon::Long => "long",
+        }
+    }
+}
+
+/// A closed-list value from its code in the file (`"running"`, `"smart_governance"`…); `None` for an empty or
+/// unknown one. Serde's names are the codes, so this never drifts from the format.
+pub fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+}
+
+/// The code of a yes / no / not stated answer in forms and addresses: `"yes"`, `"no"`, `""`.
+pub fn yes_no_code(value: Option<bool>) -> &'static str {
+    match value {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    }
+}
+
+/// The answer a `yes_no_code` stands for.
+pub fn from_yes_no_code(code: &str) -> Option<bool> {
+    match code {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}

@@ -79,6 +79,7 @@ messages! {
     ViewEvaluations => ("Evaluasi", "Evaluations"),
     EvaluationsHeading => ("Putaran evaluasi", "Evaluation rounds"),
     EvaluationRecord => ("Rekam putaran dari status saat ini", "Record a round from today's statuses"),
+    EvaluationLabelExample => ("Evaluasi Tahap II", "Stage II evaluation"),
     EvaluationsEmpty => ("Belum ada putaran evaluasi.", "No evaluation round yet."),
     RoundPrograms => ("{programs} direkam", "{programs} recorded"),
     Score => ("Nilai", "Score"),
@@ -343,6 +344,8 @@ messages! {
     BackupBeforeRestore => ("sebelum pemulihan cadangan", "before restoring a backup"),
     BackupRestore => ("Pulihkan", "Restore"),
     BackupDownload => ("Unduh", "Download"),
+    BackupFileWord => ("cadangan", "backup"),
+    BackupUnreadable => ("Cadangan ini tidak dapat dibaca: {detail}", "This backup could not be read: {detail}"),
     BackupRestored => (
         "Cadangan dari {date} dipulihkan; data sebelumnya disimpan sebagai cadangan.",
         "The backup of {date} was restored; the data before it was kept as a backup."

@@ -15,6 +15,9 @@ pub fn AgencyPanel() -> impl IntoView {
     let lang = state.lang;
     let new_name = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
+    // Rows are made anew only when agencies come or go, not on every edit of the data.
+    let agency_ids =
+        Memo::new(move |_| state.dataset.with(|d| d.agencies.iter().map(|a| a.id.clone()).collect::<Vec<_>>()));
     let add = move || {
         let name = new_name.get_untracked();
         match state.edit(|d| edit::add_agency(d, &name).map(|(d, _)| d)) {
@@ -44,8 +47,7 @@ pub fn AgencyPanel() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || state.dataset.with(|d| d.agencies.iter().map(|a| a.id.clone()).collect::<Vec<_>>()).into_iter()
-                        .map(|id| view! { <AgencyRow id=id/> }).collect_view()}
+                    {move || agency_ids.get().into_iter().map(|id| view! { <AgencyRow id=id/> }).collect_view()}
                 </tbody>
             </table>
         </details>
@@ -58,9 +60,10 @@ fn AgencyRow(id: String) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let id = StoredValue::new(id);
-    let name = RwSignal::new(
-        state.dataset.with_untracked(|d| d.agency(&id.get_value()).map(|a| a.name.clone()).unwrap_or_default()),
-    );
+    // The name as the data has it, so that undo, redo and other tabs show in the field too.
+    let name = Memo::new(move |_| {
+        state.dataset.with(|d| d.agency(&id.get_value()).map(|a| a.name.clone()).unwrap_or_default())
+    });
     let target = RwSignal::new(String::new());
     let in_use = Memo::new(move |_| state.dataset.with(|d| edit::programs_of_agency(d, &id.get_value())));
     // Computed outside the markup: a `>` inside an unbraced attribute would end the tag for the view macro.
@@ -77,9 +80,8 @@ fn AgencyRow(id: String) -> impl IntoView {
     view! {
         <tr data-testid="agency-row" data-agency-id=id.get_value()>
             <td>
-                <input type="text" aria-label=move || lang.get().t(Key::AgencyRename) prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                    on:change=move |_| { let _ = state.edit(|d| edit::rename_agency(d, &id.get_value(), &name.get_untracked())); }/>
+                <input type="text" data-testid="agency-name" aria-label=move || lang.get().t(Key::AgencyRename) prop:value=move || name.get()
+                    on:change=move |ev| { let _ = state.edit(|d| edit::rename_agency(d, &id.get_value(), &event_target_value(&ev))); }/>
                 <span class="hint">{id.get_value()}</span>
             </td>
             <td class="number">{move || lang.get().count(in_use.get())}</td>
@@ -87,7 +89,10 @@ fn AgencyRow(id: String) -> impl IntoView {
                 <select aria-label=move || lang.get().t(Key::AgencyMergeInto) data-testid="agency-target" prop:value=move || target.get()
                     on:change=move |ev| target.set(event_target_value(&ev))>
                     <option value="">{move || lang.get().t(Key::AgencyMergeInto)}</option>
-                    {move || others().into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                    {move || others().into_iter().map(|(value, label)| {
+                        let chosen = value.clone();
+                        view! { <option value=value prop:selected=move || target.with(|t| *t == chosen)>{label}</option> }
+                    }).collect_view()}
                 </select>
                 <button type="button" class="button small" data-testid="agency-merge" disabled=move || target.with(String::is_empty)
                     on:click=move |_| { let _ = state.edit(|d| Ok(edit::merge_agencies(d, &id.get_value(), &target.get_untracked()))); }>

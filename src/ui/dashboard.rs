@@ -9,7 +9,7 @@ use crate::files;
 use crate::format::Dimension;
 use crate::i18n::Key;
 use crate::metrics::ProgramFilter;
-use crate::state::Confirmation;
+use crate::state::{Confirmation, ExportOf};
 
 use super::presentation::Presentation;
 use super::scorecards::AgencyScorecards;
@@ -84,17 +84,12 @@ pub fn ChartCard(chart: Signal<Option<BarChart>>) -> impl IntoView {
     let as_table = RwSignal::new(false);
     let svg = Memo::new(move |_| chart.with(|c| c.as_ref().map(BarChart::to_svg).unwrap_or_default()));
     let name = move || chart.with(|c| c.as_ref().map_or("", |c| c.name));
-    let file_name = move |ext: &str| {
-        let city = state.dataset.with_untracked(|d| d.file_name().replace(".masterplan.json", ""));
-        format!("{city} - {}.{ext}", name())
-    };
+    let file_name =
+        move |ext: &str| state.dataset.with_untracked(|d| d.file_name_with(&format!(" - {}.{ext}", name())));
     let download_svg = move |_| {
         let file = file_name("svg");
         let outcome = files::download(&file, "image/svg+xml", &svg.get_untracked());
-        state.confirmation.set(Some(match outcome {
-            Ok(()) => Confirmation::Exported { file_name: file },
-            Err(detail) => Confirmation::ExportFailed { detail },
-        }));
+        state.report_export(file, outcome, ExportOf::Other);
     };
     let download_png = move |_| {
         let file = file_name("png");
@@ -104,10 +99,7 @@ pub fn ChartCard(chart: Signal<Option<BarChart>>) -> impl IntoView {
                 Ok(png) => files::download_blob(&file, png),
                 Err(detail) => Err(detail),
             };
-            state.confirmation.set(Some(match outcome {
-                Ok(()) => Confirmation::Exported { file_name: file },
-                Err(detail) => Confirmation::ExportFailed { detail },
-            }));
+            state.report_export(file, outcome, ExportOf::Other);
         });
     };
     let copy = move |_| {

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use crate::dashboard;
+use crate::edit;
 use crate::evaluation::{self, ASPECTS, Aspect, Comparison, IndexError, achievement_index, default_weights};
 use crate::files;
-use crate::format::{Aspects, Dataset, FormatError, Problem, Status, ValueKind};
+use crate::format::{Aspects, FormatError, Problem, Status, ValueKind};
 use crate::i18n::{Key, Lang};
 use crate::metrics::StatusCounts;
 
@@ -22,16 +23,11 @@ pub fn Evaluations() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let label = RwSignal::new(String::new());
-    let date = RwSignal::new(files::now_rfc3339().get(..10).unwrap_or_default().to_owned());
+    let date = RwSignal::new(files::today());
     let message = RwSignal::new(None::<String>);
     let record = move |_| {
         let (label_text, day) = (label.get_untracked(), date.get_untracked());
-        let outcome = state.edit(|d| {
-            let id = unique_round_id(d, &day);
-            let mut edited = d.clone();
-            edited.evaluations.push(evaluation::snapshot(d, id, label_text.trim().to_owned(), day.clone()));
-            crate::edit::checked_dataset(edited)
-        });
+        let outcome = state.edit(|d| edit::record_round(d, &label_text, &day).map(|(edited, _)| edited));
         match outcome {
             Ok(()) => {
                 label.set(String::new());
@@ -46,7 +42,7 @@ pub fn Evaluations() -> impl IntoView {
             <form class="record-round" on:submit=move |ev| { ev.prevent_default(); record(()) }>
                 <label class="filter">
                     <span>{move || lang.get().t(Key::FieldLabel)}</span>
-                    <input type="text" data-testid="evaluation-label" placeholder="Evaluasi Tahap II" prop:value=move || label.get()
+                    <input type="text" data-testid="evaluation-label" placeholder=move || lang.get().t(Key::EvaluationLabelExample) prop:value=move || label.get()
                         on:input=move |ev| label.set(event_target_value(&ev))/>
                 </label>
                 <label class="filter">
@@ -60,15 +56,6 @@ pub fn Evaluations() -> impl IntoView {
             <Compare/>
         </section>
     }
-}
-
-/// An id for a new round: its date, made unique.
-fn unique_round_id(dataset: &Dataset, date: &str) -> String {
-    let stem = if date.is_empty() { "putaran".to_owned() } else { date.to_owned() };
-    std::iter::once(stem.clone())
-        .chain((2..).map(|n| format!("{stem}-{n}")))
-        .find(|id| dataset.evaluations.iter().all(|e| &e.id != id))
-        .expect("ids run out")
 }
 
 #[component]
@@ -103,13 +90,7 @@ fn RoundCard(id: String) -> impl IntoView {
     // not a number); the round keeps its data, the field keeps what was typed so it can be mended.
     let refusal = RwSignal::new(None::<FormatError>);
     let update = move |change: Box<dyn FnOnce(&mut crate::format::Evaluation)>| {
-        let outcome = state.edit(|d| {
-            let mut edited = d.clone();
-            if let Some(round) = edited.evaluations.iter_mut().find(|e| e.id == id.get_value()) {
-                change(round);
-            }
-            crate::edit::checked_dataset(edited)
-        });
+        let outcome = state.edit(|d| edit::update_round(d, &id.get_value(), change));
         refusal.set(outcome.err().and_then(|rejected| rejected.0.into_iter().next()));
     };
     let index = Memo::new(move |_| {
@@ -187,11 +168,7 @@ fn RoundCard(id: String) -> impl IntoView {
                     {move || if confirming.get() {
                         view! {
                             <button type="button" class="button small danger" data-testid="evaluation-delete-confirm" on:click=move |_| {
-                                let _ = state.edit(|d| {
-                                    let mut edited = d.clone();
-                                    edited.evaluations.retain(|e| e.id != id.get_value());
-                                    Ok(edited)
-                                });
+                                let _ = state.edit(|d| Ok(edit::delete_round(d, &id.get_value())));
                             }>{lang.get().t(Key::Delete)}</button>
                         }.into_any()
                     } else {
@@ -304,8 +281,9 @@ fn Compare() -> impl IntoView {
             Some((Comparison::between(&earlier, &later), by_dimension, by_agency))
         })
     });
-    let rounds_chart = Signal::derive(move || state.dataset.with(|d| dashboard::rounds_chart(d, |_| true, lang.get())));
-    let trend_chart = Signal::derive(move || state.dataset.with(|d| dashboard::index_trend_chart(d, lang.get())));
+    // Memos: each chart is read by its card several times (SVG, name, label), and drawn once per change.
+    let rounds_chart = Memo::new(move |_| state.dataset.with(|d| dashboard::rounds_chart(d, |_| true, lang.get())));
+    let trend_chart = Memo::new(move |_| state.dataset.with(|d| dashboard::index_trend_chart(d, lang.get())));
     // The cards come and go with their charts, not on every edit.
     let has_rounds = Memo::new(move |_| rounds_chart.with(Option::is_some));
     let has_trend = Memo::new(move |_| trend_chart.with(Option::is_some));
@@ -375,8 +353,8 @@ fn Compare() -> impl IntoView {
                 }
             })}
             <div class="chart-grid">
-                {move || has_rounds.get().then(|| view! { <ChartCard chart=rounds_chart/> })}
-                {move || has_trend.get().then(|| view! { <ChartCard chart=trend_chart/> })}
+                {move || has_rounds.get().then(|| view! { <ChartCard chart=rounds_chart.into()/> })}
+                {move || has_trend.get().then(|| view! { <ChartCard chart=trend_chart.into()/> })}
             </div>
         </div>
     }

@@ -138,6 +138,7 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
         Confirmation::Restored { taken_at } => l.tf(Key::BackupRestored, &[("date", &local_date_time(l, taken_at))]),
         Confirmation::Exported { file_name } => l.tf(Key::Exported, &[("file", file_name)]),
         Confirmation::ExportFailed { detail } => l.tf(Key::ExportFailed, &[("detail", detail)]),
+        Confirmation::BackupUnreadable { detail } => l.tf(Key::BackupUnreadable, &[("detail", detail)]),
         Confirmation::LinkCopied => l.t(Key::ShareLinkCopied).to_owned(),
         Confirmation::UpdatedByOtherTab => l.t(Key::UpdatedByOtherTab).to_owned(),
         Confirmation::ChartCopied => l.t(Key::ChartCopied).to_owned(),

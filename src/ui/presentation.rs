@@ -17,7 +17,7 @@ use super::use_state;
 pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
-    let today = files::now_rfc3339().get(..10).unwrap_or_default().to_owned();
+    let today = files::today();
     let slides =
         Memo::new(move |_| state.slides.with(|a| a.shown(state.dataset.with(|d| deck(d, lang.get(), &today)))));
     let current = RwSignal::new(0usize);

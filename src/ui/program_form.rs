@@ -6,7 +6,10 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::edit;
-use crate::format::{Dimension, FormatError, Horizon, Problem, Program, Status, SubDimension, ValueKind};
+use crate::format::{
+    Dimension, FormatError, Horizon, Problem, Program, Status, SubDimension, ValueKind, from_code, from_yes_no_code,
+    yes_no_code,
+};
 use crate::i18n::{Key, Lang};
 use crate::state::Confirmation;
 
@@ -44,19 +47,6 @@ struct Fields {
     notes: String,
 }
 
-fn code<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
-/// A closed-list value from its code; `None` for an empty or unknown one.
-fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
-}
-
-fn optional_bool(value: Option<bool>) -> String {
-    value.map(|b| if b { "yes" } else { "no" }.to_owned()).unwrap_or_default()
-}
-
 impl Fields {
     fn of(program: &Program) -> Fields {
         let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
@@ -68,14 +58,14 @@ impl Fields {
             status: program.status.code().to_owned(),
             agency: program.agency.clone().unwrap_or_default(),
             quick_win: program.quick_win,
-            horizon: program.horizon.map(|h| code(&h)).unwrap_or_default(),
+            horizon: program.horizon.map(|h| h.code().to_owned()).unwrap_or_default(),
             start_year: number(program.start_year.map(i64::from)),
             target_year: number(program.target_year.map(i64::from)),
             progress: number(program.progress),
             budget_planned: number(program.budget_planned),
             budget_realized: number(program.budget_realized),
-            rpjmd: optional_bool(program.rpjmd),
-            renstra: optional_bool(program.renstra),
+            rpjmd: yes_no_code(program.rpjmd).to_owned(),
+            renstra: yes_no_code(program.renstra).to_owned(),
             postponed_to: number(program.postponed_to.map(i64::from)),
             delay_reason: program.delay_reason.clone().unwrap_or_default(),
             apps: program.apps.join("; "),
@@ -93,7 +83,8 @@ impl Fields {
             if text.is_empty() {
                 return None;
             }
-            let parsed = text.replace(['.', ' '], "").parse::<i64>().ok();
+            // Grouped as people write amounts (150.000.000, 150 000 000); `1.5` is no whole number.
+            let parsed = crate::spreadsheet::whole_number(&text.replace(' ', ""));
             if parsed.is_none() {
                 errors.push(FormatError::new(
                     field,
@@ -113,13 +104,8 @@ impl Fields {
         let budget_planned = whole("budget_planned", &self.budget_planned);
         let budget_realized = whole("budget_realized", &self.budget_realized);
         let postponed_to = year(whole("postponed_to", &self.postponed_to));
-        let dimension: Dimension = parse(&self.dimension).unwrap_or(Dimension::Governance);
+        let dimension: Dimension = from_code(&self.dimension).unwrap_or(Dimension::Governance);
         let text = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_owned());
-        let yes_no = |t: &str| match t {
-            "yes" => Some(true),
-            "no" => Some(false),
-            _ => None,
-        };
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -127,18 +113,18 @@ impl Fields {
             id: self.id.trim().to_owned(),
             name: self.name.trim().to_owned(),
             dimension,
-            subdimension: parse(&self.subdimension),
-            status: parse(&self.status).unwrap_or(Status::NotStarted),
+            subdimension: from_code(&self.subdimension),
+            status: from_code(&self.status).unwrap_or(Status::NotStarted),
             agency: text(&self.agency),
             quick_win: self.quick_win,
-            horizon: parse(&self.horizon),
+            horizon: from_code(&self.horizon),
             start_year,
             target_year,
             progress,
             budget_planned,
             budget_realized,
-            rpjmd: yes_no(&self.rpjmd),
-            renstra: yes_no(&self.renstra),
+            rpjmd: from_yes_no_code(&self.rpjmd),
+            renstra: from_yes_no_code(&self.renstra),
             postponed_to,
             delay_reason: text(&self.delay_reason),
             apps: self.apps.split([';', ',']).map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect(),
@@ -288,7 +274,7 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
                         Signal::derive(move || {
                             let l = lang.get();
                             let mut options = vec![none(l)];
-                            options.extend([Horizon::Short, Horizon::Medium, Horizon::Long].iter().map(|h| (code(h), l.horizon(*h).to_owned())));
+                            options.extend(Horizon::ALL.iter().map(|h| (h.code().to_owned(), l.horizon(*h).to_owned())));
                             options
                         }),
                         |f| f.horizon.clone(), |f, v| f.horizon = v)}

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::edit::{self, BulkSet};
-use crate::format::{Dimension, Horizon, Status, SubDimension};
+use crate::format::{Dimension, Horizon, Status, SubDimension, from_code, from_yes_no_code, yes_no_code};
 use crate::i18n::{Key, Lang};
 use crate::register::{Column, NO_AGENCY, RegisterQuery, SearchIndex, shown};
 
@@ -89,24 +89,13 @@ fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
             </label>
         }
     };
-    let code = |value: serde_json::Value| value.as_str().unwrap_or_default().to_owned();
-    let enum_options = move |values: Vec<(serde_json::Value, String)>| -> Vec<(String, String)> {
-        values.into_iter().map(|(v, text)| (code(v), text)).collect()
-    };
     let yes_no_options = move || {
         vec![
             ("yes".to_owned(), lang.get().yes_no(true).to_owned()),
             ("no".to_owned(), lang.get().yes_no(false).to_owned()),
         ]
     };
-    let yes_no_value = |v: Option<bool>| v.map(|b| if b { "yes" } else { "no" }.to_owned()).unwrap_or_default();
-    let parse_yes_no = |v: &str| match v {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    };
-    let parse =
-        |v: &str| -> Option<serde_json::Value> { (!v.is_empty()).then(|| serde_json::Value::String(v.to_owned())) };
+    let yes_no_value = |v: Option<bool>| yes_no_code(v).to_owned();
 
     view! {
         <div class="filters" role="search">
@@ -118,21 +107,21 @@ fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
                     on:input=move |ev| query.update(|q| q.search = event_target_value(&ev))/>
             </label>
             {select("filter-dimension", Key::FieldDimension,
-                Signal::derive(move || enum_options(Dimension::ALL.iter().map(|d| (serde_json::to_value(d).unwrap(), lang.get().dimension(*d).to_owned())).collect())),
+                Signal::derive(move || Dimension::ALL.iter().map(|d| (d.code().to_owned(), lang.get().dimension(*d).to_owned())).collect()),
                 Signal::derive(move || query.with(|q| q.dimension.map(|d| d.code().to_owned()).unwrap_or_default())),
-                Callback::new(move |v: String| query.update(|q| q.dimension = parse(&v).and_then(|v| serde_json::from_value(v).ok()))))}
+                Callback::new(move |v: String| query.update(|q| q.dimension = from_code(&v))))}
             {select("filter-subdimension", Key::FieldSubdimension,
                 Signal::derive(move || {
                     let dimension = query.with(|q| q.dimension);
-                    enum_options(SubDimension::ALL.iter().filter(|s| dimension.is_none_or(|d| s.dimension() == d))
-                        .map(|s| (serde_json::to_value(s).unwrap(), lang.get().subdimension(*s).to_owned())).collect())
+                    SubDimension::ALL.iter().filter(|s| dimension.is_none_or(|d| s.dimension() == d))
+                        .map(|s| (s.code().to_owned(), lang.get().subdimension(*s).to_owned())).collect()
                 }),
                 Signal::derive(move || query.with(|q| q.subdimension.map(|s| s.code().to_owned()).unwrap_or_default())),
-                Callback::new(move |v: String| query.update(|q| q.subdimension = parse(&v).and_then(|v| serde_json::from_value(v).ok()))))}
+                Callback::new(move |v: String| query.update(|q| q.subdimension = from_code(&v))))}
             {select("filter-status", Key::FieldStatus,
-                Signal::derive(move || enum_options(Status::ALL.iter().map(|s| (serde_json::to_value(s).unwrap(), lang.get().status(*s).to_owned())).collect())),
+                Signal::derive(move || Status::ALL.iter().map(|s| (s.code().to_owned(), lang.get().status(*s).to_owned())).collect()),
                 Signal::derive(move || query.with(|q| q.status.map(|s| s.code().to_owned()).unwrap_or_default())),
-                Callback::new(move |v: String| query.update(|q| q.status = parse(&v).and_then(|v| serde_json::from_value(v).ok()))))}
+                Callback::new(move |v: String| query.update(|q| q.status = from_code(&v))))}
             {select("filter-agency", Key::FieldAgency,
                 Signal::derive(move || {
                     let mut options = vec![(NO_AGENCY.to_owned(), lang.get().t(Key::NoAgency).to_owned())];
@@ -143,24 +132,24 @@ fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
                 Callback::new(move |v: String| query.update(|q| q.agency = (!v.is_empty()).then_some(v))))}
             {select("filter-quick-win", Key::FieldQuickWin, Signal::derive(yes_no_options),
                 Signal::derive(move || query.with(|q| yes_no_value(q.quick_win))),
-                Callback::new(move |v: String| query.update(|q| q.quick_win = parse_yes_no(&v))))}
+                Callback::new(move |v: String| query.update(|q| q.quick_win = from_yes_no_code(&v))))}
             {select("filter-horizon", Key::FieldHorizon,
-                Signal::derive(move || enum_options([Horizon::Short, Horizon::Medium, Horizon::Long].iter().map(|h| (serde_json::to_value(h).unwrap(), lang.get().horizon(*h).to_owned())).collect())),
-                Signal::derive(move || query.with(|q| q.horizon.and_then(|h| serde_json::to_value(h).ok()).map(code).unwrap_or_default())),
-                Callback::new(move |v: String| query.update(|q| q.horizon = parse(&v).and_then(|v| serde_json::from_value(v).ok()))))}
+                Signal::derive(move || Horizon::ALL.iter().map(|h| (h.code().to_owned(), lang.get().horizon(*h).to_owned())).collect()),
+                Signal::derive(move || query.with(|q| q.horizon.map(|h| h.code().to_owned()).unwrap_or_default())),
+                Callback::new(move |v: String| query.update(|q| q.horizon = from_code(&v))))}
             {select("filter-target-year", Key::FieldTargetYear,
                 Signal::derive(move || years.get().into_iter().map(|y| (y.to_string(), y.to_string())).collect()),
                 Signal::derive(move || query.with(|q| q.target_year.map(|y| y.to_string()).unwrap_or_default())),
                 Callback::new(move |v: String| query.update(|q| q.target_year = v.parse().ok())))}
             {select("filter-postponed", Key::FilterPostponed, Signal::derive(yes_no_options),
                 Signal::derive(move || query.with(|q| yes_no_value(q.postponed))),
-                Callback::new(move |v: String| query.update(|q| q.postponed = parse_yes_no(&v))))}
+                Callback::new(move |v: String| query.update(|q| q.postponed = from_yes_no_code(&v))))}
             {select("filter-rpjmd", Key::FieldRpjmd, Signal::derive(yes_no_options),
                 Signal::derive(move || query.with(|q| yes_no_value(q.rpjmd))),
-                Callback::new(move |v: String| query.update(|q| q.rpjmd = parse_yes_no(&v))))}
+                Callback::new(move |v: String| query.update(|q| q.rpjmd = from_yes_no_code(&v))))}
             {select("filter-renstra", Key::FieldRenstra, Signal::derive(yes_no_options),
                 Signal::derive(move || query.with(|q| yes_no_value(q.renstra))),
-                Callback::new(move |v: String| query.update(|q| q.renstra = parse_yes_no(&v))))}
+                Callback::new(move |v: String| query.update(|q| q.renstra = from_yes_no_code(&v))))}
             {move || query.with(RegisterQuery::is_filtering).then(|| view! {
                 <button type="button" class="button small" data-testid="filters-clear"
                     on:click=move |_| query.update(|q| *q = RegisterQuery { sort: q.sort, descending: q.descending, ..Default::default() })>
@@ -191,7 +180,7 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                     <label class="filter">
                         <span>{l.t(Key::BulkSetStatus)}</span>
                         <select data-testid="bulk-status" on:change=move |ev| {
-                            if let Ok(status) = serde_json::from_value::<Status>(serde_json::Value::String(event_target_value(&ev))) {
+                            if let Some(status) = from_code::<Status>(&event_target_value(&ev)) {
                                 apply(BulkSet::Status(status));
                             }
                         }>
@@ -215,7 +204,7 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                     <label class="filter">
                         <span>{l.t(Key::BulkSetDimension)}</span>
                         <select data-testid="bulk-dimension" on:change=move |ev| {
-                            if let Ok(d) = serde_json::from_value::<Dimension>(serde_json::Value::String(event_target_value(&ev))) {
+                            if let Some(d) = from_code::<Dimension>(&event_target_value(&ev)) {
                                 apply(BulkSet::Dimension(d));
                             }
                         }>
@@ -373,7 +362,7 @@ fn row(
             <td>
                 <select data-testid="program-status-select" aria-label=status_label prop:value=program.status.code()
                     on:change=move |ev| {
-                        if let Ok(status) = serde_json::from_value::<Status>(serde_json::Value::String(event_target_value(&ev))) {
+                        if let Some(status) = from_code::<Status>(&event_target_value(&ev)) {
                             let _ = state.edit(|d| Ok(edit::set_status(d, &id_status, status)));
                         }
                     }>

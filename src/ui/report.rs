@@ -20,7 +20,7 @@ use super::use_state;
 pub fn Report() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
-    let today = files::now_rfc3339().get(..10).unwrap_or_default().to_owned();
+    let today = files::today();
     let charts =
         Memo::new(move |_| state.dataset.with(|d| dashboard::charts(d, &ProgramFilter::default(), lang.get())));
     let overview = Memo::new(move |_| state.dataset.with(Overview::of));

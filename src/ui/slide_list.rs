@@ -13,8 +13,13 @@ use super::use_state;
 pub fn SlideList() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
-    let today = files::now_rfc3339().get(..10).unwrap_or_default().to_owned();
+    let today = files::today();
+    // The deck (every chart, every scorecard) is made only while the list is open, not on every edit.
+    let open = RwSignal::new(false);
     let arranged = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         let l = lang.get();
         let slides = state.dataset.with(|d| deck(d, l, &today));
         state
@@ -26,7 +31,9 @@ pub fn SlideList() -> impl IntoView {
     });
     let keys = move || arranged.with(|a| a.iter().map(|(k, _, _)| k.clone()).collect::<Vec<_>>());
     view! {
-        <details class="slide-list" data-testid="slide-list">
+        <details class="slide-list" data-testid="slide-list" on:toggle=move |ev| {
+            open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+        }>
             <summary>{move || lang.get().t(Key::SlidesArrange)}</summary>
             <ol>
                 {move || arranged.get().into_iter().map(|(key, caption, shown)| {

@@ -53,6 +53,9 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
+/// A small dataset of another city, with an unknown field and markup in a name.
+pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kota-contoh.masterplan.json");
+
 pub struct Browser {
     client: Client,
     driver: Child,
@@ -169,9 +172,21 @@ impl Browser {
         self.wait_for(testid).await.html(true).await.unwrap()
     }
 
+    /// Waits until the element's text is `expected` exactly (a "10" on the way to "1" is waited out).
     pub async fn wait_text(&self, testid: &str, expected: &str) {
-        self.wait_text_contains(testid, expected).await;
-        assert_eq!(self.text(testid).await, expected);
+        let started = Instant::now();
+        loop {
+            // The element may be drawn anew between finding it and reading it: then look again.
+            let text = match self.client.find(Locator::Css(&selector(testid))).await {
+                Ok(element) => element.text().await.ok(),
+                Err(_) => None,
+            };
+            if text.as_deref() == Some(expected) {
+                return;
+            }
+            assert!(started.elapsed() < PATIENCE, "{testid} says {text:?}, not {expected:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     pub async fn wait_text_contains(&self, testid: &str, part: &str) -> String {
@@ -194,6 +209,13 @@ impl Browser {
 
     pub async fn select(&self, testid: &str, value: &str) {
         self.wait_for(testid).await.select_by_value(value).await.unwrap();
+    }
+
+    /// Imports the test fixture (Kota Contoh) in place of the data, as a user choosing the file does.
+    pub async fn import_fixture(&self) {
+        self.import(Path::new(FIXTURE)).await;
+        self.click("import-replace").await;
+        self.wait_text("city-name", "Kota Contoh").await;
     }
 
     /// Gives a file to the import control, as choosing it in the file dialog does.
@@ -261,10 +283,6 @@ impl Browser {
         body.send_keys(keys).await.unwrap();
     }
 
-    pub async fn screenshot(&self) -> Vec<u8> {
-        self.client.screenshot().await.unwrap()
-    }
-
     /// Lays the page out as for printing (or back for the screen).
     pub async fn emulate_print(&self, print: bool) {
         let media = if print { "print" } else { "" };
@@ -305,9 +323,13 @@ impl Browser {
         self.client.switch_to_window(window.clone()).await.unwrap();
     }
 
-    /// Runs a script that reports its result by calling its last argument.
-    pub async fn eval_async(&self, script: &str) -> Value {
-        self.client.execute_async(script, vec![]).await.unwrap()
+    /// Waits until `script` returns `true`.
+    pub async fn wait_until(&self, script: &str, what: &str) {
+        let started = Instant::now();
+        while self.eval(script).await != true {
+            assert!(started.elapsed() < PATIENCE, "{what}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     pub async fn eval(&self, script: &str) -> Value {
