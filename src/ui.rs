@@ -157,15 +157,7 @@ fn undo_keys(state: AppState) {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
             return;
         }
-        let in_text = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
-            matches!(element.tag_name().as_str(), "TEXTAREA")
-                || (element.tag_name() == "INPUT"
-                    && !matches!(
-                        element.get_attribute("type").as_deref(),
-                        Some("checkbox" | "radio" | "button" | "submit")
-                    ))
-        });
-        if in_text {
+        if is_text_entry(ev.target()) {
             return;
         }
         match ev.key().to_lowercase().as_str() {
@@ -176,6 +168,20 @@ fn undo_keys(state: AppState) {
         }
         ev.prevent_default();
     });
+}
+
+/// Whether keys and pastes aimed at `target` are someone typing text (a text field, a text area, an editable
+/// element), which keeps its own undo and paste.
+fn is_text_entry(target: Option<web_sys::EventTarget>) -> bool {
+    target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
+        match element.tag_name().as_str() {
+            "TEXTAREA" => true,
+            "INPUT" => {
+                !matches!(element.get_attribute("type").as_deref(), Some("checkbox" | "radio" | "button" | "submit"))
+            }
+            _ => element.closest("[contenteditable]").ok().flatten().is_some(),
+        }
+    })
 }
 
 /// A file dropped anywhere on the page is imported; while one is dragged over it the page says so.
@@ -210,12 +216,8 @@ fn drop_anywhere(state: AppState) -> RwSignal<bool> {
 /// Dataset text pasted onto the page (not into a field) is imported like a file.
 fn paste_anywhere(state: AppState) {
     let _ = window_event_listener(leptos::ev::paste, move |ev| {
-        let in_field = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
-            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || element.closest("[contenteditable]").ok().flatten().is_some()
-        });
         let Some(text) = ev.clipboard_data().and_then(|data| data.get_data("text").ok()) else { return };
-        if !in_field && text.trim_start().starts_with('{') {
+        if !is_text_entry(ev.target()) && text.trim_start().starts_with('{') {
             ev.prevent_default();
             state.receive_text(Source::Pasted, &text);
         }
