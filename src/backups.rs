@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::compress::{Effort, UnpackError, pack, unpack};
 use crate::format::{Dataset, Refusal};
-use crate::storage::envelope::Origin;
+use crate::import::Origin;
 
 /// How many backups are kept; the oldest goes first.
 pub const KEEP: usize = 5;
@@ -81,19 +81,27 @@ impl Backup {
 pub struct Backups(Vec<Backup>);
 
 impl Backups {
+    /// From backups in any order: newest first.
+    pub fn from_list(mut list: Vec<Backup>) -> Backups {
+        list.sort_by_key(|b| std::cmp::Reverse(b.id));
+        Backups(list)
+    }
+
     pub fn list(&self) -> &[Backup] {
         &self.0
     }
 
-    /// Adds a backup in front and lets the oldest go beyond `KEEP`.
-    pub fn push(&mut self, backup: Backup) {
+    /// Adds a backup in front; returns the ids of the oldest that go beyond `KEEP`.
+    pub fn push(&mut self, backup: Backup) -> Vec<u64> {
         self.0.insert(0, backup);
-        self.0.truncate(KEEP);
+        self.0.split_off(self.0.len().min(KEEP)).into_iter().map(|b| b.id).collect()
     }
 
-    /// Lets the oldest backup go, to make room; `false` when there was none.
-    pub fn drop_oldest(&mut self) -> bool {
-        self.0.pop().is_some()
+    /// Lets the oldest backup go, to make room, except the one with id `keep` (taken right before the
+    /// import or restore it makes undoable); returns the id of the one let go, `None` when there is none.
+    pub fn drop_oldest(&mut self, keep: Option<u64>) -> Option<u64> {
+        let at = self.0.iter().rposition(|b| Some(b.id) != keep)?;
+        Some(self.0.remove(at).id)
     }
 
     pub fn get(&self, id: u64) -> Option<&Backup> {

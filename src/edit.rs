@@ -1,7 +1,11 @@
 //! Edits of the master plan as the register makes them: a program saved from its form, added, duplicated,
 //! deleted, its status changed in place, several changed at once; agencies added, renamed, merged and
-//! deleted; the plan's details. Each returns the edited dataset, checked by the same rules as an import.
+//! deleted; the plan's details; evaluation rounds. Each gives the change it makes (the records it touches),
+//! and `apply` makes it only if the touched records keep the same rules as an import.
 
+use std::collections::HashSet;
+
+use crate::change::{Change, Direction, Outcome};
 use crate::format::{Agency, Dataset, Dimension, FormatError, Plan, Program, Status};
 
 /// What a bulk edit sets on every selected program.
@@ -19,32 +23,54 @@ pub enum BulkSet {
 #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
 pub struct Rejected(pub Vec<FormatError>);
 
-/// The dataset if it keeps every rule of the format, else the rules it breaks.
-fn checked(dataset: Dataset) -> Result<Dataset, Rejected> {
-    let errors = dataset.violations();
-    if errors.is_empty() { Ok(dataset) } else { Err(Rejected(errors)) }
+/// Applies a change onto the data if the records it touches keep every rule of the format; else leaves
+/// the data as it was and says which rules they break. A change of a few records is checked record by
+/// record and made in place, not on a copy, so that an edit of one program of 20 000 costs what one
+/// program costs; a large one (an import, a bulk edit) is made on a copy and the whole result checked.
+pub fn apply(dataset: &mut Dataset, change: &Change, direction: Direction) -> Result<Outcome, Rejected> {
+    if change.is_small() {
+        let errors = change.violations_before(dataset, direction);
+        if !errors.is_empty() {
+            return Err(Rejected(errors));
+        }
+        return Ok(change.apply(dataset, direction));
+    }
+    let mut copy = dataset.clone();
+    let outcome = change.apply(&mut copy, direction);
+    let errors = copy.violations();
+    if !errors.is_empty() {
+        return Err(Rejected(errors));
+    }
+    *dataset = copy;
+    Ok(outcome)
 }
 
-/// Saves a program from its form: replaces the one with `old_id` (`None` adds it at the end).
-pub fn save_program(dataset: &Dataset, old_id: Option<&str>, program: Program) -> Result<Dataset, Rejected> {
-    let mut edited = dataset.clone();
-    match old_id.and_then(|id| edited.programs.iter().position(|p| p.id == id)) {
-        Some(at) => edited.programs[at] = program,
-        None => edited.programs.push(program),
-    }
-    checked(edited)
+/// A copy of the data with the change made, if it keeps every rule: for callers that keep both (tests,
+/// previews).
+pub fn applied(dataset: &Dataset, change: &Change) -> Result<Dataset, Rejected> {
+    let mut copy = dataset.clone();
+    apply(&mut copy, change, Direction::Forward)?;
+    Ok(copy)
+}
+
+/// Saves a program from its form: `original` is the program as the form found it (`None`: a new program,
+/// added at the end), `program` what the form makes of it. Only what differs between the two is the
+/// change, so fields another tab changed meanwhile are kept.
+pub fn save_program(dataset: &Dataset, original: Option<&Program>, program: Program) -> Change {
+    let at = original
+        .and_then(|o| dataset.programs.iter().position(|p| p.id == o.id))
+        .unwrap_or(dataset.programs.len());
+    Change::program(at, original.cloned(), Some(program))
 }
 
 /// A copy of a program placed right after it, with a new unique id and "(salinan)" after its name.
-pub fn duplicate_program(dataset: &Dataset, id: &str, copy_suffix: &str) -> Option<(Dataset, String)> {
+pub fn duplicate_program(dataset: &Dataset, id: &str, copy_suffix: &str) -> Option<(Change, String)> {
     let at = dataset.programs.iter().position(|p| p.id == id)?;
     let mut copy = dataset.programs[at].clone();
     copy.id = unique_id(dataset, &copy.id);
     copy.name = format!("{} ({copy_suffix})", copy.name);
     let new_id = copy.id.clone();
-    let mut edited = dataset.clone();
-    edited.programs.insert(at + 1, copy);
-    Some((edited, new_id))
+    Some((Change::program(at + 1, None, Some(copy)), new_id))
 }
 
 /// A program id not yet in use, from `base`: `base-2`, `base-3`, … (within the format's 64 characters).
@@ -66,19 +92,21 @@ fn free_id(stem: &str, suffix: Suffix, taken: impl Fn(&str) -> bool) -> String {
     plain.into_iter().chain((2..).map(|n| format!("{stem}-{n}"))).find(|id| !taken(id)).expect("ids run out")
 }
 
-pub fn delete_programs(dataset: &Dataset, ids: &[String]) -> Dataset {
-    let mut edited = dataset.clone();
-    edited.programs.retain(|p| !ids.contains(&p.id));
-    edited
+pub fn delete_programs(dataset: &Dataset, ids: &[String]) -> Change {
+    Change::delete_programs(dataset, &ids.iter().map(String::as_str).collect())
 }
 
-pub fn set_status(dataset: &Dataset, id: &str, status: Status) -> Dataset {
+pub fn set_status(dataset: &Dataset, id: &str, status: Status) -> Change {
     bulk_set(dataset, &[id.to_owned()], &BulkSet::Status(status))
 }
 
-pub fn bulk_set(dataset: &Dataset, ids: &[String], set: &BulkSet) -> Dataset {
-    let mut edited = dataset.clone();
-    for program in edited.programs.iter_mut().filter(|p| ids.contains(&p.id)) {
+pub fn bulk_set(dataset: &Dataset, ids: &[String], set: &BulkSet) -> Change {
+    let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    Change::edit_programs(dataset, |program| {
+        if !ids.contains(program.id.as_str()) {
+            return None;
+        }
+        let mut program = program.clone();
         match set {
             BulkSet::Status(status) => program.status = *status,
             BulkSet::Agency(agency) => program.agency = agency.clone(),
@@ -89,12 +117,12 @@ pub fn bulk_set(dataset: &Dataset, ids: &[String], set: &BulkSet) -> Dataset {
                 }
             }
         }
-    }
-    edited
+        Some(program)
+    })
 }
 
-/// Adds an agency with an id made from its name; returns the id.
-pub fn add_agency(dataset: &Dataset, name: &str) -> Result<(Dataset, String), Rejected> {
+/// Adds an agency with an id made from its name; returns the change and the id.
+pub fn add_agency(dataset: &Dataset, name: &str) -> (Change, String) {
     let stem: String = name
         .chars()
         .filter_map(|c| {
@@ -107,27 +135,30 @@ pub fn add_agency(dataset: &Dataset, name: &str) -> Result<(Dataset, String), Re
         .join("-");
     let stem = if stem.is_empty() { "opd".to_owned() } else { stem };
     let id = free_id(&stem, Suffix::WhenTaken, |id| dataset.agencies.iter().any(|a| a.id == id));
-    let mut edited = dataset.clone();
-    edited.agencies.push(Agency { id: id.clone(), name: name.trim().to_owned(), extra: Default::default() });
-    Ok((checked(edited)?, id))
+    let mut agencies = dataset.agencies.clone();
+    agencies.push(Agency { id: id.clone(), name: name.trim().to_owned(), extra: Default::default() });
+    (Change::agencies(&dataset.agencies, &agencies), id)
 }
 
-pub fn rename_agency(dataset: &Dataset, id: &str, name: &str) -> Result<Dataset, Rejected> {
-    let mut edited = dataset.clone();
-    if let Some(agency) = edited.agencies.iter_mut().find(|a| a.id == id) {
+pub fn rename_agency(dataset: &Dataset, id: &str, name: &str) -> Change {
+    let mut agencies = dataset.agencies.clone();
+    if let Some(agency) = agencies.iter_mut().find(|a| a.id == id) {
         agency.name = name.trim().to_owned();
     }
-    checked(edited)
+    Change::agencies(&dataset.agencies, &agencies)
 }
 
 /// Moves every program of agency `from` to agency `into` and removes `from`.
-pub fn merge_agencies(dataset: &Dataset, from: &str, into: &str) -> Dataset {
-    let mut edited = dataset.clone();
-    for program in edited.programs.iter_mut().filter(|p| p.agency.as_deref() == Some(from)) {
-        program.agency = Some(into.to_owned());
-    }
-    edited.agencies.retain(|a| a.id != from);
-    edited
+pub fn merge_agencies(dataset: &Dataset, from: &str, into: &str) -> Change {
+    let moved = Change::edit_programs(dataset, |program| {
+        (program.agency.as_deref() == Some(from)).then(|| Program { agency: Some(into.to_owned()), ..program.clone() })
+    });
+    moved.and(without_agency(dataset, from))
+}
+
+fn without_agency(dataset: &Dataset, id: &str) -> Change {
+    let agencies: Vec<Agency> = dataset.agencies.iter().filter(|a| a.id != id).cloned().collect();
+    Change::agencies(&dataset.agencies, &agencies)
 }
 
 /// How many programs name an agency.
@@ -137,51 +168,44 @@ pub fn programs_of_agency(dataset: &Dataset, id: &str) -> usize {
 
 /// Deletes an agency. One still in use needs a decision on its programs: `Some(other)` moves them there,
 /// `None` leaves them without an agency. Returns `None` when the agency is in use and no decision is given.
-pub fn delete_agency(dataset: &Dataset, id: &str, programs_go_to: Option<Option<&str>>) -> Option<Dataset> {
+pub fn delete_agency(dataset: &Dataset, id: &str, programs_go_to: Option<Option<&str>>) -> Option<Change> {
     let in_use = programs_of_agency(dataset, id) > 0;
-    let mut edited = match (in_use, programs_go_to) {
-        (true, None) => return None,
-        (true, Some(Some(other))) => merge_agencies(dataset, id, other),
+    match (in_use, programs_go_to) {
+        (true, None) => None,
+        (true, Some(Some(other))) => Some(merge_agencies(dataset, id, other)),
         _ => {
-            let mut edited = dataset.clone();
-            for program in edited.programs.iter_mut().filter(|p| p.agency.as_deref() == Some(id)) {
-                program.agency = None;
-            }
-            edited
+            let orphaned = Change::edit_programs(dataset, |program| {
+                (program.agency.as_deref() == Some(id)).then(|| Program { agency: None, ..program.clone() })
+            });
+            Some(orphaned.and(without_agency(dataset, id)))
         }
-    };
-    edited.agencies.retain(|a| a.id != id);
-    Some(edited)
+    }
 }
 
-pub fn set_plan(dataset: &Dataset, plan: Plan) -> Result<Dataset, Rejected> {
-    checked(Dataset { plan, ..dataset.clone() })
+pub fn set_plan(dataset: &Dataset, plan: Plan) -> Change {
+    Change::plan(&dataset.plan, plan)
 }
 
-/// Records an evaluation round of today's statuses; its id is its date, made unique. Returns the id.
-pub fn record_round(dataset: &Dataset, label: &str, date: &str) -> Result<(Dataset, String), Rejected> {
+/// Records an evaluation round of today's statuses; its id is its date, made unique. Returns the change
+/// and the id.
+pub fn record_round(dataset: &Dataset, label: &str, date: &str) -> (Change, String) {
     let stem = if date.is_empty() { "putaran" } else { date };
     let id = free_id(stem, Suffix::WhenTaken, |id| dataset.evaluations.iter().any(|e| e.id == id));
-    let mut edited = dataset.clone();
-    edited.evaluations.push(crate::evaluation::snapshot(dataset, id.clone(), label.trim().to_owned(), date.to_owned()));
-    Ok((checked(edited)?, id))
+    let mut rounds = dataset.evaluations.clone();
+    rounds.push(crate::evaluation::snapshot(dataset, id.clone(), label.trim().to_owned(), date.to_owned()));
+    (Change::evaluations(&dataset.evaluations, &rounds), id)
 }
 
-/// Changes the round with this id (its label, date, scores or weights), if the result keeps the rules.
-pub fn update_round(
-    dataset: &Dataset,
-    id: &str,
-    change: impl FnOnce(&mut crate::format::Evaluation),
-) -> Result<Dataset, Rejected> {
-    let mut edited = dataset.clone();
-    if let Some(round) = edited.evaluations.iter_mut().find(|e| e.id == id) {
+/// Changes the round with this id (its label, date, scores or weights).
+pub fn update_round(dataset: &Dataset, id: &str, change: impl FnOnce(&mut crate::format::Evaluation)) -> Change {
+    let mut rounds = dataset.evaluations.clone();
+    if let Some(round) = rounds.iter_mut().find(|e| e.id == id) {
         change(round);
     }
-    checked(edited)
+    Change::evaluations(&dataset.evaluations, &rounds)
 }
 
-pub fn delete_round(dataset: &Dataset, id: &str) -> Dataset {
-    let mut edited = dataset.clone();
-    edited.evaluations.retain(|e| e.id != id);
-    edited
+pub fn delete_round(dataset: &Dataset, id: &str) -> Change {
+    let rounds: Vec<_> = dataset.evaluations.iter().filter(|e| e.id != id).cloned().collect();
+    Change::evaluations(&dataset.evaluations, &rounds)
 }

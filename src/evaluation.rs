@@ -164,7 +164,12 @@ pub fn current_statuses(dataset: &Dataset) -> BTreeMap<String, Status> {
 /// The rounds oldest first, by date; rounds of the same day in the order they were recorded. Rounds can be
 /// recorded with a past date, re-dated or imported in any order, so no order of the file is relied on.
 pub fn chronological(dataset: &Dataset) -> Vec<&Evaluation> {
-    let mut rounds: Vec<&Evaluation> = dataset.evaluations.iter().collect();
+    chronological_rounds(&dataset.evaluations)
+}
+
+/// Rounds in date order (a stable sort: rounds of one day keep the file's order).
+pub fn chronological_rounds(rounds: &[Evaluation]) -> Vec<&Evaluation> {
+    let mut rounds: Vec<&Evaluation> = rounds.iter().collect();
     rounds.sort_by(|a, b| a.date.cmp(&b.date));
     rounds
 }
@@ -181,9 +186,14 @@ pub struct TrendPoint {
 
 /// Each round's achievement index, oldest first, with its change since the previous round that has one.
 pub fn index_trend(dataset: &Dataset) -> Vec<TrendPoint> {
+    index_trend_of(&dataset.evaluations)
+}
+
+/// The trend of the achievement index over these rounds.
+pub fn index_trend_of(rounds: &[Evaluation]) -> Vec<TrendPoint> {
     let fallback = default_weights();
     let mut previous: Option<f64> = None;
-    chronological(dataset)
+    chronological_rounds(rounds)
         .into_iter()
         .map(|e| {
             let index = match &e.scores {

@@ -117,6 +117,17 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
+/// The local calendar day of a moment given in milliseconds since 1970, `YYYY-MM-DD`.
+pub fn date_of_ms(ms: u64) -> String {
+    let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!("{:04}-{:02}-{:02}", at.get_full_year(), at.get_month() + 1, at.get_date())
+}
+
+/// The moment given in milliseconds since 1970, as RFC 3339.
+pub fn rfc3339_of_ms(ms: u64) -> String {
+    String::from(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).to_iso_string())
+}
+
 /// The current time in milliseconds since 1970.
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64

@@ -232,6 +232,11 @@ impl Dataset {
         serde_json::to_string_pretty(&self.as_file()).expect("a dataset always serialises: its maps have string keys")
     }
 
+    /// The file's JSON text without indentation, for what no person reads (the browser's own copy).
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(&self.as_file()).expect("a dataset always serialises: its maps have string keys")
+    }
+
     /// The file's JSON as a value, for writers that change it further (the share link, the CSV import base).
     pub fn to_file_value(&self) -> serde_json::Value {
         serde_json::to_value(self.as_file()).expect("a dataset always serialises: its maps have string keys")
@@ -270,85 +275,12 @@ impl Dataset {
     /// Every rule of the format that the typed data still can break, each with its place.
     pub fn violations(&self) -> Vec<FormatError> {
         let mut errors = Vec::new();
-        let mut push = |path: String, problem: Problem| errors.push(FormatError::new(path, problem));
-
-        if self.plan.city.trim().is_empty() {
-            push("plan.city".into(), Problem::EmptyText);
+        for (field, problem) in self.plan.problems() {
+            errors.push(FormatError::new(format!("plan.{field}"), problem));
         }
-        if let (Some(start), Some(end)) = (self.plan.start_year, self.plan.end_year)
-            && start > end
-        {
-            push("plan.end_year".into(), Problem::YearsReversed { start, end });
-        }
-
-        let mut agency_ids = HashSet::new();
-        for (i, agency) in self.agencies.iter().enumerate() {
-            if agency.id.trim().is_empty() {
-                push(format!("agencies[{i}].id"), Problem::EmptyText);
-            } else if !agency_ids.insert(agency.id.as_str()) {
-                push(format!("agencies[{i}].id"), Problem::DuplicateId { id: agency.id.clone() });
-            }
-            if agency.name.trim().is_empty() {
-                push(format!("agencies[{i}].name"), Problem::EmptyText);
-            }
-        }
-
-        let mut program_ids = HashSet::new();
-        for (i, program) in self.programs.iter().enumerate() {
-            let at = |field: &str| format!("programs[{i}].{field}");
-            let id_chars = program.id.chars().count();
-            if program.id.trim().is_empty() {
-                push(at("id"), Problem::EmptyText);
-            } else if id_chars > PROGRAM_ID_MAX_CHARS {
-                push(at("id"), Problem::IdTooLong { chars: id_chars, max: PROGRAM_ID_MAX_CHARS });
-            } else if !program_ids.insert(program.id.as_str()) {
-                push(at("id"), Problem::DuplicateId { id: program.id.clone() });
-            }
-            if program.name.trim().is_empty() {
-                push(at("name"), Problem::EmptyText);
-            }
-            if let Some(sub) = program.subdimension
-                && sub.dimension() != program.dimension
-            {
-                push(
-                    at("subdimension"),
-                    Problem::SubdimensionOfOtherDimension { subdimension: sub, dimension: program.dimension },
-                );
-            }
-            if let (Some(start), Some(end)) = (program.start_year, program.target_year)
-                && start > end
-            {
-                push(at("target_year"), Problem::YearsReversed { start, end });
-            }
-            if let Some(progress) = program.progress
-                && !(0..=100).contains(&progress)
-            {
-                push(at("progress"), Problem::OutOfRange { value: progress, min: 0, max: Some(100) });
-            }
-            for (field, budget) in
-                [("budget_planned", program.budget_planned), ("budget_realized", program.budget_realized)]
-            {
-                if let Some(value) = budget.filter(|b| *b < 0) {
-                    push(at(field), Problem::OutOfRange { value, min: 0, max: None });
-                }
-            }
-        }
-
-        let mut evaluation_ids = HashSet::new();
-        for (i, evaluation) in self.evaluations.iter().enumerate() {
-            let at = |field: &str| format!("evaluations[{i}].{field}");
-            if evaluation.id.trim().is_empty() {
-                push(at("id"), Problem::EmptyText);
-            } else if !evaluation_ids.insert(evaluation.id.as_str()) {
-                push(at("id"), Problem::DuplicateId { id: evaluation.id.clone() });
-            }
-            if evaluation.label.trim().is_empty() {
-                push(at("label"), Problem::EmptyText);
-            }
-            if !is_calendar_date(&evaluation.date) {
-                push(at("date"), Problem::NotADate { found: evaluation.date.clone() });
-            }
-        }
+        list_violations("agencies", &self.agencies, |a| &a.id, Agency::problems, &mut errors);
+        list_violations("programs", &self.programs, |p| &p.id, Program::problems, &mut errors);
+        list_violations("evaluations", &self.evaluations, |e| &e.id, Evaluation::problems, &mut errors);
         errors.truncate(MAX_ERRORS);
         errors
     }
@@ -404,4 +336,113 @@ pub fn is_calendar_date(text: &str) -> bool {
         _ => return false,
     };
     (1..=days_in_month).contains(&day)
+}
+
+/// The rules of one list: each record's own, then ids used twice (an id with a problem of its own is not
+/// counted again).
+fn list_violations<T>(
+    list: &str,
+    records: &[T],
+    id: impl Fn(&T) -> &String,
+    problems: impl Fn(&T) -> Vec<(&'static str, Problem)>,
+    errors: &mut Vec<FormatError>,
+) {
+    let mut ids = HashSet::new();
+    for (i, record) in records.iter().enumerate() {
+        let found = problems(record);
+        let id_has_problem = found.iter().any(|(field, _)| *field == "id");
+        if !id_has_problem && !ids.insert(id(record).as_str()) {
+            errors.push(FormatError::new(format!("{list}[{i}].id"), Problem::DuplicateId { id: id(record).clone() }));
+        }
+        for (field, problem) in found {
+            errors.push(FormatError::new(format!("{list}[{i}].{field}"), problem));
+        }
+    }
+}
+
+impl Plan {
+    /// The rules the plan keeps by itself, by field.
+    pub fn problems(&self) -> Vec<(&'static str, Problem)> {
+        let mut found = Vec::new();
+        if self.city.trim().is_empty() {
+            found.push(("city", Problem::EmptyText));
+        }
+        if let (Some(start), Some(end)) = (self.start_year, self.end_year)
+            && start > end
+        {
+            found.push(("end_year", Problem::YearsReversed { start, end }));
+        }
+        found
+    }
+}
+
+impl Agency {
+    /// The rules an agency keeps by itself (unique ids are a rule of the list), by field.
+    pub fn problems(&self) -> Vec<(&'static str, Problem)> {
+        let mut found = Vec::new();
+        if self.id.trim().is_empty() {
+            found.push(("id", Problem::EmptyText));
+        }
+        if self.name.trim().is_empty() {
+            found.push(("name", Problem::EmptyText));
+        }
+        found
+    }
+}
+
+impl Program {
+    /// The rules a program keeps by itself (unique ids are a rule of the list), by field.
+    pub fn problems(&self) -> Vec<(&'static str, Problem)> {
+        let mut found = Vec::new();
+        let id_chars = self.id.chars().count();
+        if self.id.trim().is_empty() {
+            found.push(("id", Problem::EmptyText));
+        } else if id_chars > PROGRAM_ID_MAX_CHARS {
+            found.push(("id", Problem::IdTooLong { chars: id_chars, max: PROGRAM_ID_MAX_CHARS }));
+        }
+        if self.name.trim().is_empty() {
+            found.push(("name", Problem::EmptyText));
+        }
+        if let Some(sub) = self.subdimension
+            && sub.dimension() != self.dimension
+        {
+            found.push((
+                "subdimension",
+                Problem::SubdimensionOfOtherDimension { subdimension: sub, dimension: self.dimension },
+            ));
+        }
+        if let (Some(start), Some(end)) = (self.start_year, self.target_year)
+            && start > end
+        {
+            found.push(("target_year", Problem::YearsReversed { start, end }));
+        }
+        if let Some(progress) = self.progress
+            && !(0..=100).contains(&progress)
+        {
+            found.push(("progress", Problem::OutOfRange { value: progress, min: 0, max: Some(100) }));
+        }
+        for (field, budget) in [("budget_planned", self.budget_planned), ("budget_realized", self.budget_realized)] {
+            if let Some(value) = budget.filter(|b| *b < 0) {
+                found.push((field, Problem::OutOfRange { value, min: 0, max: None }));
+            }
+        }
+        found
+    }
+}
+
+impl Evaluation {
+    /// The rules a round keeps by itself (unique ids are a rule of the list), by field.
+    pub fn problems(&self) -> Vec<(&'static str, Problem)> {
+        let mut found = Vec::new();
+        if self.id.trim().is_empty() {
+            found.push(("id", Problem::EmptyText));
+        }
+        if self.label.trim().is_empty() {
+            found.push(("label", Problem::EmptyText));
+        }
+        if !is_calendar_date(&self.date) {
+            found.push(("date", Problem::NotADate { found: self.date.clone() }));
+        }
+        found
+    }
 }

@@ -352,6 +352,40 @@ impl Lang {
         self.t(key)
     }
 
+    /// A field's value as the page shows it: a status, dimension or horizon by its name in the language,
+    /// yes and no, numbers as the language groups them (years as they are), lists joined. `None` (a field
+    /// that is not set) reads "(empty)".
+    pub fn field_value(self, field: &str, value: Option<&serde_json::Value>) -> String {
+        use serde_json::Value;
+        let Some(value) = value.filter(|v| !v.is_null()) else { return self.t(Key::ConflictEmpty).to_owned() };
+        let closed = |text: &str| -> Option<&'static str> {
+            Some(match field {
+                "status" => self.status(crate::format::from_code(text)?),
+                "dimension" => self.dimension(crate::format::from_code(text)?),
+                "subdimension" => self.subdimension(crate::format::from_code(text)?),
+                "horizon" => self.horizon(crate::format::from_code(text)?),
+                _ => return None,
+            })
+        };
+        match value {
+            Value::String(text) => closed(text).map_or_else(|| text.clone(), str::to_owned),
+            Value::Bool(yes) => self.yes_no(*yes).to_owned(),
+            Value::Number(n) => match (n.as_i64(), field) {
+                (Some(year), "start_year" | "target_year" | "end_year" | "postponed_to") => year.to_string(),
+                (Some(progress), "progress") => self.percent(progress.clamp(0, i64::from(u32::MAX)) as u32),
+                (Some(whole), _) => self.integer(whole),
+                (None, _) => n.as_f64().map_or_else(|| n.to_string(), |f| self.plain_number(f)),
+            },
+            Value::Array(items) => items.iter().map(|item| self.field_value(field, Some(item))).collect::<Vec<_>>().join(", "),
+            Value::Object(map) => map
+                .iter()
+                .map(|(key, item)| format!("{}: {}", self.field(key), self.field_value(key, Some(item))))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Value::Null => self.t(Key::ConflictEmpty).to_owned(),
+        }
+    }
+
     pub fn horizon(self, horizon: Horizon) -> &'static str {
         self.t(match horizon {
             Horizon::Short => Key::HorizonShort,

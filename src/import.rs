@@ -1,6 +1,8 @@
 //! Reading a colleague's data, whatever its form (a dataset file, a CSV of programs, pasted text, a share
 //! link), into a checked dataset and the preview of what it would change. Pure: the page supplies text.
 
+use serde::{Deserialize, Serialize};
+
 use crate::diff::DatasetDiff;
 use crate::format::{Checked, Dataset, Refusal};
 use crate::spreadsheet;
@@ -8,6 +10,31 @@ use crate::spreadsheet;
 /// Files larger than this are refused before they are read: no real master plan comes near it, and
 /// reading one would freeze the page.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Where the current dataset came from: the built-in sample is labelled as such on the page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Origin {
+    Sample,
+    Imported { file: String },
+}
+
+/// Where incoming data came from, for the messages about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    File(String),
+    Pasted,
+    Link,
+}
+
+impl Source {
+    pub fn file_name(&self) -> Option<&str> {
+        match self {
+            Source::File(name) => Some(name),
+            _ => None,
+        }
+    }
+}
 
 /// What an import would do, shown before anything changes.
 #[derive(Clone, Debug, PartialEq)]

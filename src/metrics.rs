@@ -15,6 +15,14 @@ impl Share {
         (self.0 / 100, self.0 % 100)
     }
 
+    /// `part` of `whole`, rounded to the hundredth of a percent; nothing of nothing is 0.
+    pub fn ratio(part: usize, whole: usize) -> Share {
+        if whole == 0 {
+            return Share(0);
+        }
+        Share(((part as u128 * 10_000 + whole as u128 / 2) / whole as u128).min(u128::from(u32::MAX)) as u32)
+    }
+
     pub fn as_fraction(self) -> f64 {
         f64::from(self.0) / 10_000.0
     }

@@ -178,29 +178,35 @@ pub struct SearchIndex(Vec<String>);
 
 impl SearchIndex {
     pub fn of(dataset: &Dataset) -> SearchIndex {
-        SearchIndex(
-            dataset
-                .programs
-                .iter()
-                .map(|p| {
-                    let agency_name = p.agency.as_deref().and_then(|id| dataset.agency(id)).map(|a| a.name.as_str());
-                    let parts = [
-                        Some(p.name.as_str()),
-                        Some(p.id.as_str()),
-                        p.agency.as_deref(),
-                        agency_name,
-                        p.notes.as_deref(),
-                        p.delay_reason.as_deref(),
-                    ];
-                    let mut text: String = parts.into_iter().flatten().collect::<Vec<_>>().join("\u{1f}");
-                    for app in &p.apps {
-                        text.push('\u{1f}');
-                        text.push_str(app);
-                    }
-                    fold(&text)
-                })
-                .collect(),
-        )
+        SearchIndex(dataset.programs.iter().map(|p| Self::entry(dataset, p)).collect())
+    }
+
+    /// Reads again the programs at these places, whose contents changed (not their places): an edit of
+    /// one program of 20 000 folds one text, not 20 000.
+    pub fn update(&mut self, dataset: &Dataset, places: &[usize]) {
+        for &at in places {
+            if let (Some(entry), Some(program)) = (self.0.get_mut(at), dataset.programs.get(at)) {
+                *entry = Self::entry(dataset, program);
+            }
+        }
+    }
+
+    fn entry(dataset: &Dataset, p: &Program) -> String {
+        let agency_name = p.agency.as_deref().and_then(|id| dataset.agency(id)).map(|a| a.name.as_str());
+        let parts = [
+            Some(p.name.as_str()),
+            Some(p.id.as_str()),
+            p.agency.as_deref(),
+            agency_name,
+            p.notes.as_deref(),
+            p.delay_reason.as_deref(),
+        ];
+        let mut text: String = parts.into_iter().flatten().collect::<Vec<_>>().join("\u{1f}");
+        for app in &p.apps {
+            text.push('\u{1f}');
+            text.push_str(app);
+        }
+        fold(&text)
     }
 }
 
@@ -216,42 +222,68 @@ pub fn shown(dataset: &Dataset, index: &SearchIndex, query: &RegisterQuery) -> V
         .collect();
     let programs = &dataset.programs;
     // Text keys are folded once per row, not once per comparison: sorting 20 000 names stays quick.
-    let text_key = |p: &Program| -> String {
-        match query.sort {
-            Column::Name => fold(&p.name),
-            Column::Agency => p
-                .agency
-                .as_deref()
-                .map(|id| fold(dataset.agency(id).map_or(id, |a| a.name.as_str())))
-                .unwrap_or_default(),
-            _ => String::new(),
-        }
-    };
     let keys: Vec<String> = match query.sort {
-        Column::Name | Column::Agency => programs.iter().map(text_key).collect(),
+        Column::Name | Column::Agency => programs.iter().map(|p| text_key(dataset, query.sort, p)).collect(),
         _ => Vec::new(),
     };
-    let compare = |x: usize, y: usize| -> Ordering {
-        let (a, b) = (&programs[x], &programs[y]);
-        match query.sort {
-            Column::Id => natural(&a.id, &b.id),
-            Column::Name | Column::Agency => keys[x].cmp(&keys[y]),
-            Column::Dimension => a.dimension.cmp(&b.dimension),
-            Column::Subdimension => a.subdimension.cmp(&b.subdimension),
-            Column::Status => a.status.cmp(&b.status),
-            Column::QuickWin => b.quick_win.cmp(&a.quick_win),
-            Column::Horizon => horizon_rank(a.horizon).cmp(&horizon_rank(b.horizon)),
-            Column::TargetYear => a.target_year.cmp(&b.target_year),
-            Column::Progress => a.progress.cmp(&b.progress),
-            Column::PostponedTo => a.postponed_to.cmp(&b.postponed_to),
-        }
-    };
-    // The id breaks ties: equal rows keep a predictable order.
-    rows.sort_by(|&x, &y| {
-        let ordering = compare(x, y).then_with(|| natural(&programs[x].id, &programs[y].id));
-        if query.descending { ordering.reverse() } else { ordering }
-    });
+    rows.sort_by(|&x, &y| order(dataset, query, x, y, |i| keys[i].as_str().into()));
     rows
+}
+
+/// `rows` as `shown` gave them, with the programs at `places` (whose contents changed, not their places)
+/// taken out and put back where the query now puts them: the same rows as `shown` would give, for the
+/// cost of a few programs rather than a sort of all of them.
+pub fn reshown(dataset: &Dataset, index: &SearchIndex, query: &RegisterQuery, rows: &mut Vec<usize>, places: &[usize]) {
+    let needle = fold(query.search.trim());
+    rows.retain(|i| !places.contains(i));
+    let key = |i: usize| -> std::borrow::Cow<'_, str> { text_key(dataset, query.sort, &dataset.programs[i]).into() };
+    for &at in places {
+        let Some(program) = dataset.programs.get(at) else { continue };
+        if query.matches(program, index.0.get(at).map_or("", String::as_str), &needle) {
+            let place = rows.partition_point(|&row| order(dataset, query, row, at, key) == Ordering::Less);
+            rows.insert(place, at);
+        }
+    }
+}
+
+/// What the name and agency columns sort by: folded text, so that case and accents do not count.
+fn text_key(dataset: &Dataset, column: Column, p: &Program) -> String {
+    match column {
+        Column::Name => fold(&p.name),
+        Column::Agency => p
+            .agency
+            .as_deref()
+            .map(|id| fold(dataset.agency(id).map_or(id, |a| a.name.as_str())))
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// The order of two programs (by their places) in the query's sort; the id breaks ties, so that equal rows
+/// keep a predictable order.
+fn order<'k>(
+    dataset: &Dataset,
+    query: &RegisterQuery,
+    x: usize,
+    y: usize,
+    key: impl Fn(usize) -> std::borrow::Cow<'k, str>,
+) -> Ordering {
+    let programs = &dataset.programs;
+    let (a, b) = (&programs[x], &programs[y]);
+    let ordering = match query.sort {
+        Column::Id => natural(&a.id, &b.id),
+        Column::Name | Column::Agency => key(x).cmp(&key(y)),
+        Column::Dimension => a.dimension.cmp(&b.dimension),
+        Column::Subdimension => a.subdimension.cmp(&b.subdimension),
+        Column::Status => a.status.cmp(&b.status),
+        Column::QuickWin => b.quick_win.cmp(&a.quick_win),
+        Column::Horizon => horizon_rank(a.horizon).cmp(&horizon_rank(b.horizon)),
+        Column::TargetYear => a.target_year.cmp(&b.target_year),
+        Column::Progress => a.progress.cmp(&b.progress),
+        Column::PostponedTo => a.postponed_to.cmp(&b.postponed_to),
+    }
+    .then_with(|| natural(&a.id, &b.id));
+    if query.descending { ordering.reverse() } else { ordering }
 }
 
 fn horizon_rank(horizon: Option<Horizon>) -> u8 {

@@ -1,23 +1,31 @@
 //! The browser's localStorage, wrapped so that every failure is a value: storage that is missing,
 //! blocked by the browser's privacy settings, or full becomes a `StorageError` that the page shows,
 //! never a panic (gloo-storage's own `raw()` panics when storage is unavailable, so it is reached only
-//! once storage is known to exist).
+//! once storage is known to exist). What the app keeps, each under its own key: the dataset in its
+//! envelope, the settings, each backup, and each piece of stored data this version could not read.
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
+pub mod coordination;
 pub mod envelope;
+pub mod quota;
 
-use envelope::{DecodeError, Origin, Settings, StoredDataset, decode_dataset, encode_dataset};
+use envelope::{DecodeError, Origin, Settings, StoredDataset, decode_dataset, encode_dataset, stored_revision};
 
-use crate::backups::Backups;
-use crate::format::Dataset;
+use crate::backups::{Backup, Backups};
 
+/// Every key of the app starts with this, so that other pages of the same site are left alone.
+const PREFIX: &str = "masterplan-tracker/";
 const DATASET_KEY: &str = "masterplan-tracker/dataset";
-/// Where stored data that this version cannot read is moved, so that saving anew never destroys it.
-const SET_ASIDE_KEY: &str = "masterplan-tracker/dataset-unreadable";
 const SETTINGS_KEY: &str = "masterplan-tracker/settings";
-const BACKUPS_KEY: &str = "masterplan-tracker/backups";
+/// Each backup under a key of its own, so that tabs that take backups never overwrite each other's.
+const BACKUP_PREFIX: &str = "masterplan-tracker/backup/";
+/// Each piece of stored data that a version could not read, under a key of its own: never overwritten.
+const SET_ASIDE_PREFIX: &str = "masterplan-tracker/unreadable/";
+/// Where versions before revisions kept all backups at once, and the one piece of unreadable data.
+const LEGACY_BACKUPS_KEY: &str = "masterplan-tracker/backups";
+const LEGACY_SET_ASIDE_KEY: &str = "masterplan-tracker/dataset-unreadable";
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum StorageError {
@@ -33,22 +41,57 @@ pub enum StorageError {
     Newer(u32),
 }
 
+/// What a key that changed in another tab holds, for the `storage` event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyKind {
+    Dataset,
+    Backups,
+    Settings,
+    /// Not the app's, or everything at once (`localStorage.clear()` gives no key).
+    Other,
+    Everything,
+}
+
+/// Stored data that this version could not read, kept as it was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    /// The moment it was set aside, in milliseconds; also its key.
+    pub id: u64,
+    /// Its size in characters.
+    pub chars: usize,
+}
+
 /// The browser store. Constructed only once storage is known to be reachable.
 #[derive(Clone, Copy, Debug)]
-pub struct Store(());
+pub struct BrowserStorage(());
 
-impl Store {
+impl BrowserStorage {
     /// Reaches localStorage; blocked storage (a `SecurityError`) and its absence both give `Unavailable`.
-    pub fn open() -> Result<Store, StorageError> {
+    /// Backups and unreadable data kept by older versions move to keys of their own.
+    pub fn open() -> Result<BrowserStorage, StorageError> {
         let storage = web_sys::window().ok_or(StorageError::Unavailable)?.local_storage();
         match storage {
-            Ok(Some(_)) => Ok(Store(())),
+            Ok(Some(_)) => {
+                let store = BrowserStorage(());
+                store.move_legacy_keys();
+                Ok(store)
+            }
             _ => Err(StorageError::Unavailable),
         }
     }
 
-    /// The stored dataset, `None` on a first visit. Stored data that cannot be read is set aside under
-    /// another key before the error is returned, so the next save cannot overwrite it.
+    pub fn key_kind(key: Option<&str>) -> KeyKind {
+        match key {
+            None => KeyKind::Everything,
+            Some(DATASET_KEY) => KeyKind::Dataset,
+            Some(SETTINGS_KEY) => KeyKind::Settings,
+            Some(k) if k.starts_with(BACKUP_PREFIX) || k.starts_with(SET_ASIDE_PREFIX) => KeyKind::Backups,
+            Some(_) => KeyKind::Other,
+        }
+    }
+
+    /// The stored dataset, `None` on a first visit. Stored data that cannot be read is set aside under a
+    /// key of its own before the error is returned, so the next save cannot overwrite it.
     pub fn load_dataset(self) -> Result<Option<StoredDataset>, StorageError> {
         let Some(text) = self.read(DATASET_KEY)? else {
             return Ok(None);
@@ -56,7 +99,7 @@ impl Store {
         match decode_dataset(&text) {
             Ok(stored) => Ok(Some(stored)),
             Err(error) => {
-                self.write(SET_ASIDE_KEY, &text)?;
+                self.set_aside(&text)?;
                 LocalStorage::delete(DATASET_KEY);
                 Err(match error {
                     DecodeError::Unreadable(detail) => StorageError::Corrupt(detail),
@@ -66,13 +109,20 @@ impl Store {
         }
     }
 
-    pub fn save_dataset(self, dataset: &Dataset, origin: &Origin, saved_at: &str) -> Result<(), StorageError> {
-        self.write(DATASET_KEY, &encode_dataset(dataset, origin, saved_at))
+    /// The revision of the stored dataset (0 when there is none, or none this version can read), read
+    /// without unpacking it.
+    pub fn stored_revision(self) -> Result<u64, StorageError> {
+        Ok(self.read(DATASET_KEY)?.and_then(|text| stored_revision(&text)).unwrap_or(0))
     }
 
-    /// Whether a `storage` event (another tab saved) concerns the dataset or its backups.
-    pub fn concerns_data(key: Option<&str>) -> bool {
-        matches!(key, Some(DATASET_KEY | BACKUPS_KEY) | None)
+    pub fn save_dataset(
+        self,
+        dataset: &crate::format::Dataset,
+        origin: &Origin,
+        saved_at: &str,
+        revision: u64,
+    ) -> Result<(), StorageError> {
+        self.write(DATASET_KEY, &encode_dataset(dataset, origin, saved_at, revision))
     }
 
     pub fn load_settings(self) -> Settings {
@@ -83,23 +133,90 @@ impl Store {
         self.write(SETTINGS_KEY, &settings.encode())
     }
 
-    /// The kept backups; unreadable ones count as none (they cannot be restored anyway).
+    /// The kept backups, newest first; unreadable ones count as none (they cannot be restored anyway).
     pub fn load_backups(self) -> Backups {
-        self.read(BACKUPS_KEY).ok().flatten().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+        let list = self
+            .keys_with(BACKUP_PREFIX)
+            .into_iter()
+            .filter_map(|key| self.read(&key).ok().flatten())
+            .filter_map(|text| serde_json::from_str::<Backup>(&text).ok())
+            .collect();
+        Backups::from_list(list)
     }
 
-    /// Saves the backups, letting the oldest go while the browser has no room for them all.
-    /// Returns how many were let go; fails only when not even the newest fits.
-    pub fn save_backups(self, backups: &mut Backups) -> Result<usize, StorageError> {
-        let mut dropped = 0;
-        loop {
-            let text = serde_json::to_string(backups).expect("backups always serialise");
-            match self.write(BACKUPS_KEY, &text) {
-                Ok(()) => return Ok(dropped),
-                Err(StorageError::QuotaExceeded) if backups.drop_oldest() => dropped += 1,
-                Err(error) => return Err(error),
+    pub fn save_backup(self, backup: &Backup) -> Result<(), StorageError> {
+        let text = serde_json::to_string(backup).expect("a backup always serialises");
+        self.write(&format!("{BACKUP_PREFIX}{}", backup.id), &text)
+    }
+
+    pub fn delete_backup(self, id: u64) {
+        LocalStorage::delete(format!("{BACKUP_PREFIX}{id}"));
+    }
+
+    /// The pieces of unreadable data kept, newest first.
+    pub fn set_aside_list(self) -> Vec<SetAside> {
+        let mut list: Vec<SetAside> = self
+            .keys_with(SET_ASIDE_PREFIX)
+            .into_iter()
+            .filter_map(|key| {
+                let id = key.strip_prefix(SET_ASIDE_PREFIX)?.parse().ok()?;
+                let chars = self.read(&key).ok().flatten()?.chars().count();
+                Some(SetAside { id, chars })
+            })
+            .collect();
+        list.sort_by_key(|s| std::cmp::Reverse(s.id));
+        list
+    }
+
+    /// The text of a piece of unreadable data, as it was found.
+    pub fn set_aside_text(self, id: u64) -> Option<String> {
+        self.read(&format!("{SET_ASIDE_PREFIX}{id}")).ok().flatten()
+    }
+
+    /// Characters the app keeps in localStorage, keys included: what counts against the browser's limit
+    /// of about five million per site.
+    pub fn used_chars(self) -> usize {
+        let Ok(storage) = self.raw() else { return 0 };
+        self.keys_with(PREFIX)
+            .into_iter()
+            .map(|key| key.chars().count() + storage.get_item(&key).ok().flatten().map_or(0, |v| v.chars().count()))
+            .sum()
+    }
+
+    /// Keeps text under a new key of its own, never overwriting an earlier one.
+    fn set_aside(self, text: &str) -> Result<u64, StorageError> {
+        let mut id = crate::files::now_ms();
+        while self.read(&format!("{SET_ASIDE_PREFIX}{id}"))?.is_some() {
+            id += 1;
+        }
+        self.write(&format!("{SET_ASIDE_PREFIX}{id}"), text)?;
+        Ok(id)
+    }
+
+    /// Versions before revisions kept every backup under one key and unreadable data under another; each
+    /// moves to a key of its own, and the old key goes only once all of it has moved.
+    fn move_legacy_keys(self) {
+        if let Ok(Some(text)) = self.read(LEGACY_BACKUPS_KEY) {
+            let backups: Vec<Backup> = serde_json::from_str(&text).unwrap_or_default();
+            if backups.iter().all(|b| self.save_backup(b).is_ok()) {
+                LocalStorage::delete(LEGACY_BACKUPS_KEY);
             }
         }
+        if let Ok(Some(text)) = self.read(LEGACY_SET_ASIDE_KEY)
+            && self.set_aside(&text).is_ok()
+        {
+            LocalStorage::delete(LEGACY_SET_ASIDE_KEY);
+        }
+    }
+
+    fn keys_with(self, prefix: &str) -> Vec<String> {
+        let Ok(storage) = self.raw() else { return Vec::new() };
+        let count = storage.length().unwrap_or(0);
+        (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect()
+    }
+
+    fn raw(self) -> Result<web_sys::Storage, StorageError> {
+        web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(StorageError::Unavailable)
     }
 
     fn read(self, key: &str) -> Result<Option<String>, StorageError> {

@@ -191,16 +191,13 @@ async fn a_refused_file_names_the_place_and_changes_nothing() {
     assert_eq!(page.text("program-count"), "131");
 }
 
-#[wasm_bindgen_test]
-async fn full_storage_is_said_on_the_page_and_the_data_stays_on_screen() {
-    let page = Page::open().await;
-    // Fill the origin's quota so that the next save cannot fit.
-    let block = "x".repeat(512 * 1024);
+/// Fills the site's storage until not even one more character fits.
+fn fill_storage() {
+    let block = "x".repeat(64 * 1024);
     let mut i = 0;
     while storage().set_item(&format!("filler-{i}"), &block).is_ok() {
         i += 1;
     }
-    // Then ever smaller pieces, until not even one character fits.
     let mut piece = "y".repeat(16 * 1024);
     while !piece.is_empty() {
         i += 1;
@@ -208,13 +205,89 @@ async fn full_storage_is_said_on_the_page_and_the_data_stays_on_screen() {
             piece.truncate(piece.len() / 2);
         }
     }
+}
+
+fn clear_filler() {
+    let keys: Vec<String> = (0..storage().length().unwrap()).filter_map(|i| storage().key(i).unwrap()).collect();
+    for key in keys.into_iter().filter(|k| k.starts_with("filler-")) {
+        storage().remove_item(&key).unwrap();
+    }
+}
+
+/// Whether leaving the page now would ask for confirmation: a `beforeunload` that the page cancels.
+fn leaving_asks() -> bool {
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    event.default_prevented()
+}
+
+#[wasm_bindgen_test]
+async fn with_storage_full_to_the_brim_an_import_stops_and_offers_the_download_first() {
+    let page = Page::open().await;
+    fill_storage();
     page.choose_file("contoh.json", &small_file("Kota Penuh")).await;
     page.wait_for("import-replace").await;
     page.click("import-replace").await;
-    assert_eq!(page.text("city-name"), "Kota Penuh", "the new data stays on screen");
+    let stop = page.wait_for("import-no-room").await;
+    assert_eq!(stop.get_attribute("role").as_deref(), Some("alert"));
+    assert!(stop.text_content().unwrap().contains("cadangan"), "{}", stop.text_content().unwrap());
+    assert_eq!(page.text("city-name"), "Kota Tanjungpinang", "nothing changed");
+    assert!(page.find("import-no-room-download").is_some());
+    // The user goes on without a backup: the new data shows, the page says it is not saved, and leaving asks.
+    page.click("import-no-room-continue").await;
+    assert_eq!(page.text("city-name"), "Kota Penuh");
     let banner = page.wait_for("storage-error").await;
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
     assert!(banner.text_content().unwrap().contains("penuh"), "{}", banner.text_content().unwrap());
+    assert!(leaving_asks(), "unsaved data: leaving asks first");
+    // Undo still has what was there.
+    page.click("undo").await;
+    assert_eq!(page.text("city-name"), "Kota Tanjungpinang");
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn with_room_only_for_the_backup_the_import_keeps_it_and_can_be_undone() {
+    let page = Page::open().await;
+    fill_storage();
+    // Room for the backup of the built-in data (a few kilobytes packed), little more.
+    storage().remove_item("filler-0").unwrap();
+    page.choose_file("contoh.json", &small_file("Kota Sempit")).await;
+    page.wait_for("import-replace").await;
+    page.click("import-replace").await;
+    assert_eq!(page.text("city-name"), "Kota Sempit");
+    assert!(page.find("import-no-room").is_none());
+    page.wait_for("import-undo").await;
+    let backups = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with("masterplan-tracker/backup/"))
+        .count();
+    assert_eq!(backups, 1, "the backup taken before the import is kept");
+    page.click("import-undo").await;
+    assert_eq!(page.text("city-name"), "Kota Tanjungpinang");
+    assert_eq!(page.text("program-count"), "131");
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn leaving_asks_only_while_something_could_not_be_saved() {
+    let page = Page::open_at("?view=register&q=QRIS").await;
+    assert!(!leaving_asks(), "nothing changed");
+    let select = page.wait_for("program-status-select").await;
+    choose(select, "done");
+    assert!(!leaving_asks(), "an edit not yet written is written on leaving, without asking");
+    saved_after(0).await;
+    fill_storage();
+    choose(page.find("program-status-select").unwrap(), "discussion");
+    page.wait_for("storage-error").await;
+    assert!(leaving_asks(), "the edit could not be saved");
+    clear_filler();
+    choose(page.find("program-status-select").unwrap(), "running");
+    wait_until(|| page.find("storage-error").is_none()).await;
+    assert!(!leaving_asks(), "saved again");
+    assert_eq!(program_in_storage("ECO-01")["status"], "running");
     storage().clear().unwrap();
 }
 
@@ -385,4 +458,182 @@ async fn an_agency_added_and_renamed_shows_its_name_through_undo() {
     drop(page);
     // The register writes its view into the address; the next test starts from the runner's own.
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+}
+
+const DATASET_KEY: &str = "masterplan-tracker/dataset";
+
+/// Waits up to 30 s for a condition, polling every 10 ms.
+async fn wait_until(condition: impl Fn() -> bool) {
+    for _ in 0..3_000 {
+        if condition() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("the condition never held");
+}
+
+fn stored_revision() -> u64 {
+    let text = storage().get_item(DATASET_KEY).unwrap().unwrap_or_default();
+    masterplan_tracker::storage::envelope::stored_revision(&text).unwrap_or(0)
+}
+
+/// Waits until the app has written its data past `revision`; returns the new revision.
+async fn saved_after(revision: u64) -> u64 {
+    wait_until(|| stored_revision() > revision).await;
+    stored_revision()
+}
+
+fn stored_dataset() -> masterplan_tracker::format::Dataset {
+    let text = storage().get_item(DATASET_KEY).unwrap().expect("stored");
+    masterplan_tracker::storage::envelope::decode_dataset(&text).unwrap().dataset
+}
+
+/// A program as stored, as the file writes it.
+fn program_in_storage(id: &str) -> serde_json::Value {
+    let program = stored_dataset().programs.into_iter().find(|p| p.id == id).expect("the program is stored");
+    serde_json::to_value(program).unwrap()
+}
+
+/// Saves data as another tab of the page does (the next revision), and tells this page as the browser
+/// tells other tabs.
+fn save_in_other_tab(change: impl FnOnce(&mut masterplan_tracker::format::Dataset)) -> u64 {
+    let mut dataset = storage()
+        .get_item(DATASET_KEY)
+        .unwrap()
+        .map(|text| masterplan_tracker::storage::envelope::decode_dataset(&text).unwrap().dataset)
+        .unwrap_or_else(masterplan_tracker::sample::sample_dataset);
+    change(&mut dataset);
+    let revision = stored_revision() + 1;
+    let text = masterplan_tracker::storage::envelope::encode_dataset(
+        &dataset,
+        &masterplan_tracker::storage::envelope::Origin::Sample,
+        "2026-11-28T08:00:00Z",
+        revision,
+    );
+    storage().set_item(DATASET_KEY, &text).unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(DATASET_KEY));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    revision
+}
+
+fn set_program(dataset: &mut masterplan_tracker::format::Dataset, id: &str, edit: impl FnOnce(&mut masterplan_tracker::format::Program)) {
+    edit(dataset.programs.iter_mut().find(|p| p.id == id).unwrap());
+}
+
+/// Types into a field of the program form as a user does.
+fn type_into(page: &Page, testid: &str, text: &str) {
+    let input: HtmlInputElement = page.find(testid).unwrap().unchecked_into();
+    input.set_value(text);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_program_form_writes_only_what_it_changed_over_another_tabs_edit() {
+    let page = Page::open_at("?view=register&q=QRIS").await;
+    page.wait_for("program-open").await;
+    page.click("program-open").await;
+    page.wait_for("program-form").await;
+    // Meanwhile another tab sets the program's status.
+    let theirs = save_in_other_tab(|d| set_program(d, "ECO-01", |p| p.status = masterplan_tracker::format::Status::Done));
+    page.wait_for("toast").await;
+    type_into(&page, "program-field-name", "QRIS di semua pasar");
+    page.click("program-save").await;
+    saved_after(theirs).await;
+    let stored = program_in_storage("ECO-01");
+    assert_eq!(stored["name"], "QRIS di semua pasar", "this tab's change");
+    assert_eq!(stored["status"], "done", "the other tab's change, which the form did not touch");
+    assert!(page.find("edit-conflict").is_none());
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_same_field_changed_in_two_tabs_waits_for_the_users_choice() {
+    use masterplan_tracker::format::Status;
+    let page = Page::open_at("?view=register&q=QRIS").await;
+    page.wait_for("program-open").await;
+    page.click("program-open").await;
+    page.wait_for("program-form").await;
+    let theirs = save_in_other_tab(|d| set_program(d, "ECO-01", |p| p.status = Status::Done));
+    page.wait_for("toast").await;
+    choose(page.find("program-field-status").unwrap(), "discussion");
+    page.click("program-save").await;
+    let conflict = page.wait_for("edit-conflict").await;
+    assert_eq!(conflict.get_attribute("role").as_deref(), Some("alert"));
+    let text = conflict.text_content().unwrap();
+    assert!(text.contains("ECO-01") && text.contains("Status"), "which program and field: {text}");
+    assert_eq!(page.text("edit-conflict-mine"), "Dalam pembahasan");
+    assert_eq!(page.text("edit-conflict-theirs"), "Selesai");
+    let written = saved_after(theirs).await;
+    assert_eq!(program_in_storage("ECO-01")["status"], "done", "nothing is overwritten before the choice");
+    assert!(leaving_asks(), "a choice is waiting");
+    page.click("edit-conflict-keep-mine").await;
+    saved_after(written).await;
+    assert_eq!(program_in_storage("ECO-01")["status"], "discussion");
+    assert!(page.find("edit-conflict").is_none());
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn unsaved_edits_are_carried_over_onto_what_another_tab_saved_meanwhile() {
+    use masterplan_tracker::format::Status;
+    let page = Page::open_at("?view=register&q=QRIS").await;
+    choose(page.wait_for("program-status-select").await, "done");
+    // Before this tab writes (right after the next paint), another tab saves other changes.
+    let theirs = save_in_other_tab(|d| {
+        set_program(d, "GOV-04", |p| p.status = Status::Done);
+        set_program(d, "ECO-01", |p| p.progress = Some(80));
+    });
+    saved_after(theirs).await;
+    let qris = program_in_storage("ECO-01");
+    assert_eq!((qris["status"].as_str(), qris["progress"].as_i64()), (Some("done"), Some(80)), "both fields");
+    assert_eq!(program_in_storage("GOV-04")["status"], "done", "the other tab's program");
+    assert!(page.find("edit-conflict").is_none());
+
+    // The same field, changed in both before this tab writes: the other tab's value stays until chosen.
+    choose(page.find("program-status-select").unwrap(), "running");
+    let theirs = save_in_other_tab(|d| set_program(d, "ECO-01", |p| p.status = Status::NotStarted));
+    page.wait_for("edit-conflict").await;
+    saved_after(theirs).await;
+    assert_eq!(program_in_storage("ECO-01")["status"], "not_started");
+    page.click("edit-conflict-keep-theirs").await;
+    assert!(page.find("edit-conflict").is_none());
+    let select: HtmlSelectElement = page.find("program-status-select").unwrap().unchecked_into();
+    assert_eq!(select.value(), "not_started", "the register shows what is kept");
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_made_right_before_the_app_goes_away_is_written() {
+    let page = Page::open_at("?view=register&q=QRIS").await;
+    choose(page.wait_for("program-status-select").await, "done");
+    // Gone before the next paint, when the save would have run.
+    drop(page);
+    assert_eq!(program_in_storage("ECO-01")["status"], "done");
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_data_is_set_aside_each_time_and_listed() {
+    storage().clear().unwrap();
+    storage().set_item(DATASET_KEY, "{\"storage_version\": 1, broken").unwrap();
+    let page = Page::mount().await;
+    assert!(page.text("storage-error").contains("tidak dapat dibaca"));
+    drop(page);
+    storage().set_item(DATASET_KEY, "{\"storage_version\": 99}").unwrap();
+    let page = Page::mount().await;
+    let list = page.wait_for("set-aside-list").await;
+    assert_eq!(list.query_selector_all("[data-testid=set-aside-item]").unwrap().length(), 2, "both kept, both listed");
+    let kept: Vec<String> = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with("masterplan-tracker/unreadable/"))
+        .map(|k| storage().get_item(&k).unwrap().unwrap())
+        .collect();
+    assert_eq!(kept.len(), 2);
+    assert!(kept.contains(&"{\"storage_version\": 1, broken".to_owned()));
+    assert!(kept.contains(&"{\"storage_version\": 99}".to_owned()));
+    drop(page);
+    storage().clear().unwrap();
 }

@@ -39,14 +39,20 @@ fn a_snapshot_records_every_status_and_reads_back() {
     assert_eq!(back.dataset, with_round);
 }
 
+/// The data with an edit made (the edits here keep every rule).
+fn made(dataset: &Dataset, change: masterplan_tracker::change::Change) -> Dataset {
+    edit::applied(dataset, &change).unwrap()
+}
+
 #[test]
 fn comparing_rounds_names_progress_setbacks_and_changed_programs() {
     let before = sample_dataset();
     let round = snapshot(&before, "r1".into(), "R1".into(), "2020-11-27".into());
-    let mut later = edit::set_status(&before, "GOV-01", Status::Done);
-    later = edit::set_status(&later, "GOV-02", Status::NotStarted);
-    later = edit::delete_programs(&later, &["ENV-03".into()]);
-    let (with_copy, copy_id) = edit::duplicate_program(&later, "ECO-01", "salinan").unwrap();
+    let mut later = made(&before, edit::set_status(&before, "GOV-01", Status::Done));
+    later = made(&later, edit::set_status(&later, "GOV-02", Status::NotStarted));
+    later = made(&later, edit::delete_programs(&later, &["ENV-03".into()]));
+    let (copy, copy_id) = edit::duplicate_program(&later, "ECO-01", "salinan").unwrap();
+    let with_copy = made(&later, copy);
     let comparison = Comparison::between(&round.statuses, &current_statuses(&with_copy));
     assert_eq!(comparison.forward, [("GOV-01".to_owned(), Status::Running, Status::Done)]);
     assert_eq!(comparison.back, [("GOV-02".to_owned(), Status::Running, Status::NotStarted)]);
@@ -97,9 +103,9 @@ fn the_trend_gives_each_rounds_change_since_the_previous_scored_one() {
 fn the_shift_per_dimension_counts_the_same_programs_before_and_after() {
     let before = sample_dataset();
     let round = snapshot(&before, "r1".into(), "R1".into(), "2020-11-27".into());
-    let mut later = edit::set_status(&before, "GOV-01", Status::Done);
-    later = edit::delete_programs(&later, &["ENV-03".into()]);
-    let (later, _) = edit::duplicate_program(&later, "ECO-01", "salinan").unwrap();
+    let mut later = made(&before, edit::set_status(&before, "GOV-01", Status::Done));
+    later = made(&later, edit::delete_programs(&later, &["ENV-03".into()]));
+    let later = made(&later, edit::duplicate_program(&later, "ECO-01", "salinan").unwrap().0);
     let shifts = shift_by(&later, &round.statuses, &current_statuses(&later), |p| p.dimension);
     let governance = shifts.iter().find(|s| s.group == Some(Dimension::Governance)).unwrap();
     assert_eq!(governance.after.get(Status::Done), governance.before.get(Status::Done) + 1);
@@ -119,7 +125,7 @@ fn the_shift_per_dimension_counts_the_same_programs_before_and_after() {
 fn the_shift_per_agency_groups_programs_without_one_together() {
     let dataset = sample_dataset();
     let round = snapshot(&dataset, "r1".into(), "R1".into(), "2020-11-27".into());
-    let later = edit::set_status(&dataset, "GOV-01", Status::Done);
+    let later = made(&dataset, edit::set_status(&dataset, "GOV-01", Status::Done));
     let shifts = shift_by(&later, &round.statuses, &current_statuses(&later), |p| p.agency.clone());
     assert_eq!(shifts.len(), 5, "four agencies and the programs without one");
     let none = shifts.iter().find(|s| s.group == Some(None)).unwrap();
@@ -144,12 +150,13 @@ fn the_latest_round_is_the_latest_by_date_not_by_position() {
 fn an_agency_scorecard_sums_up_its_programs_and_their_moves_since_the_last_round() {
     let mut dataset = sample_dataset();
     let mine: Vec<String> = ["GOV-09", "GOV-13", "ECO-01"].map(String::from).to_vec();
-    dataset = edit::bulk_set(&dataset, &mine, &BulkSet::Agency(Some("diskominfo".into())));
-    dataset = edit::bulk_set(&dataset, &["GOV-04".into()], &BulkSet::Status(Status::Running));
+    dataset = made(&dataset, edit::bulk_set(&dataset, &mine, &BulkSet::Agency(Some("diskominfo".into()))));
+    dataset = made(&dataset, edit::bulk_set(&dataset, &["GOV-04".into()], &BulkSet::Status(Status::Running)));
     dataset.evaluations.push(snapshot(&dataset, "r1".into(), "Evaluasi 2021".into(), "2021-11-01".into()));
-    dataset = edit::set_status(&dataset, "GOV-09", Status::Discussion);
-    dataset = edit::set_status(&dataset, "ECO-01", Status::NotStarted);
-    let (dataset, copy) = edit::duplicate_program(&dataset, "GOV-04", "salinan").unwrap();
+    dataset = made(&dataset, edit::set_status(&dataset, "GOV-09", Status::Discussion));
+    dataset = made(&dataset, edit::set_status(&dataset, "ECO-01", Status::NotStarted));
+    let (change, copy) = edit::duplicate_program(&dataset, "GOV-04", "salinan").unwrap();
+    let dataset = made(&dataset, change);
     let card = Scorecard::of(&dataset, "diskominfo").unwrap();
     assert_eq!(card.agency_name, "Dinas Komunikasi dan Informatika");
     // GOV-04 (Tanjak) was the agency's already; its copy is new since the round.
@@ -181,17 +188,20 @@ fn an_agency_scorecard_sums_up_its_programs_and_their_moves_since_the_last_round
 #[test]
 fn recording_a_round_names_it_by_its_date_and_keeps_the_rules() {
     let dataset = sample_dataset();
-    let (once, first) = edit::record_round(&dataset, "  Evaluasi 2021 ", "2021-11-30").unwrap();
-    let (twice, second) = edit::record_round(&once, "Evaluasi 2021 (ulang)", "2021-11-30").unwrap();
+    let (change, first) = edit::record_round(&dataset, "  Evaluasi 2021 ", "2021-11-30");
+    let once = made(&dataset, change);
+    let (change, second) = edit::record_round(&once, "Evaluasi 2021 (ulang)", "2021-11-30");
+    let twice = made(&once, change);
     assert_eq!((first.as_str(), second.as_str()), ("2021-11-30", "2021-11-30-2"));
     assert_eq!(twice.evaluations.last().unwrap().label, "Evaluasi 2021 (ulang)");
     assert_eq!(once.evaluations.last().unwrap().label, "Evaluasi 2021", "the label is trimmed");
-    let refused = edit::record_round(&dataset, " ", "2021-11-30").unwrap_err();
+    let refused = edit::applied(&dataset, &edit::record_round(&dataset, " ", "2021-11-30").0).unwrap_err();
     assert_eq!(refused.0[0].path, "evaluations[1].label");
-    let renamed = edit::update_round(&twice, &second, |r| r.label = "Evaluasi 2021 (revisi)".into()).unwrap();
+    let renamed = made(&twice, edit::update_round(&twice, &second, |r| r.label = "Evaluasi 2021 (revisi)".into()));
     assert_eq!(renamed.evaluations[2].label, "Evaluasi 2021 (revisi)");
-    assert!(edit::update_round(&twice, &second, |r| r.date = "30/11/2021".into()).is_err(), "not a date");
-    assert_eq!(edit::delete_round(&renamed, &first).evaluations.len(), 2);
+    let misdated = edit::update_round(&twice, &second, |r| r.date = "30/11/2021".into());
+    assert!(edit::applied(&twice, &misdated).is_err(), "not a date");
+    assert_eq!(made(&renamed, edit::delete_round(&renamed, &first)).evaluations.len(), 2);
 }
 
 #[test]

@@ -72,18 +72,22 @@ fn merging_keeps_local_programs_and_lets_the_file_win() {
 fn backups_keep_the_newest_five_and_read_back() {
     let mut backups = Backups::default();
     let dataset = fixture();
+    let mut let_go = Vec::new();
+    let mut ids = Vec::new();
     for i in 0..7u64 {
         let id = backups.next_id(1000);
         assert!(backups.get(id).is_none());
-        backups.push(Backup::of(
+        ids.push(id);
+        let_go.extend(backups.push(Backup::of(
             &dataset,
             Origin::Sample,
             BackupReason::BeforeImport { file: format!("f{i}.json") },
             id,
             "2026-11-27T10:00:00Z".into(),
-        ));
+        )));
     }
     assert_eq!(backups.list().len(), KEEP);
+    assert_eq!(let_go, ids[..2], "the two oldest go, to be deleted from storage");
     let newest = backups.newest().unwrap();
     assert_eq!(newest.reason, BackupReason::BeforeImport { file: "f6.json".into() });
     assert_eq!(newest.programs, 5);
@@ -93,8 +97,11 @@ fn backups_keep_the_newest_five_and_read_back() {
     let back: Backups = serde_json::from_str(&stored).unwrap();
     assert_eq!(back, backups);
     assert!(newest.stored_size() < FIXTURE.len(), "backups are packed");
-    assert!(backups.drop_oldest());
-    assert_eq!(backups.list().len(), KEEP - 1);
+    let oldest_kept = ids[2];
+    assert_eq!(backups.drop_oldest(Some(oldest_kept)), Some(ids[3]), "the protected backup stays");
+    assert_eq!(backups.drop_oldest(None), Some(oldest_kept));
+    assert_eq!(backups.list().len(), KEEP - 2);
+    assert_eq!(Backups::from_list(backups.list().iter().rev().cloned().collect()), backups, "newest first");
 }
 
 #[test]

@@ -5,8 +5,9 @@
 use masterplan_tracker::edit::{self, BulkSet};
 use masterplan_tracker::format::{Dataset, Dimension, Problem, Status, SubDimension};
 use masterplan_tracker::generate::synthetic_dataset;
-use masterplan_tracker::history::{Change, History, STEPS};
-use masterplan_tracker::register::{Column, NO_AGENCY, RegisterQuery, SearchIndex, fold, natural, shown};
+use masterplan_tracker::change::{Change, Direction};
+use masterplan_tracker::history::{History, STEPS};
+use masterplan_tracker::register::{Column, NO_AGENCY, RegisterQuery, SearchIndex, fold, natural, reshown, shown};
 use masterplan_tracker::sample::sample_dataset;
 
 fn ids(dataset: &Dataset, rows: &[usize]) -> Vec<String> {
@@ -90,35 +91,40 @@ fn a_view_round_trips_through_the_address() {
     assert!(!RegisterQuery { sort: Column::Status, ..Default::default() }.is_filtering());
 }
 
+/// Makes a change on `current` and records it.
+fn make(current: &mut Dataset, history: &mut History, change: Change) {
+    edit::apply(current, &change, Direction::Forward).expect("the edit keeps the rules");
+    history.record(std::sync::Arc::new(change));
+}
+
 #[test]
 fn undo_and_redo_every_kind_of_edit() {
     let original = sample_dataset();
     let mut history = History::default();
     let mut current = original.clone();
-    let mut record = |current: &mut Dataset, next: Dataset| {
-        history.record(Change::between(current, &next).expect("a change"));
-        *current = next;
-    };
-    record(&mut current, edit::set_status(&sample_dataset(), "GOV-04", Status::Done));
+    let change = edit::set_status(&current, "GOV-04", Status::Done);
+    make(&mut current, &mut history, change);
     let (duplicated, new_id) = edit::duplicate_program(&current, "GOV-04", "salinan").unwrap();
-    record(&mut current, duplicated);
+    make(&mut current, &mut history, duplicated);
     assert_eq!(current.programs[4].id, new_id);
-    let next = edit::delete_programs(&current, &["LIV-01".into(), "ENV-03".into()]);
-    record(&mut current, next);
-    let next = edit::merge_agencies(&current, "diskominfo", "disdukcapil");
-    record(&mut current, next);
+    let change = edit::delete_programs(&current, &["LIV-01".into(), "ENV-03".into()]);
+    make(&mut current, &mut history, change);
+    let change = edit::merge_agencies(&current, "diskominfo", "disdukcapil");
+    make(&mut current, &mut history, change);
     let mut plan = current.plan.clone();
     plan.title = Some("Judul baru".into());
-    let next = edit::set_plan(&current, plan).unwrap();
-    record(&mut current, next);
+    let change = edit::set_plan(&current, plan);
+    make(&mut current, &mut history, change);
     let edited = current.clone();
     for _ in 0..5 {
-        current = history.undo(&current).unwrap();
+        let step = history.undo().unwrap();
+        assert!(step.change.apply(&mut current, step.direction).conflicts.is_empty());
     }
     assert_eq!(current, original, "five undos restore the original exactly, order included");
-    assert!(history.undo(&current).is_none());
+    assert!(history.undo().is_none());
     for _ in 0..5 {
-        current = history.redo(&current).unwrap();
+        let step = history.redo().unwrap();
+        step.change.apply(&mut current, step.direction);
     }
     assert_eq!(current, edited);
     assert!(!history.can_redo());
@@ -128,24 +134,24 @@ fn undo_and_redo_every_kind_of_edit() {
 fn history_keeps_many_steps_and_forgets_the_redo_on_a_new_edit() {
     let mut history = History::default();
     let mut current = synthetic_dataset(500, 2);
+    let start = current.clone();
     for i in 0..STEPS + 10 {
-        let status = if i % 2 == 0 { Status::Done } else { Status::Running };
-        let next = edit::set_status(&current, &current.programs[i % 500].id.clone(), status);
-        if let Some(change) = Change::between(&current, &next) {
-            history.record(change);
-            current = next;
-        }
+        let program = &current.programs[i % 500];
+        let status = if program.status == Status::Done { Status::Running } else { Status::Done };
+        let change = edit::set_status(&current, &program.id.clone(), status);
+        make(&mut current, &mut history, change);
     }
     let mut undone = 0;
-    while let Some(previous) = history.undo(&current) {
-        current = previous;
+    while let Some(step) = history.undo() {
+        step.change.apply(&mut current, step.direction);
         undone += 1;
     }
-    assert!(undone >= 100, "at least a hundred steps: {undone}");
-    let next = edit::set_status(&current, &current.programs[0].id.clone(), Status::Discussion);
-    history.record(Change::between(&current, &next).unwrap());
+    assert_eq!(undone, STEPS, "exactly the last {STEPS} steps");
+    assert_ne!(current, start, "the oldest steps are forgotten");
+    let change = edit::set_status(&current, &current.programs[0].id.clone(), Status::Discussion);
+    make(&mut current, &mut history, change);
     assert!(!history.can_redo());
-    assert!(Change::between(&current, &current).is_none());
+    assert!(Change::between(&current, &current).is_empty());
 }
 
 #[test]
@@ -154,31 +160,79 @@ fn edits_are_checked_by_the_importers_rules() {
     let mut program = dataset.programs[0].clone();
     program.progress = Some(150);
     program.subdimension = Some(SubDimension::Waste);
-    let rejected = edit::save_program(&dataset, Some("GOV-01"), program).unwrap_err();
+    let change = edit::save_program(&dataset, Some(&dataset.programs[0]), program);
+    let rejected = edit::applied(&dataset, &change).unwrap_err();
     let problems: Vec<(&str, &Problem)> = rejected.0.iter().map(|e| (e.path.as_str(), &e.problem)).collect();
     assert!(matches!(problems[0], ("programs[0].subdimension", Problem::SubdimensionOfOtherDimension { .. })));
     assert!(matches!(problems[1], ("programs[0].progress", Problem::OutOfRange { .. })));
     let mut twin = dataset.programs[1].clone();
     twin.id = "GOV-01".into();
-    assert!(matches!(edit::save_program(&dataset, None, twin).unwrap_err().0[0].problem, Problem::DuplicateId { .. }));
+    let change = edit::save_program(&dataset, None, twin);
+    let rejected = edit::applied(&dataset, &change).unwrap_err();
+    assert!(matches!(rejected.0[0].problem, Problem::DuplicateId { .. }), "{rejected:?}");
+    let mut refused = dataset.clone();
+    assert!(edit::apply(&mut refused, &change, Direction::Forward).is_err());
+    assert_eq!(refused, dataset, "a refused edit changes nothing");
 }
 
 #[test]
 fn agencies_merge_and_refuse_deletion_while_in_use() {
     let dataset = sample_dataset();
-    let (with_new, id) = edit::add_agency(&dataset, "Dinas Pariwisata").unwrap();
+    let made = |d: &Dataset, change: Change| edit::applied(d, &change).unwrap();
+    let (change, id) = edit::add_agency(&dataset, "Dinas Pariwisata");
+    let with_new = made(&dataset, change);
     assert_eq!(id, "dinas-pariwisata");
-    let (_, second) = edit::add_agency(&with_new, "Dinas Pariwisata").unwrap();
+    let (_, second) = edit::add_agency(&with_new, "Dinas Pariwisata");
     assert_eq!(second, "dinas-pariwisata-2");
-    assert!(edit::add_agency(&dataset, "   ").is_err(), "an agency needs a name");
+    assert!(edit::applied(&dataset, &edit::add_agency(&dataset, "   ").0).is_err(), "an agency needs a name");
     assert!(edit::delete_agency(&dataset, "dlh", None).is_none(), "in use: a decision is needed");
-    let moved = edit::delete_agency(&dataset, "dlh", Some(Some("diskominfo"))).unwrap();
+    let moved = made(&dataset, edit::delete_agency(&dataset, "dlh", Some(Some("diskominfo"))).unwrap());
     assert_eq!(edit::programs_of_agency(&moved, "diskominfo"), 2);
     assert!(moved.agency("dlh").is_none());
-    let orphaned = edit::delete_agency(&dataset, "dlh", Some(None)).unwrap();
+    let orphaned = made(&dataset, edit::delete_agency(&dataset, "dlh", Some(None)).unwrap());
     assert_eq!(edit::programs_of_agency(&orphaned, "dlh"), 0);
-    let renamed = edit::rename_agency(&dataset, "dlh", "Dinas Lingkungan Hidup Kota").unwrap();
+    let renamed = made(&dataset, edit::rename_agency(&dataset, "dlh", "Dinas Lingkungan Hidup Kota"));
     assert_eq!(renamed.agency("dlh").unwrap().name, "Dinas Lingkungan Hidup Kota");
-    let bulk = edit::bulk_set(&dataset, &["LIV-01".into(), "GOV-01".into()], &BulkSet::Dimension(Dimension::Living));
+    let bulk =
+        made(&dataset, edit::bulk_set(&dataset, &["LIV-01".into(), "GOV-01".into()], &BulkSet::Dimension(Dimension::Living)));
     assert_eq!(bulk.programs[0].subdimension, None, "a sub-dimension of the old dimension is cleared");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// After an edit of a few programs, the rows the register updates for those programs alone are the
+    /// rows it would find afresh, for any search, filter and sort.
+    #[test]
+    fn rows_updated_for_the_edited_programs_are_the_rows_found_afresh(
+        seed in 0u64..500,
+        edits in proptest::collection::vec((0usize..300, 0u8..5, 0u8..4), 1..6),
+        column in proptest::sample::select(Column::ALL.to_vec()),
+        descending in proptest::bool::ANY,
+        status in proptest::option::of(proptest::sample::select(Status::ALL.to_vec())),
+        search in proptest::sample::select(vec!["", "data", "layanan", "pa", "zzz"]),
+    ) {
+        let mut dataset = synthetic_dataset(300, seed);
+        let query = RegisterQuery { search: search.into(), status, sort: column, descending, ..Default::default() };
+        let mut index = SearchIndex::of(&dataset);
+        let mut rows = shown(&dataset, &index, &query);
+        let mut places = Vec::new();
+        for (at, field, value) in edits {
+            let program = &mut dataset.programs[at];
+            match field {
+                0 => program.status = Status::ALL[usize::from(value)],
+                1 => program.name = format!("{} {value}", ["Zona", "Data", "Pasar", "layanan"][usize::from(value)]),
+                2 => program.agency = (value > 0).then(|| format!("opd-{:02}", value * 7)),
+                3 => program.progress = Some(i64::from(value) * 30),
+                _ => program.quick_win = value % 2 == 0,
+            }
+            places.push(at);
+        }
+        places.sort_unstable();
+        places.dedup();
+        index.update(&dataset, &places);
+        proptest::prop_assert_eq!(&index, &SearchIndex::of(&dataset));
+        reshown(&dataset, &index, &query, &mut rows, &places);
+        proptest::prop_assert_eq!(rows, shown(&dataset, &index, &query));
+    }
 }

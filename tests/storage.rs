@@ -4,18 +4,20 @@
 
 use masterplan_tracker::sample::sample_dataset;
 use masterplan_tracker::storage::envelope::{
-    DecodeError, Origin, STORAGE_VERSION, Settings, decode_dataset, encode_dataset,
+    DecodeError, Origin, STORAGE_VERSION, Settings, decode_dataset, encode_dataset, packed_file_text, stored_revision,
 };
 
 #[test]
 fn a_stored_dataset_reads_back_equal() {
     let dataset = sample_dataset();
     let origin = Origin::Imported { file: "Kota Tanjungpinang.masterplan.json".into() };
-    let text = encode_dataset(&dataset, &origin, "2026-11-27T10:00:00Z");
+    let text = encode_dataset(&dataset, &origin, "2026-11-27T10:00:00Z", 42);
     let stored = decode_dataset(&text).unwrap();
     assert_eq!(stored.dataset, dataset);
     assert_eq!(stored.origin, origin);
     assert_eq!(stored.saved_at, "2026-11-27T10:00:00Z");
+    assert_eq!(stored.revision, 42);
+    assert_eq!(stored_revision(&text), Some(42), "read from the envelope's head");
     let envelope: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(envelope["storage_version"], STORAGE_VERSION);
     assert!(envelope["dataset_packed"].as_str().unwrap().len() * 5 < dataset.to_file_json().len(), "packed");
@@ -32,12 +34,32 @@ fn a_version_one_envelope_still_reads() {
     let stored = decode_dataset(&text).unwrap();
     assert_eq!(stored.dataset, sample_dataset());
     assert_eq!(stored.origin, Origin::Sample);
+    assert_eq!(stored.revision, 0, "data stored before revisions were counted");
+    assert_eq!(stored_revision(&text), Some(0));
+}
+
+#[test]
+fn the_revision_is_read_whatever_the_envelopes_key_order() {
+    let text = r#"{"saved_at":"x","origin":{"kind":"sample"},"revision":7,"storage_version":2,"dataset_packed":"AA"}"#;
+    assert_eq!(stored_revision(text), Some(7));
+    assert_eq!(stored_revision("{\"storage_version\": 99}"), None, "a newer envelope is not read");
+    assert_eq!(stored_revision("not json"), None);
+}
+
+#[test]
+fn the_file_inside_stored_data_that_cannot_be_read_is_given_back_as_it_is() {
+    let text = encode_dataset(&sample_dataset(), &Origin::Sample, "2026-11-27T10:00:00Z", 3);
+    let newer = text.replace("\"storage_version\":2", "\"storage_version\":9");
+    assert_eq!(decode_dataset(&newer), Err(DecodeError::Newer(9)));
+    let file = packed_file_text(&newer).unwrap();
+    assert_eq!(masterplan_tracker::format::Dataset::parse(&file).unwrap().dataset, sample_dataset());
+    assert_eq!(packed_file_text("{\"storage_version\": 1, broken"), None);
 }
 
 #[test]
 fn twenty_thousand_programs_fit_the_browsers_storage() {
     let dataset = masterplan_tracker::generate::synthetic_dataset(20_000, 1);
-    let text = encode_dataset(&dataset, &Origin::Sample, "2026-11-27T10:00:00Z");
+    let text = encode_dataset(&dataset, &Origin::Sample, "2026-11-27T10:00:00Z", 1);
     // localStorage holds 5 MiB of UTF-16 per origin: about 5 million characters, shared with backups.
     assert!(text.len() < 1_500_000, "{} characters", text.len());
     assert_eq!(decode_dataset(&text).unwrap().dataset, dataset);

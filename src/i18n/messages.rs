@@ -280,10 +280,75 @@ messages! {
         "Data diperbarui dari tab lain yang membuka halaman ini.",
         "The data was updated from another tab of this page."
     ),
-    OtherTabKeptOwn => (
-        "Tab lain menyimpan perubahan, tetapi perubahan di tab ini belum tersimpan dan tetap ditampilkan. Ekspor data ini agar tidak hilang.",
-        "Another tab saved changes, but this tab's changes are not saved and stay on screen. Export this data so that nothing is lost."
+    ProgramsRenamed => (
+        "Program yang ditambahkan di tab ini memakai id yang sementara itu dipakai tab lain untuk program lain, sehingga keduanya disimpan dan program dari tab ini mendapat id baru: {ids}.",
+        "Programs added in this tab used an id that another tab had meanwhile given to another program, so both are kept and this tab's got a new id: {ids}."
     ),
+    StepRefused => (
+        "Langkah ini tidak dapat dilakukan karena data telah diubah di tab lain, dan hasilnya akan melanggar aturan format:",
+        "This step cannot be made: the data was changed in another tab, and the result would break a rule of the format:"
+    ),
+    ConflictHeading => ("Tab lain mengubah data yang sama", "Another tab changed the same data"),
+    ConflictExplainer => (
+        "Nilai di bawah diubah di tab ini dan juga di tab lain. Data memakai nilai tab lain sampai Anda memilih; tidak ada yang ditimpa tanpa pilihan Anda.",
+        "The values below were changed in this tab and in another one too. The data holds the other tab's value until you choose; nothing is overwritten without your choice."
+    ),
+    ConflictMine => ("Di tab ini", "In this tab"),
+    ConflictTheirs => ("Di tab lain", "In the other tab"),
+    ConflictKeepMine => ("Pakai nilai tab ini", "Keep mine"),
+    ConflictKeepTheirs => ("Pakai nilai tab lain", "Keep theirs"),
+    ConflictKeepAllMine => ("Pakai semua nilai tab ini", "Keep all mine"),
+    ConflictKeepAllTheirs => ("Pakai semua nilai tab lain", "Keep all theirs"),
+    ConflictDeleted => ("(dihapus)", "(deleted)"),
+    ConflictEmpty => ("(kosong)", "(empty)"),
+    ConflictWholeRecord => ("seluruh isi", "the whole record"),
+    ConflictKept => ("(dipertahankan)", "(kept)"),
+    RecordPlan => ("Rencana induk", "Master plan"),
+    RecordAgency => ("OPD {name}", "Agency {name}"),
+    RecordProgram => ("Program {id} «{name}»", "Program {id} “{name}”"),
+    RecordRound => ("Putaran evaluasi «{label}»", "Evaluation round “{label}”"),
+    RecordOther => ("Data lain dalam berkas", "Other data of the file"),
+    NoRoomForBackup => (
+        "Peramban tidak punya ruang untuk menyimpan cadangan data saat ini sebelum data itu diganti.",
+        "The browser has no room to keep a backup of the current data before it is replaced."
+    ),
+    NoRoomForBackupHint => (
+        "Unduh data saat ini terlebih dahulu, lalu lanjutkan tanpa cadangan; atau batalkan. Data Anda belum berubah.",
+        "Download the current data first, then go on without a backup; or cancel. Your data has not changed."
+    ),
+    NoRoomGoOn => ("Lanjutkan tanpa cadangan", "Go on without a backup"),
+    RoomHeading => ("Penyimpanan di peramban ini", "Storage in this browser"),
+    RoomUsed => (
+        "Aplikasi memakai {used} dari sekitar {limit} yang diberikan peramban untuk localStorage ({share}).",
+        "The app uses {used} of the about {limit} the browser gives localStorage ({share})."
+    ),
+    RoomEstimate => (
+        "Menurut peramban, situs ini memakai {usage} dari {quota} yang tersedia baginya.",
+        "The browser estimates that this site uses {usage} of the {quota} available to it."
+    ),
+    PersistGranted => (
+        "Peramban setuju menyimpan data ini secara permanen: data tidak dihapus saat ruang disk menipis.",
+        "The browser agreed to keep this data for good: it is not cleared when disk space runs low."
+    ),
+    PersistRefused => (
+        "Peramban tidak menyetujui penyimpanan permanen: data ini dapat dihapus saat ruang disk menipis. Ekspor secara berkala.",
+        "The browser did not agree to keep this data for good: it may be cleared when disk space runs low. Export regularly."
+    ),
+    PersistUnsupported => (
+        "Peramban ini tidak dapat diminta menyimpan data secara permanen. Ekspor secara berkala.",
+        "This browser cannot be asked to keep data for good. Export regularly."
+    ),
+    PersistNotAsked => (
+        "Selama data masih contoh bawaan, peramban belum diminta menyimpannya secara permanen.",
+        "While the data is the built-in example, the browser is not asked to keep it for good."
+    ),
+    SetAsideHeading => ("Data tersimpan yang tidak dapat dibaca", "Stored data that could not be read"),
+    SetAsideExplainer => (
+        "Data ini ditemukan di peramban tetapi tidak dapat dibaca oleh versi aplikasi ini. Data disimpan apa adanya, tidak pernah ditimpa, dan dapat diunduh.",
+        "This data was found in the browser but this version of the app cannot read it. It is kept as it was, never overwritten, and can be downloaded."
+    ),
+    SetAsideItem => ("Disisihkan {date} · {size}", "Set aside {date} · {size}"),
+    SetAsideFileWord => ("data-tak-terbaca", "unreadable-data"),
     ProgramSaved => ("Perubahan disimpan.", "Changes saved."),
     PostponedHeading => ("Program yang ditunda ({count})", "Postponed programs ({count})"),
     ViewsLabel => ("Tampilan", "Views"),

@@ -83,3 +83,33 @@ pub fn write(view: View, query: &RegisterQuery, new_entry: bool) {
         };
     }
 }
+
+/// The open view and the register's query, shared through context; both follow the address.
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    pub view: leptos::prelude::RwSignal<View>,
+    pub query: leptos::prelude::RwSignal<RegisterQuery>,
+}
+
+impl Navigation {
+    /// As the page's address names them.
+    pub fn from_address() -> Navigation {
+        let (view, query) = read();
+        Navigation { view: leptos::prelude::RwSignal::new(view), query: leptos::prelude::RwSignal::new(query) }
+    }
+
+    /// Opens a view, with a new history entry so that Back returns.
+    pub fn open(&self, target: View) {
+        use leptos::prelude::*;
+        self.view.set(target);
+        self.query.with_untracked(|q| write(target, q, true));
+    }
+
+    /// Back or Forward: the view and query follow the address.
+    pub fn follow_address(&self) {
+        use leptos::prelude::*;
+        let (view, query) = read();
+        self.view.set(view);
+        self.query.set(query);
+    }
+}

@@ -1,26 +1,44 @@
 //! The agencies (OPD) and the plan's details: add, rename, merge two agencies into one, delete one (an
 //! agency still in use asks where its programs go), and edit the city, province, title, period and legal basis.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use crate::edit;
 use crate::format::Plan;
 use crate::i18n::Key;
 
-use super::use_state;
+use super::{use_lang, use_store};
 
 #[component]
 pub fn AgencyPanel() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
+    let agencies = store.agencies();
     let new_name = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     // Rows are made anew only when agencies come or go, not on every edit of the data.
-    let agency_ids =
-        Memo::new(move |_| state.dataset.with(|d| d.agencies.iter().map(|a| a.id.clone()).collect::<Vec<_>>()));
+    let agency_ids = Memo::new(move |_| agencies.with(|list| list.iter().map(|a| a.id.clone()).collect::<Vec<_>>()));
+    // The programs of each agency, counted in one pass and only while the panel is open: an edit of a
+    // program in the register does not count 20 000 programs for every agency.
+    let open = RwSignal::new(false);
+    let counts = Memo::new(move |_| {
+        if !open.get() {
+            return HashMap::new();
+        }
+        store.with_programs(|d| {
+            let mut counts = HashMap::<String, usize>::new();
+            for agency in d.programs.iter().filter_map(|p| p.agency.as_ref()) {
+                *counts.entry(agency.clone()).or_default() += 1;
+            }
+            counts
+        })
+    });
     let add = move || {
         let name = new_name.get_untracked();
-        match state.edit(|d| edit::add_agency(d, &name).map(|(d, _)| d)) {
+        let (change, _) = store.with_untracked(|d| edit::add_agency(d, &name));
+        match store.apply(change) {
             Ok(()) => {
                 new_name.set(String::new());
                 message.set(None);
@@ -29,7 +47,8 @@ pub fn AgencyPanel() -> impl IntoView {
         }
     };
     view! {
-        <details class="agencies" data-testid="agency-panel">
+        <details class="agencies" data-testid="agency-panel"
+            on:toggle=move |ev| open.set(ev.target().is_some_and(|t| wasm_bindgen::JsCast::unchecked_into::<web_sys::Element>(t).has_attribute("open")))>
             <summary>{move || lang.get().t(Key::AgenciesHeading)}</summary>
             <form class="add-agency" on:submit=move |ev| { ev.prevent_default(); add() }>
                 <label for="new-agency">{move || lang.get().t(Key::AgencyNew)}</label>
@@ -47,7 +66,7 @@ pub fn AgencyPanel() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || agency_ids.get().into_iter().map(|id| view! { <AgencyRow id=id/> }).collect_view()}
+                    {move || agency_ids.get().into_iter().map(|id| view! { <AgencyRow id=id counts=counts/> }).collect_view()}
                 </tbody>
             </table>
         </details>
@@ -56,21 +75,22 @@ pub fn AgencyPanel() -> impl IntoView {
 }
 
 #[component]
-fn AgencyRow(id: String) -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+fn AgencyRow(id: String, counts: Memo<HashMap<String, usize>>) -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let agencies = store.agencies();
     let id = StoredValue::new(id);
     // The name as the data has it, so that undo, redo and other tabs show in the field too.
     let name = Memo::new(move |_| {
-        state.dataset.with(|d| d.agency(&id.get_value()).map(|a| a.name.clone()).unwrap_or_default())
+        agencies.with(|list| list.iter().find(|a| a.id == id.get_value()).map(|a| a.name.clone()).unwrap_or_default())
     });
     let target = RwSignal::new(String::new());
-    let in_use = Memo::new(move |_| state.dataset.with(|d| edit::programs_of_agency(d, &id.get_value())));
+    let in_use = Memo::new(move |_| counts.with(|c| c.get(&id.get_value()).copied().unwrap_or(0)));
     // Computed outside the markup: a `>` inside an unbraced attribute would end the tag for the view macro.
     let has_programs = move || in_use.get() != 0;
     let others = move || {
-        state.dataset.with(|d| {
-            d.agencies
+        agencies.with(|list| {
+            list
                 .iter()
                 .filter(|a| a.id != id.get_value())
                 .map(|a| (a.id.clone(), a.name.clone()))
@@ -81,7 +101,7 @@ fn AgencyRow(id: String) -> impl IntoView {
         <tr data-testid="agency-row" data-agency-id=id.get_value()>
             <td>
                 <input type="text" data-testid="agency-name" aria-label=move || lang.get().t(Key::AgencyRename) prop:value=move || name.get()
-                    on:change=move |ev| { let _ = state.edit(|d| edit::rename_agency(d, &id.get_value(), &event_target_value(&ev))); }/>
+                    on:change=move |ev| { let _ = store.apply(store.with_untracked(|d| edit::rename_agency(d, &id.get_value(), &event_target_value(&ev)))); }/>
                 <span class="hint">{id.get_value()}</span>
             </td>
             <td class="number">{move || lang.get().count(in_use.get())}</td>
@@ -95,7 +115,7 @@ fn AgencyRow(id: String) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <button type="button" class="button small" data-testid="agency-merge" disabled=move || target.with(String::is_empty)
-                    on:click=move |_| { let _ = state.edit(|d| Ok(edit::merge_agencies(d, &id.get_value(), &target.get_untracked()))); }>
+                    on:click=move |_| { let _ = store.apply(store.with_untracked(|d| edit::merge_agencies(d, &id.get_value(), &target.get_untracked()))); }>
                     {move || lang.get().t(Key::AgencyMerge)}
                 </button>
                 <button type="button" class="button small" data-testid="agency-delete"
@@ -103,8 +123,11 @@ fn AgencyRow(id: String) -> impl IntoView {
                     title=move || has_programs().then(|| lang.get().t(Key::AgencyInUse))
                     on:click=move |_| {
                         let target = target.get_untracked();
-                        let goes_to = if in_use.get_untracked() != 0 { Some((!target.is_empty()).then_some(target.as_str())) } else { Some(None) };
-                        let _ = state.edit(|d| edit::delete_agency(d, &id.get_value(), goes_to).ok_or_else(|| edit::Rejected(Vec::new())));
+                        let in_use = store.with_untracked(|d| edit::programs_of_agency(d, &id.get_value()));
+                        let goes_to = if in_use != 0 { Some((!target.is_empty()).then_some(target.as_str())) } else { Some(None) };
+                        if let Some(change) = store.with_untracked(|d| edit::delete_agency(d, &id.get_value(), goes_to)) {
+                            let _ = store.apply(change);
+                        }
                     }>
                     {move || lang.get().t(Key::Delete)}
                 </button>
@@ -123,10 +146,11 @@ fn year(text: String) -> Option<i32> {
 
 #[component]
 fn PlanDetails() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
-    let plan = RwSignal::new(state.dataset.with_untracked(|d| d.plan.clone()));
-    Effect::new(move |_| plan.set(state.dataset.with(|d| d.plan.clone())));
+    let store = use_store();
+    let lang = use_lang();
+    let stored_plan = store.plan();
+    let plan = RwSignal::new(stored_plan.get_untracked());
+    Effect::new(move |_| plan.set(stored_plan.get()));
     let message = RwSignal::new(None::<String>);
     let text = move |key: Key, testid: &'static str, get: fn(&Plan) -> String, set: fn(&mut Plan, String)| {
         view! {
@@ -143,7 +167,7 @@ fn PlanDetails() -> impl IntoView {
             <summary>{move || lang.get().t(Key::PlanHeading)}</summary>
             <form class="form-grid" on:submit=move |ev| {
                 ev.prevent_default();
-                match state.edit(|d| edit::set_plan(d, plan.get_untracked())) {
+                match store.apply(store.with_untracked(|d| edit::set_plan(d, plan.get_untracked()))) {
                     Ok(()) => message.set(None),
                     Err(rejected) => message.set(rejected.0.first().map(|e| lang.get_untracked().problem(e))),
                 }

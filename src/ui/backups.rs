@@ -1,24 +1,28 @@
 //! The backups kept in the browser: when each was taken, of which city and how many programs, and
-//! why; each can be restored or downloaded.
+//! why; each can be restored or downloaded. Beside them, stored data this version could not read, kept as
+//! it was found and downloadable.
 
 use leptos::prelude::*;
 
 use crate::backups::{BackupReason, KEEP};
 use crate::i18n::{Key, Lang};
 
-use super::use_state;
+use super::{use_exports, use_imports, use_lang, use_store};
 
 #[component]
 pub fn BackupList() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let imports = use_imports();
+    let exports = use_exports();
+    let lang = use_lang();
+    let backups = store.backups();
     view! {
         <div class="backups" data-testid="backup-list">
             <h3>{move || lang.get().t(Key::BackupsHeading)}</h3>
             <p class="hint">{move || lang.get().tf(Key::BackupsExplainer, &[("count", &lang.get().count(KEEP))])}</p>
             {move || {
                 let l = lang.get();
-                let backups = state.backups.get();
+                let backups = backups.get();
                 if backups.list().is_empty() {
                     return view! { <p class="empty">{l.t(Key::BackupsEmpty)}</p> }.into_any();
                 }
@@ -50,11 +54,11 @@ pub fn BackupList() -> impl IntoView {
                                         <td>{reason}</td>
                                         <td class="row-actions">
                                             <button type="button" class="button small" data-testid="backup-restore"
-                                                on:click=move |_| state.restore_backup(id)>
+                                                on:click=move |_| imports.restore_backup(id)>
                                                 {l.t(Key::BackupRestore)}
                                             </button>
                                             <button type="button" class="button small" data-testid="backup-download"
-                                                on:click=move |_| state.download_backup(id)>
+                                                on:click=move |_| exports.backup(id)>
                                                 {l.t(Key::BackupDownload)}
                                             </button>
                                         </td>
@@ -66,7 +70,46 @@ pub fn BackupList() -> impl IntoView {
                 }
                 .into_any()
             }}
+            <SetAsideList/>
         </div>
+    }
+}
+
+/// Stored data this version could not read: each piece set aside under a key of its own, never
+/// overwritten, listed by when it was found.
+#[component]
+fn SetAsideList() -> impl IntoView {
+    let store = use_store();
+    let exports = use_exports();
+    let lang = use_lang();
+    let set_aside = store.set_aside();
+    move || {
+        let list = set_aside.get();
+        (!list.is_empty()).then(|| {
+            let l = lang.get();
+            view! {
+                <div class="set-aside" data-testid="set-aside-list">
+                    <h4>{l.t(Key::SetAsideHeading)}</h4>
+                    <p class="hint">{l.t(Key::SetAsideExplainer)}</p>
+                    <ul>
+                        {list.into_iter().map(|item| {
+                            let id = item.id;
+                            let when = local_date_time(l, &crate::files::rfc3339_of_ms(id));
+                            view! {
+                                <li data-testid="set-aside-item" data-set-aside-id=id.to_string()>
+                                    <span>{l.tf(Key::SetAsideItem, &[("date", &when), ("size", &l.size(item.chars as u64))])}</span>
+                                    " "
+                                    <button type="button" class="button small" data-testid="set-aside-download"
+                                        on:click=move |_| exports.set_aside(id)>
+                                        {l.t(Key::BackupDownload)}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }
 

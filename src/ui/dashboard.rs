@@ -9,19 +9,21 @@ use crate::files;
 use crate::format::Dimension;
 use crate::i18n::Key;
 use crate::metrics::ProgramFilter;
-use crate::state::{Confirmation, ExportOf};
+use crate::state::exports::ExportOf;
+use crate::state::notices::Confirmation;
 
 use super::presentation::Presentation;
 use super::scorecards::AgencyScorecards;
 use super::slide_list::SlideList;
-use super::use_state;
+use super::{use_exports, use_lang, use_notices, use_store};
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
+    let agencies = store.agencies();
     let filter = RwSignal::new(ProgramFilter::default());
-    let charts = Memo::new(move |_| state.dataset.with(|d| filter.with(|f| dashboard::charts(d, f, lang.get()))));
+    let charts = Memo::new(move |_| store.with(|d| filter.with(|f| dashboard::charts(d, f, lang.get()))));
     let chart_indexes = move || 0..charts.with(Vec::len);
     let presenting = RwSignal::new(false);
     view! {
@@ -54,7 +56,7 @@ pub fn Dashboard() -> impl IntoView {
                             filter.update(|f| f.agency = (!value.is_empty()).then_some(value));
                         }>
                         <option value="">{move || lang.get().t(Key::FilterAll)}</option>
-                        {move || state.dataset.with(|d| d.agencies.iter().map(|a| {
+                        {move || agencies.with(|list| list.iter().map(|a| {
                             let id = a.id.clone();
                             view! { <option value=a.id.clone() prop:selected=move || filter.with(|f| f.agency.as_ref() == Some(&id))>{a.name.clone()}</option> }
                         }).collect_view())}
@@ -79,17 +81,19 @@ pub fn Dashboard() -> impl IntoView {
 /// One chart with its title, its table on request, and its downloads.
 #[component]
 pub fn ChartCard(chart: Signal<Option<BarChart>>) -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let exports = use_exports();
+    let notices = use_notices();
+    let lang = use_lang();
     let as_table = RwSignal::new(false);
     let svg = Memo::new(move |_| chart.with(|c| c.as_ref().map(BarChart::to_svg).unwrap_or_default()));
     let name = move || chart.with(|c| c.as_ref().map_or("", |c| c.name));
     let file_name =
-        move |ext: &str| state.dataset.with_untracked(|d| d.file_name_with(&format!(" - {}.{ext}", name())));
+        move |ext: &str| store.with_untracked(|d| d.file_name_with(&format!(" - {}.{ext}", name())));
     let download_svg = move |_| {
         let file = file_name("svg");
         let outcome = files::download(&file, "image/svg+xml", &svg.get_untracked());
-        state.report_export(file, outcome, ExportOf::Other);
+        exports.report(file, outcome, ExportOf::Other);
     };
     let download_png = move |_| {
         let file = file_name("png");
@@ -99,7 +103,7 @@ pub fn ChartCard(chart: Signal<Option<BarChart>>) -> impl IntoView {
                 Ok(png) => files::download_blob(&file, png),
                 Err(detail) => Err(detail),
             };
-            state.report_export(file, outcome, ExportOf::Other);
+            exports.report(file, outcome, ExportOf::Other);
         });
     };
     let copy = move |_| {
@@ -109,10 +113,10 @@ pub fn ChartCard(chart: Signal<Option<BarChart>>) -> impl IntoView {
                 Ok(png) => files::copy_png_to_clipboard(png).await,
                 Err(detail) => Err(detail),
             };
-            state.confirmation.set(Some(match outcome {
+            notices.confirm(match outcome {
                 Ok(()) => Confirmation::ChartCopied,
                 Err(_) => Confirmation::ChartNotCopied,
-            }));
+            });
         });
     };
     view! {

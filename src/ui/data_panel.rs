@@ -7,25 +7,27 @@ use wasm_bindgen::JsCast;
 
 use crate::diff::ListDiff;
 use crate::i18n::{Key, Lang};
+use crate::import::Source;
 use crate::share_link::LinkError;
 use crate::spreadsheet::Delimiter;
-use crate::state::{ImportMode, PendingImport, Source};
+use crate::state::imports::ImportMode;
+use crate::state::store::Persistence;
 
 use super::backups::BackupList;
-use super::use_state;
+use super::{use_exports, use_imports, use_lang, use_settings, use_store};
 
 /// How many items of each list of changes the preview names; the rest are counted.
 const CHANGES_LISTED: usize = 50;
 
 #[component]
 pub fn DataPanel() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let lang = use_lang();
+    let unexported = use_settings().unexported_changes();
     view! {
         <section class="data-panel" aria-labelledby="data-heading">
             <h2 id="data-heading">{move || lang.get().t(Key::DataHeading)}</h2>
             <p class="explainer">{move || lang.get().t(Key::DataExplainer)}</p>
-            {move || state.unexported_changes.get().then(|| view! {
+            {move || unexported.get().then(|| view! {
                 <p class="unexported" data-testid="unexported-changes">{lang.get().t(Key::UnexportedChanges)}</p>
             })}
             <div class="panel-columns">
@@ -34,14 +36,61 @@ pub fn DataPanel() -> impl IntoView {
             </div>
             <ImportPreview/>
             <BackupList/>
+            <StorageRoom/>
         </section>
+    }
+}
+
+/// How much of the browser's storage the app takes, and whether the browser keeps the data for good.
+#[component]
+fn StorageRoom() -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let room = store.room();
+    let revision = store.stored_revision();
+    // Measured when shown, and again after each save.
+    Effect::new(move |_| {
+        revision.track();
+        store.measure_room();
+    });
+    view! {
+        <div class="storage-room">
+            <h3>{move || lang.get().t(Key::RoomHeading)}</h3>
+            <p data-testid="storage-room">
+                {move || {
+                    let l = lang.get();
+                    let used = room.with(|r| r.used_chars);
+                    // localStorage holds about five million characters per site; the app's data is ASCII.
+                    let limit = 5 * 1024 * 1024;
+                    let share = crate::metrics::Share::ratio(used.min(limit), limit);
+                    l.tf(Key::RoomUsed, &[("used", &l.size(used as u64)), ("limit", &l.size(limit as u64)), ("share", &l.share(share))])
+                }}
+                {move || room.with(|r| r.estimate).map(|e| {
+                    let l = lang.get();
+                    format!(" {}", l.tf(Key::RoomEstimate, &[("usage", &l.size(e.usage as u64)), ("quota", &l.size(e.quota as u64))]))
+                })}
+            </p>
+            <p data-testid="storage-persistence" data-persistence=move || match room.with(|r| r.persistence) {
+                Persistence::NotAsked => "not-asked",
+                Persistence::Unsupported => "unsupported",
+                Persistence::Granted => "granted",
+                Persistence::Refused => "refused",
+            }>
+                {move || lang.get().t(match room.with(|r| r.persistence) {
+                    Persistence::NotAsked => Key::PersistNotAsked,
+                    Persistence::Unsupported => Key::PersistUnsupported,
+                    Persistence::Granted => Key::PersistGranted,
+                    Persistence::Refused => Key::PersistRefused,
+                })}
+            </p>
+        </div>
     }
 }
 
 #[component]
 fn ImportBox() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let imports = use_imports();
+    let lang = use_lang();
     let pasting = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
 
@@ -52,11 +101,11 @@ fn ImportBox() -> impl IntoView {
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         // Clearing the picker lets the same file be chosen again after a fix.
         input.set_value("");
-        state.receive_file(file);
+        imports.receive_file(file);
     };
     let check_pasted = move |_| {
-        state.receive_text(Source::Pasted, &pasted.get_untracked());
-        if state.pending_import.with_untracked(Option::is_some) {
+        imports.receive_text(Source::Pasted, &pasted.get_untracked());
+        if imports.pending().with_untracked(Option::is_some) {
             pasting.set(false);
             pasted.set(String::new());
         }
@@ -107,10 +156,11 @@ fn ImportBox() -> impl IntoView {
 /// How far the reading of a large file has come, with the way out.
 #[component]
 fn ImportProgress() -> impl IntoView {
-    let state = use_state();
+    let imports = use_imports();
+    let lang = use_lang();
     move || {
-        let job = state.import_job.get()?;
-        let l = state.lang.get();
+        let job = imports.job().get()?;
+        let l = lang.get();
         let text = if job.checking {
             l.tf(Key::ImportChecking, &[("file", &job.file_name)])
         } else {
@@ -127,7 +177,7 @@ fn ImportProgress() -> impl IntoView {
             <div class="import-progress" role="status" data-testid="import-progress">
                 <span>{text}</span>
                 <progress max="1" value=job.fraction.to_string()></progress>
-                <button type="button" class="button small" data-testid="import-abort" on:click=move |_| state.abort_reading()>
+                <button type="button" class="button small" data-testid="import-abort" on:click=move |_| imports.abort_reading()>
                     {l.t(Key::ImportAbort)}
                 </button>
             </div>
@@ -137,22 +187,23 @@ fn ImportProgress() -> impl IntoView {
 
 #[component]
 fn ExportBox() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let exports = use_exports();
+    let lang = use_lang();
     let delimiter = RwSignal::new(Delimiter::default());
+    let link = RwSignal::new(None::<Result<String, LinkError>>);
     view! {
         <div class="box export-box">
             <h3>{move || lang.get().t(Key::ExportHeading)}</h3>
             <div class="actions">
-                <button type="button" class="button" data-testid="export-json" on:click=move |_| state.export_json()>
+                <button type="button" class="button" data-testid="export-json" on:click=move |_| exports.json()>
                     {move || lang.get().t(Key::ExportJson)}
                 </button>
-                <button type="button" class="button" data-testid="export-xlsx" on:click=move |_| state.export_xlsx()>
+                <button type="button" class="button" data-testid="export-xlsx" on:click=move |_| exports.xlsx()>
                     {move || lang.get().t(Key::ExportXlsx)}
                 </button>
             </div>
             <div class="actions">
-                <button type="button" class="button" data-testid="export-csv" on:click=move |_| state.export_csv(delimiter.get_untracked())>
+                <button type="button" class="button" data-testid="export-csv" on:click=move |_| exports.csv(delimiter.get_untracked())>
                     {move || lang.get().t(Key::ExportCsv)}
                 </button>
                 <label class="inline-label">
@@ -170,21 +221,22 @@ fn ExportBox() -> impl IntoView {
                 </label>
             </div>
             <div class="actions">
-                <button type="button" class="button" data-testid="share-link-create" on:click=move |_| state.create_share_link()>
+                <button type="button" class="button" data-testid="share-link-create" on:click=move |_| link.set(Some(exports.share_link()))>
                     {move || lang.get().t(Key::ShareLinkCreate)}
                 </button>
             </div>
-            <ShareLink/>
+            <ShareLink link=link/>
         </div>
     }
 }
 
 #[component]
-fn ShareLink() -> impl IntoView {
-    let state = use_state();
+fn ShareLink(link: RwSignal<Option<Result<String, LinkError>>>) -> impl IntoView {
+    let exports = use_exports();
+    let lang = use_lang();
     move || {
-        let l = state.lang.get();
-        match state.share_link.get()? {
+        let l = lang.get();
+        match link.get()? {
             Ok(link) => Some(
                 view! {
                     <div class="share-link">
@@ -196,7 +248,10 @@ fn ShareLink() -> impl IntoView {
                                 }
                             }/>
                         <div class="actions">
-                            <button type="button" class="button small" data-testid="share-link-copy" on:click=move |_| state.copy_share_link()>
+                            <button type="button" class="button small" data-testid="share-link-copy" on:click={
+                                let link = link.clone();
+                                move |_| exports.copy_share_link(link.clone())
+                            }>
                                 {l.t(Key::ShareLinkCopy)}
                             </button>
                         </div>
@@ -209,7 +264,7 @@ fn ShareLink() -> impl IntoView {
                 view! {
                     <div class="notice notice-warning" role="alert" data-testid="share-link-too-large">
                         <p>{l.tf(Key::ShareLinkTooLarge, &[("chars", &l.count(chars)), ("max", &l.count(max))])}</p>
-                        <button type="button" class="button small" on:click=move |_| state.export_json()>
+                        <button type="button" class="button small" on:click=move |_| exports.json()>
                             {l.t(Key::ExportJson)}
                         </button>
                     </div>
@@ -224,8 +279,9 @@ fn ShareLink() -> impl IntoView {
 /// What checked data holds against the current data, and the choice to apply it.
 #[component]
 fn ImportPreview() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let imports = use_imports();
+    let store = use_store();
+    let lang = use_lang();
     // The choice takes the keyboard focus as soon as it appears, so the keyboard user lands on it.
     let replace_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
@@ -234,10 +290,11 @@ fn ImportPreview() -> impl IntoView {
         }
     });
     move || {
-        let PendingImport { source, preview } = state.pending_import.get()?;
+        let pending = imports.pending().get()?;
+        let (source, preview) = (pending.source, pending.preview);
         let l = lang.get();
         let incoming = &preview.checked.dataset;
-        let (current_city, current_programs) = state.dataset.with(|d| (d.plan.city.clone(), d.programs.len()));
+        let (current_city, current_programs) = store.with(|d| (d.plan.city.clone(), d.programs.len()));
         let diff = &preview.diff;
         let merged_programs = preview.programs_after_merge(current_programs);
         let warnings: Vec<String> = preview.checked.warnings.iter().map(|w| l.warning(w)).collect();
@@ -249,7 +306,7 @@ fn ImportPreview() -> impl IntoView {
             <div class="import-preview" role="dialog" aria-modal="false" aria-labelledby="import-preview-title" data-testid="import-preview"
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Escape" {
-                        state.cancel_import();
+                        imports.cancel_import();
                     }
                 }>
                 <h3 id="import-preview-title">{l.t(Key::ImportPreviewTitle)}</h3>
@@ -283,15 +340,15 @@ fn ImportPreview() -> impl IntoView {
                 <p class="hint">{l.t(Key::ImportBackupNote)}</p>
                 <div class="actions">
                     <button type="button" class="button primary" data-testid="import-replace" node_ref=replace_button
-                        on:click=move |_| state.apply_import(ImportMode::Replace)>
+                        on:click=move |_| imports.apply_import(ImportMode::Replace)>
                         {l.t(Key::ImportReplace)}
                     </button>
                     <button type="button" class="button" data-testid="import-merge"
-                        on:click=move |_| state.apply_import(ImportMode::Merge)>
+                        on:click=move |_| imports.apply_import(ImportMode::Merge)>
                         {l.t(Key::ImportMerge)}
                     </button>
                     <button type="button" class="button" data-testid="import-cancel"
-                        on:click=move |_| state.cancel_import()>
+                        on:click=move |_| imports.cancel_import()>
                         {l.t(Key::ImportCancel)}
                     </button>
                 </div>

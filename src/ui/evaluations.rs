@@ -13,21 +13,22 @@ use crate::i18n::{Key, Lang};
 use crate::metrics::StatusCounts;
 
 use super::dashboard::ChartCard;
-use super::use_state;
+use super::{use_lang, use_store};
 
 /// The compare choice meaning "the data as it is now".
 const TODAY: &str = "";
 
 #[component]
 pub fn Evaluations() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
     let label = RwSignal::new(String::new());
     let date = RwSignal::new(files::today());
     let message = RwSignal::new(None::<String>);
     let record = move |_| {
         let (label_text, day) = (label.get_untracked(), date.get_untracked());
-        let outcome = state.edit(|d| edit::record_round(d, &label_text, &day).map(|(edited, _)| edited));
+        let (change, _) = store.with_untracked(|d| edit::record_round(d, &label_text, &day));
+        let outcome = store.apply(change);
         match outcome {
             Ok(()) => {
                 label.set(String::new());
@@ -60,11 +61,11 @@ pub fn Evaluations() -> impl IntoView {
 
 #[component]
 fn RoundList() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
     // The cards are made anew only when rounds come or go, not on every edit (their fields follow the data).
     let ids = Memo::new(move |_| {
-        state.dataset.with(|d| evaluation::chronological(d).iter().map(|e| e.id.clone()).collect::<Vec<_>>())
+        store.evaluations().with(|rounds| evaluation::chronological_rounds(rounds).iter().map(|e| e.id.clone()).collect::<Vec<_>>())
     });
     view! {
         <div class="rounds" data-testid="evaluation-rounds">
@@ -81,16 +82,16 @@ fn RoundList() -> impl IntoView {
 
 #[component]
 fn RoundCard(id: String) -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
     let id = StoredValue::new(id);
     let round =
-        Memo::new(move |_| state.dataset.with(|d| d.evaluations.iter().find(|e| e.id == id.get_value()).cloned()));
+        Memo::new(move |_| store.evaluations().with(|rounds| rounds.iter().find(|e| e.id == id.get_value()).cloned()));
     // Why the last change to this round was refused (an empty label, a date that is none, a score that is
     // not a number); the round keeps its data, the field keeps what was typed so it can be mended.
     let refusal = RwSignal::new(None::<FormatError>);
     let update = move |change: Box<dyn FnOnce(&mut crate::format::Evaluation)>| {
-        let outcome = state.edit(|d| edit::update_round(d, &id.get_value(), change));
+        let outcome = store.apply(store.with_untracked(|d| edit::update_round(d, &id.get_value(), change)));
         refusal.set(outcome.err().and_then(|rejected| rejected.0.into_iter().next()));
     };
     let index = Memo::new(move |_| {
@@ -105,8 +106,8 @@ fn RoundCard(id: String) -> impl IntoView {
     });
     // The change of the index since the previous round that has one.
     let change = Memo::new(move |_| {
-        state.dataset.with(|d| {
-            evaluation::index_trend(d)
+        store.evaluations().with(|rounds| {
+            evaluation::index_trend_of(rounds)
                 .into_iter()
                 .find(|point| point.id == id.get_value())
                 .and_then(|point| point.change)
@@ -168,7 +169,7 @@ fn RoundCard(id: String) -> impl IntoView {
                     {move || if confirming.get() {
                         view! {
                             <button type="button" class="button small danger" data-testid="evaluation-delete-confirm" on:click=move |_| {
-                                let _ = state.edit(|d| Ok(edit::delete_round(d, &id.get_value())));
+                                let _ = store.apply(store.with_untracked(|d| edit::delete_round(d, &id.get_value())));
                             }>{lang.get().t(Key::Delete)}</button>
                         }.into_any()
                     } else {
@@ -240,16 +241,14 @@ fn aspect_name(l: Lang, aspect: Aspect) -> &'static str {
 /// Two rounds, or a round and today, side by side.
 #[component]
 fn Compare() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
     let from = RwSignal::new(
-        state
-            .dataset
-            .with_untracked(|d| evaluation::chronological(d).first().map(|e| e.id.clone()).unwrap_or_default()),
+        store.with_untracked(|d| evaluation::chronological(d).first().map(|e| e.id.clone()).unwrap_or_default()),
     );
     let to = RwSignal::new(TODAY.to_owned());
     let comparison = Memo::new(move |_| {
-        state.dataset.with(|d| {
+        store.with(|d| {
             let statuses = |id: &str| {
                 if id == TODAY {
                     Some(evaluation::current_statuses(d))
@@ -282,16 +281,16 @@ fn Compare() -> impl IntoView {
         })
     });
     // Memos: each chart is read by its card several times (SVG, name, label), and drawn once per change.
-    let rounds_chart = Memo::new(move |_| state.dataset.with(|d| dashboard::rounds_chart(d, |_| true, lang.get())));
-    let trend_chart = Memo::new(move |_| state.dataset.with(|d| dashboard::index_trend_chart(d, lang.get())));
+    let rounds_chart = Memo::new(move |_| store.with(|d| dashboard::rounds_chart(d, |_| true, lang.get())));
+    let trend_chart = Memo::new(move |_| store.with(|d| dashboard::index_trend_chart(d, lang.get())));
     // The cards come and go with their charts, not on every edit.
     let has_rounds = Memo::new(move |_| rounds_chart.with(Option::is_some));
     let has_trend = Memo::new(move |_| trend_chart.with(Option::is_some));
     // The choices change only when rounds do: options made anew would reset what the select shows.
     let rounds = Memo::new(move |_| {
         let l = lang.get();
-        state.dataset.with(|d| {
-            evaluation::chronological(d)
+        store.evaluations().with(|rounds| {
+            evaluation::chronological_rounds(rounds)
                 .iter()
                 .map(|e| (e.id.clone(), format!("{} ({})", e.label, l.date(&e.date))))
                 .collect::<Vec<_>>()
@@ -322,7 +321,7 @@ fn Compare() -> impl IntoView {
             </div>
             {move || comparison.get().map(|(c, by_dimension, by_agency)| {
                 let l = lang.get();
-                let name_of = move |id: &str| state.dataset.with(|d| d.programs.iter().find(|p| p.id == id).map(|p| p.name.clone()));
+                let name_of = move |id: &str| store.with_programs(|d| d.programs.iter().find(|p| p.id == id).map(|p| p.name.clone()));
                 let moves = c.forward.len() + c.back.len();
                 let open_moves = moves <= MOVES_OPEN;
                 view! {

@@ -4,13 +4,14 @@ use leptos::prelude::*;
 
 use crate::i18n::{Key, Lang};
 
-use super::use_state;
+use super::{use_settings, use_store};
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
-    let plan = move || state.dataset.with(|d| d.plan.clone());
+    let settings = use_settings();
+    let lang = settings.lang();
+    let plan = use_store().plan();
+    let plan = move || plan.get();
     view! {
         <header class="header">
             <div class="brand">
@@ -36,7 +37,7 @@ pub fn Header() -> impl IntoView {
                     prop:value=move || lang.get().code()
                     on:change=move |ev| {
                         if let Some(choice) = Lang::from_code(&event_target_value(&ev)) {
-                            state.set_lang(choice);
+                            settings.set_lang(choice);
                         }
                     }
                 >

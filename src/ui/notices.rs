@@ -4,80 +4,135 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Key, Lang};
+use crate::import::Origin;
 use crate::sample::SAMPLE_SOURCE_DATE;
-use crate::state::{BackupProblem, Confirmation, ImportFailure};
+use crate::state::notices::{BackupProblem, Confirmation, ImportFailure, Notice, Slot};
 use crate::storage::StorageError;
-use crate::storage::envelope::Origin;
 
 use super::backups::local_date_time;
+use super::conflicts::Conflicts;
 use super::data_panel::source_label;
-use super::use_state;
+use super::{use_exports, use_imports, use_lang, use_notices, use_store};
 
 /// How many of a refused file's errors are listed; the rest are counted.
 const ERRORS_SHOWN: usize = 10;
 
 #[component]
 pub fn Notices() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let notices = use_notices();
+    let imports = use_imports();
+    let exports = use_exports();
+    let lang = use_lang();
     view! {
-        {move || state.storage_problem.get().map(|problem| view! {
-            <div class="banner banner-error" role="alert" data-testid="storage-error">
-                <span>{storage_message(lang.get(), &problem)}</span>
-                " "
-                <button type="button" class="button small" data-testid="storage-error-export" on:click=move |_| state.export_json()>
-                    {lang.get().t(Key::ExportJson)}
-                </button>
-            </div>
-        })}
-        {move || state.backup_problem.get().map(|problem| {
+        <Conflicts/>
+        <NoRoomForBackup/>
+        {move || match notices.in_slot(Slot::Storage) {
+            Some(Notice::Storage(problem)) => Some(view! {
+                <div class="banner banner-error" role="alert" data-testid="storage-error">
+                    <span>{storage_message(lang.get(), &problem)}</span>
+                    " "
+                    <button type="button" class="button small" data-testid="storage-error-export" on:click=move |_| exports.json()>
+                        {lang.get().t(Key::ExportJson)}
+                    </button>
+                </div>
+            }),
+            _ => None,
+        }}
+        {move || match notices.in_slot(Slot::Backups) {
+            Some(Notice::Backups(problem)) => {
+                let l = lang.get();
+                let text = match problem {
+                    BackupProblem::Trimmed { count } => l.tf(Key::BackupsTrimmed, &[("count", &l.count(count))]),
+                    BackupProblem::NotKept => l.t(Key::BackupsNotKept).to_owned(),
+                };
+                Some(view! { <div class="banner banner-warning" role="alert" data-testid="backup-warning">{text}</div> })
+            }
+            _ => None,
+        }}
+        {move || notices.in_slot(Slot::Import).map(|notice| {
             let l = lang.get();
-            let text = match problem {
-                BackupProblem::Trimmed { count } => l.tf(Key::BackupsTrimmed, &[("count", &l.count(count))]),
-                BackupProblem::NotKept => l.t(Key::BackupsNotKept).to_owned(),
+            let (testid, body) = match notice {
+                Notice::ImportFailed(failure) => ("import-error", import_failure_view(l, failure).into_any()),
+                Notice::StepRefused(errors) => ("step-refused", view! {
+                    <p class="notice-title">{l.t(Key::StepRefused)}</p>
+                    <ul class="problems">{errors.iter().take(ERRORS_SHOWN).map(|e| view! { <li>{l.problem(e)}</li> }).collect_view()}</ul>
+                }.into_any()),
+                _ => return ().into_any(),
             };
-            view! { <div class="banner banner-warning" role="alert" data-testid="backup-warning">{text}</div> }
-        })}
-        {move || state.import_failure.get().map(|failure| {
-            let l = lang.get();
             view! {
-                <div class="notice notice-error" role="alert" data-testid="import-error">
-                    {import_failure_view(l, failure)}
-                    <button type="button" class="button small" on:click=move |_| state.import_failure.set(None)>
+                <div class="notice notice-error" role="alert" data-testid=testid>
+                    {body}
+                    <button type="button" class="button small" on:click=move |_| notices.clear(Slot::Import)>
                         {l.t(Key::Dismiss)}
                     </button>
                 </div>
             }
+            .into_any()
         })}
-        {move || state.confirmation.get().map(|confirmation| {
-            let l = lang.get();
-            let undoable = matches!(confirmation, Confirmation::Replaced { .. } | Confirmation::Merged { .. })
-                && state.undo_backup.get().is_some();
-            view! {
-                <div class="notice notice-ok" role="status" data-testid="toast">
-                    <span>{confirmation_message(l, &confirmation)}</span>
-                    <span class="actions">
-                        {undoable.then(|| view! {
-                            <button type="button" class="button small" data-testid="import-undo" on:click=move |_| state.undo_import()>
-                                {l.t(Key::ImportUndo)}
+        {move || match notices.in_slot(Slot::Toast) {
+            Some(Notice::Done(confirmation)) => {
+                let l = lang.get();
+                let undoable = matches!(confirmation, Confirmation::Replaced { .. } | Confirmation::Merged { .. })
+                    && imports.undo_backup().get().is_some();
+                Some(view! {
+                    <div class="notice notice-ok" role="status" data-testid="toast">
+                        <span>{confirmation_message(l, &confirmation)}</span>
+                        <span class="actions">
+                            {undoable.then(|| view! {
+                                <button type="button" class="button small" data-testid="import-undo" on:click=move |_| imports.undo_import()>
+                                    {l.t(Key::ImportUndo)}
+                                </button>
+                            })}
+                            <button type="button" class="button small" on:click=move |_| notices.clear(Slot::Toast)>
+                                {l.t(Key::Dismiss)}
                             </button>
-                        })}
-                        <button type="button" class="button small" on:click=move |_| state.confirmation.set(None)>
-                            {l.t(Key::Dismiss)}
+                        </span>
+                    </div>
+                })
+            }
+            _ => None,
+        }}
+    }
+}
+
+/// A replacement of the data (an import, a restore) that stopped because the browser has no room to keep
+/// a backup of the current data: download it first and go on, or cancel.
+#[component]
+fn NoRoomForBackup() -> impl IntoView {
+    let imports = use_imports();
+    let exports = use_exports();
+    let lang = use_lang();
+    move || {
+        imports.no_room().get().map(|_| {
+            let l = lang.get();
+            view! {
+                <div class="notice notice-error" role="alert" data-testid="import-no-room">
+                    <p class="notice-title">{l.t(Key::NoRoomForBackup)}</p>
+                    <p>{l.t(Key::NoRoomForBackupHint)}</p>
+                    <span class="actions">
+                        <button type="button" class="button small primary" data-testid="import-no-room-download" on:click=move |_| exports.json()>
+                            {l.t(Key::ExportJson)}
+                        </button>
+                        <button type="button" class="button small" data-testid="import-no-room-continue" on:click=move |_| imports.go_on_without_backup()>
+                            {l.t(Key::NoRoomGoOn)}
+                        </button>
+                        <button type="button" class="button small" data-testid="import-no-room-cancel" on:click=move |_| imports.stop_replacement()>
+                            {l.t(Key::ImportCancel)}
                         </button>
                     </span>
                 </div>
             }
-        })}
+        })
     }
 }
 
 #[component]
 pub fn SampleNotice() -> impl IntoView {
-    let state = use_state();
+    let origin = use_store().origin();
+    let lang = use_lang();
     move || {
-        (state.origin.get() == Origin::Sample).then(|| {
-            let l = state.lang.get();
+        (origin.get() == Origin::Sample).then(|| {
+            let l = lang.get();
             view! {
                 <p class="sample-notice" data-testid="sample-notice">
                     {l.tf(Key::SampleNotice, &[("date", &l.date(SAMPLE_SOURCE_DATE))])}
@@ -143,7 +198,10 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
         Confirmation::UpdatedByOtherTab => l.t(Key::UpdatedByOtherTab).to_owned(),
         Confirmation::ChartCopied => l.t(Key::ChartCopied).to_owned(),
         Confirmation::ChartNotCopied => l.t(Key::ChartNotCopied).to_owned(),
-        Confirmation::OtherTabKeptOwn => l.t(Key::OtherTabKeptOwn).to_owned(),
         Confirmation::Saved => l.t(Key::ProgramSaved).to_owned(),
+        Confirmation::Renamed { ids } => {
+            let list = ids.iter().map(|(from, to)| format!("{from} → {to}")).collect::<Vec<_>>().join(", ");
+            l.tf(Key::ProgramsRenamed, &[("ids", &list)])
+        }
     }
 }

@@ -7,13 +7,13 @@ use crate::format::Status;
 use crate::i18n::Key;
 use crate::metrics::Overview as Figures;
 
-use super::use_state;
+use super::{use_lang, use_store};
 
 #[component]
 pub fn Overview() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
-    let figures = Memo::new(move |_| state.dataset.with(Figures::of));
+    let store = use_store();
+    let lang = use_lang();
+    let figures = Memo::new(move |_| store.with_programs(Figures::of));
     let status_chart = Memo::new(move |_| figures.with(|f| BarChart::status_shares(f, lang.get())));
     let dimension_chart = Memo::new(move |_| figures.with(|f| BarChart::dimensions_by_status(f, lang.get())));
 
@@ -77,10 +77,10 @@ fn ChartFigure(testid: &'static str, chart: Memo<BarChart>) -> impl IntoView {
 /// The programs pushed back to a later year, with the new year and why.
 #[component]
 fn Postponed() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
     let postponed = Memo::new(move |_| {
-        state.dataset.with(|d| {
+        store.with_programs(|d| {
             d.programs
                 .iter()
                 .filter_map(|p| {

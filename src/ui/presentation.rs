@@ -11,15 +11,16 @@ use crate::i18n::Key;
 use crate::slides::{Slide, deck};
 
 use super::scorecards::{postponed_line, quick_wins_line, since_line};
-use super::use_state;
+use super::{use_lang, use_settings, use_store};
 
 #[component]
 pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
+    let arrangement = use_settings().slides();
     let today = files::today();
     let slides =
-        Memo::new(move |_| state.slides.with(|a| a.shown(state.dataset.with(|d| deck(d, lang.get(), &today)))));
+        Memo::new(move |_| arrangement.with(|a| a.shown(store.with(|d| deck(d, lang.get(), &today)))));
     let current = RwSignal::new(0usize);
     let typed = RwSignal::new(String::new());
     let last = move || slides.with(Vec::len).saturating_sub(1);
@@ -115,8 +116,7 @@ pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
 }
 
 fn slide_view(slide: Slide) -> impl IntoView {
-    let state = use_state();
-    let l = state.lang.get_untracked();
+    let l = use_lang().get_untracked();
     match slide {
         Slide::Title { city, plan, date } => view! {
             <div class="slide-title">

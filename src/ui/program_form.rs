@@ -11,9 +11,9 @@ use crate::format::{
     yes_no_code,
 };
 use crate::i18n::{Key, Lang};
-use crate::state::Confirmation;
+use crate::state::notices::Confirmation;
 
-use super::use_state;
+use super::{use_lang, use_notices, use_store};
 
 /// Which program the form edits.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,6 +135,51 @@ impl Fields {
     }
 }
 
+/// The fields the user changed in the form (by the format's names), compared with what it opened with.
+fn changed_fields(start: &Fields, now: &Fields) -> Vec<&'static str> {
+    let pairs: [(&'static str, bool); 20] = [
+        ("id", start.id != now.id),
+        ("name", start.name != now.name),
+        ("dimension", start.dimension != now.dimension),
+        ("subdimension", start.subdimension != now.subdimension),
+        ("status", start.status != now.status),
+        ("agency", start.agency != now.agency),
+        ("quick_win", start.quick_win != now.quick_win),
+        ("horizon", start.horizon != now.horizon),
+        ("start_year", start.start_year != now.start_year),
+        ("target_year", start.target_year != now.target_year),
+        ("progress", start.progress != now.progress),
+        ("budget_planned", start.budget_planned != now.budget_planned),
+        ("budget_realized", start.budget_realized != now.budget_realized),
+        ("rpjmd", start.rpjmd != now.rpjmd),
+        ("renstra", start.renstra != now.renstra),
+        ("postponed_to", start.postponed_to != now.postponed_to),
+        ("delay_reason", start.delay_reason != now.delay_reason),
+        ("apps", start.apps != now.apps),
+        ("evidence", start.evidence != now.evidence),
+        ("notes", start.notes != now.notes),
+    ];
+    pairs.into_iter().filter(|(_, changed)| *changed).map(|(field, _)| field).collect()
+}
+
+/// `original` with only the named fields taken from `edited`: what the user did not touch stays as the
+/// form found it, so that saving does not write back values another tab has changed since.
+fn with_fields(original: &Program, edited: Program, fields: &[&str]) -> Program {
+    let as_map = |p: &Program| match serde_json::to_value(p) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let mut merged = as_map(original);
+    let edited_map = as_map(&edited);
+    for field in fields {
+        match edited_map.get(*field) {
+            Some(value) => merged.insert((*field).to_owned(), value.clone()),
+            None => merged.remove(*field),
+        };
+    }
+    serde_json::from_value(serde_json::Value::Object(merged)).unwrap_or(edited)
+}
+
 /// The field an error belongs to: the last part of its path (`programs[3].progress` → `progress`).
 fn field_of(error: &FormatError) -> String {
     error.path.rsplit('.').next().unwrap_or_default().split('[').next().unwrap_or_default().to_owned()
@@ -142,16 +187,19 @@ fn field_of(error: &FormatError) -> String {
 
 #[component]
 pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let notices = use_notices();
+    let lang = use_lang();
+    let agencies = store.agencies();
     let original: Option<Program> = match &editing {
         Editing::New => None,
-        Editing::Existing(id) => state.dataset.with_untracked(|d| d.programs.iter().find(|p| &p.id == id).cloned()),
+        Editing::Existing(id) => store.with_untracked(|d| d.programs.iter().find(|p| &p.id == id).cloned()),
     };
     let start = original.as_ref().map(Fields::of).unwrap_or_else(|| {
-        let id = state.dataset.with_untracked(|d| edit::unique_id(d, "BARU"));
+        let id = store.with_untracked(|d| edit::unique_id(d, "BARU"));
         Fields { id, status: "not_started".into(), dimension: "governance".into(), ..Fields::default() }
     });
+    let opened_with = StoredValue::new(start.clone());
     let fields = RwSignal::new(start);
     // The form takes the keyboard focus when it opens, on its first field.
     let first_field = NodeRef::<leptos::html::Div>::new();
@@ -167,16 +215,23 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
     let title = if old_id.is_some() { Key::ProgramEdit } else { Key::ProgramAdd };
 
     let save = {
-        let old_id = old_id.clone();
         move || {
             let l = lang.get_untracked();
             let base = original.get_value();
             let outcome = fields.with_untracked(|f| f.program(base.as_ref())).and_then(|program| {
-                state.edit(|d| edit::save_program(d, old_id.as_deref(), program)).map_err(|rejected| rejected.0)
+                let program = match &base {
+                    Some(base) => {
+                        let changed = fields.with_untracked(|now| opened_with.with_value(|start| changed_fields(start, now)));
+                        with_fields(base, program, &changed)
+                    }
+                    None => program,
+                };
+                let change = store.with_untracked(|d| edit::save_program(d, base.as_ref(), program));
+                store.apply(change).map_err(|rejected| rejected.0)
             });
             match outcome {
                 Ok(()) => {
-                    state.confirmation.set(Some(Confirmation::Saved));
+                    notices.confirm(Confirmation::Saved);
                     close();
                 }
                 Err(found) => errors.set(found.iter().map(|e| (field_of(e), l.problem_text(&e.problem))).collect()),
@@ -259,7 +314,7 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
                     {choice_field("agency", Key::FieldAgency,
                         Signal::derive(move || {
                             let mut options = vec![none(lang.get())];
-                            options.extend(state.dataset.with(|d| d.agencies.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()));
+                            options.extend(agencies.with(|list| list.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()));
                             options
                         }),
                         |f| f.agency.clone(), |f, v| f.agency = v)}
@@ -307,7 +362,9 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
                         view! {
                             <button type="button" class="button" data-testid="program-duplicate" on:click=move |_| {
                                 let suffix = lang.get_untracked().t(Key::CopySuffix);
-                                let _ = state.edit(|d| edit::duplicate_program(d, &duplicate_id, suffix).map(|(d, _)| d).ok_or_else(|| edit::Rejected(Vec::new())));
+                                if let Some((change, _)) = store.with_untracked(|d| edit::duplicate_program(d, &duplicate_id, suffix)) {
+                                    let _ = store.apply(change);
+                                }
                                 close();
                             }>{move || lang.get().t(Key::Duplicate)}</button>
                             {move || {
@@ -317,7 +374,7 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
                                         <span class="confirm">
                                             {lang.get().t(Key::DeleteConfirm)}
                                             <button type="button" class="button danger" data-testid="program-delete-confirm" on:click=move |_| {
-                                                let _ = state.edit(|d| Ok(edit::delete_programs(d, std::slice::from_ref(&id))));
+                                                let _ = store.apply(store.with_untracked(|d| edit::delete_programs(d, std::slice::from_ref(&id))));
                                                 close();
                                             }>{lang.get().t(Key::Delete)}</button>
                                         </span>

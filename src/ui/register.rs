@@ -7,12 +7,13 @@ use leptos::prelude::*;
 use crate::edit::{self, BulkSet};
 use crate::format::{Dimension, Horizon, Status, SubDimension, from_code, from_yes_no_code, yes_no_code};
 use crate::i18n::{Key, Lang};
-use crate::register::{Column, NO_AGENCY, RegisterQuery, SearchIndex, shown};
+use crate::register::{Column, NO_AGENCY, RegisterQuery, SearchIndex, reshown, shown};
+use crate::state::store::ProgramsTouched;
 
 use super::address::{self, View};
 use super::agencies::AgencyPanel;
 use super::program_form::{Editing, ProgramForm};
-use super::use_state;
+use super::{use_lang, use_navigation, use_store};
 
 /// The height of one row in pixels; the style sheet gives rows exactly this height.
 const ROW_HEIGHT: f64 = 44.0;
@@ -20,11 +21,40 @@ const ROW_HEIGHT: f64 = 44.0;
 const OVERSCAN: usize = 8;
 
 #[component]
-pub fn Register(query: RwSignal<RegisterQuery>) -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
-    let index = Memo::new(move |_| state.dataset.with(SearchIndex::of));
-    let rows = Memo::new(move |_| state.dataset.with(|d| index.with(|i| query.with(|q| shown(d, i, q)))));
+pub fn Register() -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let query = use_navigation().query;
+    let changes = store.program_changes();
+    // The search index and the rows follow an edit of a few programs by reading those again, not all of
+    // them: what keeps an edit of one program of 20 000 quick to paint.
+    let index = Memo::new_owning(move |previous: Option<(u64, SearchIndex)>| {
+        let now = changes.get();
+        let next = match (previous, &now.touched) {
+            (Some((seen, mut index)), ProgramsTouched::Places(places)) if seen + 1 == now.generation => {
+                store.with_untracked(|d| index.update(d, places));
+                index
+            }
+            _ => store.with_untracked(SearchIndex::of),
+        };
+        ((now.generation, next), true)
+    });
+    let rows = Memo::new_owning(move |previous: Option<(u64, RegisterQuery, Vec<usize>)>| {
+        let now = changes.get();
+        let current = query.get();
+        let next = index.with(|(_, index)| match (previous, &now.touched) {
+            (Some((seen, was, rows)), _) if seen == now.generation && was == current => rows,
+            (Some((seen, was, mut rows)), ProgramsTouched::Places(places))
+                if seen + 1 == now.generation && was == current =>
+            {
+                store.with_untracked(|d| reshown(d, index, &current, &mut rows, places));
+                rows
+            }
+            _ => store.with_untracked(|d| shown(d, index, &current)),
+        });
+        ((now.generation, current, next), true)
+    });
+    let rows = Memo::new(move |_| rows.with(|(_, _, rows)| rows.clone()));
     let selected = RwSignal::new(Vec::<String>::new());
     let editing = RwSignal::new(None::<Editing>);
 
@@ -40,7 +70,7 @@ pub fn Register(query: RwSignal<RegisterQuery>) -> impl IntoView {
                         let l = lang.get();
                         l.tf(Key::RegisterShown, &[
                             ("shown", &l.count(rows.with(Vec::len))),
-                            ("total", &l.count(state.dataset.with(|d| d.programs.len()))),
+                            ("total", &l.count(store.with_programs(|d| d.programs.len()))),
                         ])
                     }}
                 </p>
@@ -60,10 +90,11 @@ pub fn Register(query: RwSignal<RegisterQuery>) -> impl IntoView {
 
 #[component]
 fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
+    let agencies = store.agencies();
     let years = Memo::new(move |_| {
-        let mut years: Vec<i32> = state.dataset.with(|d| d.programs.iter().filter_map(|p| p.target_year).collect());
+        let mut years: Vec<i32> = store.with_programs(|d| d.programs.iter().filter_map(|p| p.target_year).collect());
         years.sort_unstable();
         years.dedup();
         years
@@ -125,7 +156,7 @@ fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
             {select("filter-agency", Key::FieldAgency,
                 Signal::derive(move || {
                     let mut options = vec![(NO_AGENCY.to_owned(), lang.get().t(Key::NoAgency).to_owned())];
-                    options.extend(state.dataset.with(|d| d.agencies.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()));
+                    options.extend(agencies.with(|list| list.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()));
                     options
                 }),
                 Signal::derive(move || query.with(|q| q.agency.clone().unwrap_or_default())),
@@ -163,11 +194,12 @@ fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
 /// Changes several selected programs at once.
 #[component]
 fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
+    let agencies = store.agencies();
     let apply = move |set: BulkSet| {
         let ids = selected.get_untracked();
-        let _ = state.edit(|d| Ok(edit::bulk_set(d, &ids, &set)));
+        let _ = store.apply(store.with_untracked(|d| edit::bulk_set(d, &ids, &set)));
     };
     let confirming = RwSignal::new(false);
     move || {
@@ -198,7 +230,7 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                         }>
                             <option value="">"—"</option>
                             <option value=NO_AGENCY>{l.t(Key::NoAgency)}</option>
-                            {state.dataset.with(|d| d.agencies.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                            {agencies.with(|list| list.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
                         </select>
                     </label>
                     <label class="filter">
@@ -218,7 +250,7 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                                 {lang.get().tf(Key::BulkDeleteConfirm, &[("programs", &lang.get().programs(selected.with(Vec::len)))])}
                                 <button type="button" class="button small danger" data-testid="bulk-delete-confirm" on:click=move |_| {
                                     let ids = selected.get_untracked();
-                                    let _ = state.edit(|d| Ok(edit::delete_programs(d, &ids)));
+                                    let _ = store.apply(store.with_untracked(|d| edit::delete_programs(d, &ids)));
                                     selected.set(Vec::new());
                                     confirming.set(false);
                                 }>{lang.get().t(Key::Delete)}</button>
@@ -247,8 +279,8 @@ fn ProgramTable(
     editing: RwSignal<Option<Editing>>,
     query: RwSignal<RegisterQuery>,
 ) -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
     let scroll_top = RwSignal::new(0.0);
     let viewport = RwSignal::new(640.0);
     let window = Memo::new(move |_| {
@@ -306,7 +338,7 @@ fn ProgramTable(
                     {move || {
                         let (first, last) = window.get();
                         let l = lang.get();
-                        rows.with(|rows| state.dataset.with(|d| {
+                        rows.with(|rows| store.with_programs(|d| {
                             rows[first..last].iter().map(|&i| row(l, d, i, selected, editing)).collect_view()
                         }))
                     }}
@@ -326,7 +358,7 @@ fn row(
     selected: RwSignal<Vec<String>>,
     editing: RwSignal<Option<Editing>>,
 ) -> impl IntoView + use<> {
-    let state = use_state();
+    let store = use_store();
     let program = &dataset.programs[index];
     let id = program.id.clone();
     let agency = program
@@ -363,7 +395,7 @@ fn row(
                 <select data-testid="program-status-select" aria-label=status_label prop:value=program.status.code()
                     on:change=move |ev| {
                         if let Some(status) = from_code::<Status>(&event_target_value(&ev)) {
-                            let _ = state.edit(|d| Ok(edit::set_status(d, &id_status, status)));
+                            let _ = store.apply(store.with_untracked(|d| edit::set_status(d, &id_status, status)));
                         }
                     }>
                     {Status::ALL.iter().map(|s| view! { <option value=s.code()>{l.status(*s)}</option> }).collect_view()}

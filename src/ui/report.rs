@@ -14,16 +14,18 @@ use crate::scorecard::Scorecard;
 use crate::storage::envelope::Origin;
 
 use super::scorecards::scorecard_view;
-use super::use_state;
+use super::{use_lang, use_store};
 
 #[component]
 pub fn Report() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
+    let plan = store.plan();
+    let origin = store.origin();
     let today = files::today();
     let charts =
-        Memo::new(move |_| state.dataset.with(|d| dashboard::charts(d, &ProgramFilter::default(), lang.get())));
-    let overview = Memo::new(move |_| state.dataset.with(Overview::of));
+        Memo::new(move |_| store.with(|d| dashboard::charts(d, &ProgramFilter::default(), lang.get())));
+    let overview = Memo::new(move |_| store.with(Overview::of));
     let print = move |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -39,11 +41,11 @@ pub fn Report() -> impl IntoView {
         <article class="report" data-testid="report" lang=move || lang.get().code()>
             <section class="report-section report-cover" data-testid="report-cover">
                 <p class="report-kicker">{move || lang.get().t(Key::ReportKicker)}</p>
-                <h1>{move || state.dataset.with(|d| d.plan.city.clone())}</h1>
-                <p class="report-plan">{move || state.dataset.with(|d| d.plan.title.clone().unwrap_or_default())}</p>
-                <p>{move || state.dataset.with(|d| d.plan.province.clone().unwrap_or_default())}</p>
+                <h1>{move || plan.with(|p| p.city.clone())}</h1>
+                <p class="report-plan">{move || plan.with(|p| p.title.clone().unwrap_or_default())}</p>
+                <p>{move || plan.with(|p| p.province.clone().unwrap_or_default())}</p>
                 <p class="report-date">{move || lang.get().tf(Key::ReportDate, &[("date", &lang.get().date(&today))])}</p>
-                {move || (state.origin.get() == Origin::Sample).then(|| {
+                {move || (origin.get() == Origin::Sample).then(|| {
                     let l = lang.get();
                     view! { <p class="report-note">{l.tf(Key::SampleNotice, &[("date", &l.date(SAMPLE_SOURCE_DATE))])}</p> }
                 })}
@@ -99,7 +101,7 @@ pub fn Report() -> impl IntoView {
                         <tbody>
                             {move || {
                                 let l = lang.get();
-                                state.dataset.with(|d| d.programs.iter().filter(|p| p.dimension == dimension).map(|p| {
+                                store.with(|d| d.programs.iter().filter(|p| p.dimension == dimension).map(|p| {
                                     let agency = p.agency.as_deref().map(|a| d.agency(a).map_or(a, |a| a.name.as_str()).to_owned());
                                     view! {
                                         <tr>
@@ -117,7 +119,7 @@ pub fn Report() -> impl IntoView {
                 </section>
             }).collect_view()}
             <section class="report-section" data-testid="report-postponed">
-                <h2>{move || lang.get().tf(Key::PostponedHeading, &[("count", &lang.get().count(state.dataset.with(|d| d.programs.iter().filter(|p| p.postponed_to.is_some()).count())))])}</h2>
+                <h2>{move || lang.get().tf(Key::PostponedHeading, &[("count", &lang.get().count(store.with(|d| d.programs.iter().filter(|p| p.postponed_to.is_some()).count())))])}</h2>
                 <table class="report-table">
                     <thead>
                         <tr>
@@ -128,7 +130,7 @@ pub fn Report() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || state.dataset.with(|d| d.programs.iter().filter_map(|p| p.postponed_to.map(|year| view! {
+                        {move || store.with(|d| d.programs.iter().filter_map(|p| p.postponed_to.map(|year| view! {
                             <tr>
                                 <td>{p.id.clone()}</td>
                                 <td>{p.name.clone()}</td>
@@ -143,7 +145,7 @@ pub fn Report() -> impl IntoView {
                 <h2>{move || lang.get().t(Key::ScorecardsHeading)}</h2>
                 {move || {
                     let l = lang.get();
-                    state.dataset.with(|d| {
+                    store.with(|d| {
                         if d.agencies.is_empty() {
                             return view! { <p class="empty">{l.t(Key::ScorecardsEmpty)}</p> }.into_any();
                         }

@@ -8,7 +8,7 @@ use crate::format::Status;
 use crate::i18n::{Key, Lang};
 use crate::scorecard::{Scorecard, SinceRound};
 
-use super::use_state;
+use super::{use_lang, use_store};
 
 /// Marks on the page while one part of it is printed alone: on `<body>`, on the part, and on each element
 /// that holds it. The print style sheet then hides every element that is none of these, with selectors every
@@ -244,11 +244,13 @@ pub fn scorecard_view(card: Scorecard, l: Lang, city: String) -> impl IntoView {
 /// The dashboard's scorecard section: the agency chosen, by default the first one of the data.
 #[component]
 pub fn AgencyScorecards() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let lang = use_lang();
+    let agencies = store.agencies();
+    let plan = store.plan();
     let chosen = RwSignal::new(String::new());
     let card = Memo::new(move |_| {
-        state.dataset.with(|d| {
+        store.with(|d| {
             chosen.with(|id| Scorecard::of(d, id)).or_else(|| d.agencies.first().and_then(|a| Scorecard::of(d, &a.id)))
         })
     });
@@ -261,7 +263,7 @@ pub fn AgencyScorecards() -> impl IntoView {
                     <select data-testid="scorecard-agency" prop:value=move || card.with(|c| c.as_ref().map(|c| c.agency_id.clone()).unwrap_or_default())
                         on:change=move |ev| chosen.set(event_target_value(&ev))>
                         // Options made anew (the data changed) are chosen by `selected`, or the select would show the first.
-                        {move || state.dataset.with(|d| d.agencies.iter().map(|a| {
+                        {move || agencies.with(|list| list.iter().map(|a| {
                             let id = a.id.clone();
                             view! { <option value=a.id.clone() prop:selected=move || card.with(|c| c.as_ref().is_some_and(|c| c.agency_id == id))>{a.name.clone()}</option> }
                         }).collect_view())}
@@ -271,7 +273,7 @@ pub fn AgencyScorecards() -> impl IntoView {
             {move || {
                 let l = lang.get();
                 match card.get() {
-                    Some(card) => scorecard_view(card, l, state.dataset.with(|d| d.plan.city.clone())).into_any(),
+                    Some(card) => scorecard_view(card, l, plan.with(|p| p.city.clone())).into_any(),
                     None => view! { <p class="empty">{l.t(Key::ScorecardsEmpty)}</p> }.into_any(),
                 }
             }}

@@ -7,12 +7,13 @@ use crate::files;
 use crate::i18n::Key;
 use crate::slides::deck;
 
-use super::use_state;
+use super::{use_lang, use_settings, use_store};
 
 #[component]
 pub fn SlideList() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
+    let store = use_store();
+    let settings = use_settings();
+    let lang = use_lang();
     let today = files::today();
     // The deck (every chart, every scorecard) is made only while the list is open, not on every edit.
     let open = RwSignal::new(false);
@@ -21,9 +22,9 @@ pub fn SlideList() -> impl IntoView {
             return Vec::new();
         }
         let l = lang.get();
-        let slides = state.dataset.with(|d| deck(d, l, &today));
-        state
-            .slides
+        let slides = store.with(|d| deck(d, l, &today));
+        settings
+            .slides()
             .with(|a| a.arrange(slides))
             .into_iter()
             .map(|(s, shown)| (s.key(), s.caption(l), shown))
@@ -42,13 +43,13 @@ pub fn SlideList() -> impl IntoView {
                         <li data-testid="slide-item" data-slide-key=key class:hidden-slide=!shown>
                             <label>
                                 <input type="checkbox" data-testid="slide-shown" prop:checked=shown
-                                    on:change=move |_| state.arrange_slides(state.slides.get_untracked().toggled(&toggle_key))/>
+                                    on:change=move |_| settings.arrange_slides(settings.slides().get_untracked().toggled(&toggle_key))/>
                                 <span>{caption}</span>
                             </label>
                             <button type="button" class="button small" data-testid="slide-up" aria-label=lang.get().t(Key::SlideUp)
-                                on:click=move |_| state.arrange_slides(state.slides.get_untracked().moved(&keys(), &up_key, -1))>"↑"</button>
+                                on:click=move |_| settings.arrange_slides(settings.slides().get_untracked().moved(&keys(), &up_key, -1))>"↑"</button>
                             <button type="button" class="button small" data-testid="slide-down" aria-label=lang.get().t(Key::SlideDown)
-                                on:click=move |_| state.arrange_slides(state.slides.get_untracked().moved(&keys(), &down_key, 1))>"↓"</button>
+                                on:click=move |_| settings.arrange_slides(settings.slides().get_untracked().moved(&keys(), &down_key, 1))>"↓"</button>
                         </li>
                     }
                 }).collect_view()}

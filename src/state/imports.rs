@@ -1,0 +1,323 @@
+//! The import flow: a colleague's data (a chosen or dropped file, pasted text, a share link) read, checked
+//! and previewed, then replacing or merged into the current data, or cancelled; "undo import" and the
+//! restore of a backup. Every replacement keeps a backup of what it replaces first; without room for one,
+//! it stops and offers to download the current data before going on.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::backups::BackupReason;
+use crate::change::Change;
+use crate::diff;
+use crate::files::{self, Reading};
+use crate::format::Dataset;
+use crate::import::{self, MAX_FILE_BYTES, Origin, Preview, Source};
+use crate::share_link;
+
+use super::notices::{Confirmation, ImportFailure, Notice, Notices, Slot};
+use super::store::{DataStore, NoRoom};
+
+/// Data that passed the checks and waits for the user's choice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    pub source: Source,
+    pub preview: Preview,
+    /// The data the preview compared with: what the import changes is measured from it, so that what
+    /// another tab changed meanwhile is not undone by it.
+    base: Arc<Dataset>,
+}
+
+/// A file being read or checked, with how far it has come.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportJob {
+    pub file_name: String,
+    pub bytes: u64,
+    /// 0 to 1 while reading.
+    pub fraction: f64,
+    pub checking: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    Replace,
+    Merge,
+}
+
+/// What replaces the current data, waiting while there is no room for a backup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replacement {
+    Import(ImportMode),
+    Restore(u64),
+}
+
+#[derive(Clone, Copy)]
+pub struct ImportFlow {
+    pending: RwSignal<Option<PendingImport>>,
+    job: RwSignal<Option<ImportJob>>,
+    /// The backup taken right before the last import, which "undo import" restores.
+    undo_backup: RwSignal<Option<u64>>,
+    /// A replacement stopped because the browser has no room for a backup of the current data.
+    no_room: RwSignal<Option<Replacement>>,
+    reading: StoredValue<Option<Reading>, LocalStorage>,
+    store: DataStore,
+    notices: Notices,
+}
+
+impl ImportFlow {
+    pub fn new(store: DataStore, notices: Notices) -> ImportFlow {
+        ImportFlow {
+            pending: RwSignal::new(None),
+            job: RwSignal::new(None),
+            undo_backup: RwSignal::new(None),
+            no_room: RwSignal::new(None),
+            reading: StoredValue::new_local(None),
+            store,
+            notices,
+        }
+    }
+
+    pub fn pending(&self) -> Signal<Option<PendingImport>> {
+        self.pending.into()
+    }
+
+    pub fn job(&self) -> Signal<Option<ImportJob>> {
+        self.job.into()
+    }
+
+    pub fn undo_backup(&self) -> Signal<Option<u64>> {
+        self.undo_backup.into()
+    }
+
+    pub fn no_room(&self) -> Signal<Option<Replacement>> {
+        self.no_room.into()
+    }
+
+    /// A share link in the page's address leads to the usual preview; the fragment is then removed so
+    /// that a reload does not offer it again. Called at start and whenever the fragment changes (a link
+    /// pasted into the address bar of an open page changes only the fragment, without a reload).
+    pub fn open_share_link(&self) {
+        let Some((_, fragment)) = files::page_address() else { return };
+        let Some(text) = share_link::text_in_fragment(&fragment) else { return };
+        files::clear_fragment();
+        match text {
+            Ok(text) => self.receive_text(Source::Link, &text),
+            Err(error) => {
+                self.notices.show(Notice::ImportFailed(ImportFailure::LinkDamaged { detail: error.to_string() }))
+            }
+        }
+    }
+
+    /// Starts reading a chosen or dropped file; files over the limit are refused before they are read.
+    pub fn receive_file(&self, file: web_sys::File) {
+        self.abort_reading_quietly();
+        self.notices.clear(Slot::Toast);
+        self.notices.clear(Slot::Import);
+        self.pending.set(None);
+        let file_name = file.name();
+        let bytes = file.size() as u64;
+        if bytes > MAX_FILE_BYTES {
+            self.refuse(ImportFailure::TooLarge { source: Source::File(file_name), bytes });
+            return;
+        }
+        self.job.set(Some(ImportJob { file_name: file_name.clone(), bytes, fraction: 0.0, checking: false }));
+        let flow = *self;
+        let reading = Reading::start(
+            &file,
+            move |fraction| flow.job.update(|job| job.iter_mut().for_each(|j| j.fraction = fraction)),
+            move |outcome| {
+                // Dropping the reader from inside its own event handler is not allowed: let it go a tick later.
+                leptos::task::spawn_local(async move { flow.reading.set_value(None) });
+                match outcome {
+                    Ok(text) => flow.check_after_paint(Source::File(file_name), text),
+                    Err(detail) => {
+                        flow.job.set(None);
+                        flow.refuse(ImportFailure::Unreadable { source: Source::File(file_name), detail });
+                    }
+                }
+            },
+        );
+        match reading {
+            Ok(reading) => self.reading.set_value(Some(reading)),
+            Err(detail) => {
+                self.job.set(None);
+                self.refuse(ImportFailure::Unreadable { source: Source::File(file.name()), detail });
+            }
+        }
+    }
+
+    fn refuse(&self, failure: ImportFailure) {
+        self.notices.show(Notice::ImportFailed(failure));
+    }
+
+    /// Shows "checking" before the checks run, since a large file keeps the page busy for a moment.
+    fn check_after_paint(&self, source: Source, text: String) {
+        self.job.update(|job| job.iter_mut().for_each(|j| j.checking = true));
+        let flow = *self;
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    // Cancelled while waiting for the paint.
+                    if flow.job.get_untracked().is_some() {
+                        flow.job.set(None);
+                        flow.receive_text(source, &text);
+                    }
+                },
+                Duration::ZERO,
+            )
+        });
+    }
+
+    /// Stops reading a file; nothing changes.
+    pub fn abort_reading(&self) {
+        self.abort_reading_quietly();
+        self.notices.confirm(Confirmation::Cancelled);
+    }
+
+    fn abort_reading_quietly(&self) {
+        if let Some(reading) = self.reading.try_update_value(Option::take).flatten() {
+            reading.abort();
+        }
+        self.job.set(None);
+    }
+
+    /// Checks incoming text; good data waits for the user's choice, bad data is reported and changes nothing.
+    pub fn receive_text(&self, source: Source, text: &str) {
+        self.notices.clear(Slot::Toast);
+        let base = self.store.with_untracked(|current| Arc::new(current.clone()));
+        match import::preview(text, source.file_name(), &base) {
+            Ok(preview) => {
+                self.notices.clear(Slot::Import);
+                self.pending.set(Some(PendingImport { source, preview, base }));
+            }
+            Err(refusal) => {
+                self.pending.set(None);
+                self.refuse(ImportFailure::Refused { source, errors: refusal.errors });
+            }
+        }
+    }
+
+    pub fn apply_import(&self, mode: ImportMode) {
+        self.replace(Replacement::Import(mode), Backup::Needed);
+    }
+
+    pub fn cancel_import(&self) {
+        self.pending.set(None);
+        self.no_room.set(None);
+        self.notices.confirm(Confirmation::Cancelled);
+    }
+
+    /// Restores a kept backup, keeping the current data as a backup first.
+    pub fn restore_backup(&self, id: u64) {
+        self.replace(Replacement::Restore(id), Backup::Needed);
+    }
+
+    /// Goes on with the replacement that waited for room, without a backup: the user has the current data
+    /// (downloaded it, or chose not to).
+    pub fn go_on_without_backup(&self) {
+        if let Some(replacement) = self.no_room.get_untracked() {
+            self.replace(replacement, Backup::GoOnWithout);
+        }
+    }
+
+    /// Leaves the replacement that waited for room; nothing changes.
+    pub fn stop_replacement(&self) {
+        if self.no_room.get_untracked().is_some_and(|r| matches!(r, Replacement::Import(_))) {
+            self.pending.set(None);
+        }
+        self.no_room.set(None);
+        self.notices.confirm(Confirmation::Cancelled);
+    }
+
+    fn replace(&self, replacement: Replacement, backup: Backup) {
+        let (dataset_change, origin, confirmation, reason) = match replacement {
+            Replacement::Import(mode) => {
+                let Some(PendingImport { source, preview, base }) = self.pending.get_untracked() else { return };
+                let incoming = preview.checked.dataset;
+                let result = match mode {
+                    ImportMode::Replace => incoming,
+                    ImportMode::Merge => diff::merge(&base, &incoming),
+                };
+                let label = match &source {
+                    Source::File(name) => name.clone(),
+                    Source::Pasted => "clipboard".to_owned(),
+                    Source::Link => "link".to_owned(),
+                };
+                // The backup says in the reader's own language what replaced it, so it keeps the source.
+                let reason = match &source {
+                    Source::File(name) => BackupReason::BeforeImport { file: name.clone() },
+                    Source::Pasted => BackupReason::BeforePastedImport,
+                    Source::Link => BackupReason::BeforeLinkImport,
+                };
+                let confirmation = match mode {
+                    ImportMode::Replace => Confirmation::Replaced { source },
+                    ImportMode::Merge => Confirmation::Merged { source },
+                };
+                (Change::between(&base, &result), Origin::Imported { file: label }, confirmation, reason)
+            }
+            Replacement::Restore(id) => {
+                let Some(backup) = self.store.backups().with_untracked(|b| b.get(id).cloned()) else { return };
+                match backup.dataset() {
+                    Ok(dataset) => {
+                        let change = self.store.with_untracked(|current| Change::between(current, &dataset));
+                        let confirmation = Confirmation::Restored { taken_at: backup.taken_at.clone() };
+                        (change, backup.origin.clone(), confirmation, BackupReason::BeforeRestore)
+                    }
+                    Err(error) => {
+                        self.notices.confirm(Confirmation::BackupUnreadable { detail: error.to_string() });
+                        return;
+                    }
+                }
+            }
+        };
+        let backup_id = match backup {
+            Backup::Needed => match self.store.back_up_current(reason) {
+                Ok(id) => Some(id),
+                Err(NoRoom::ForBackup) => {
+                    self.no_room.set(Some(replacement));
+                    return;
+                }
+            },
+            Backup::GoOnWithout => None,
+        };
+        self.no_room.set(None);
+        match self.store.apply_from(dataset_change, origin) {
+            Ok(()) => {
+                if matches!(replacement, Replacement::Import(_)) {
+                    self.pending.set(None);
+                }
+                self.undo_backup.set(backup_id.filter(|_| matches!(replacement, Replacement::Import(_))));
+                self.notices.clear(Slot::Import);
+                self.notices.confirm(confirmation);
+            }
+            Err(rejected) => self.notices.show(Notice::StepRefused(rejected.0)),
+        }
+    }
+
+    /// Puts back the data as it was right before the last import.
+    pub fn undo_import(&self) {
+        let Some(id) = self.undo_backup.get_untracked() else { return };
+        let Some(backup) = self.store.backups().with_untracked(|b| b.get(id).cloned()) else { return };
+        match backup.dataset() {
+            Ok(dataset) => {
+                let change = self.store.with_untracked(|current| Change::between(current, &dataset));
+                match self.store.apply_from(change, backup.origin.clone()) {
+                    Ok(()) => {
+                        self.undo_backup.set(None);
+                        self.notices.confirm(Confirmation::Undone);
+                    }
+                    Err(rejected) => self.notices.show(Notice::StepRefused(rejected.0)),
+                }
+            }
+            Err(error) => self.notices.confirm(Confirmation::BackupUnreadable { detail: error.to_string() }),
+        }
+    }
+}
+
+/// Whether a replacement takes a backup of the current data first.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Backup {
+    Needed,
+    GoOnWithout,
+}

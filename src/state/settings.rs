@@ -1,0 +1,90 @@
+//! The user's choices that outlive the page: the interface language, the presenter's slides, and whether
+//! the data changed since it was last exported. Kept apart from the dataset, so that changing one never
+//! rewrites a large dataset.
+
+use leptos::prelude::*;
+
+use crate::i18n::Lang;
+use crate::slides::Arrangement;
+use crate::storage::BrowserStorage;
+use crate::storage::envelope::Settings as Stored;
+
+use super::notices::{Notice, Notices};
+
+#[derive(Clone, Copy)]
+pub struct Settings {
+    lang: RwSignal<Lang>,
+    slides: RwSignal<Arrangement>,
+    unexported_changes: RwSignal<bool>,
+    storage: Option<BrowserStorage>,
+    notices: Notices,
+}
+
+impl Settings {
+    /// What the browser remembers; `lang_param` is `?lang=` of the page's address, which wins and is
+    /// remembered.
+    pub fn load(storage: Option<BrowserStorage>, lang_param: Option<Lang>, notices: Notices) -> Settings {
+        let stored = storage.map(BrowserStorage::load_settings).unwrap_or_default();
+        let settings = Settings {
+            lang: RwSignal::new(lang_param.or(stored.lang()).unwrap_or_default()),
+            slides: RwSignal::new(stored.slides.clone().unwrap_or_default()),
+            unexported_changes: RwSignal::new(stored.unexported_changes),
+            storage,
+            notices,
+        };
+        if lang_param.is_some_and(|l| stored.lang() != Some(l)) {
+            settings.save();
+        }
+        settings
+    }
+
+    pub fn lang(&self) -> Signal<Lang> {
+        self.lang.into()
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        self.save();
+    }
+
+    pub fn slides(&self) -> Signal<Arrangement> {
+        self.slides.into()
+    }
+
+    pub fn arrange_slides(&self, arrangement: Arrangement) {
+        self.slides.set(arrangement);
+        self.save();
+    }
+
+    pub fn unexported_changes(&self) -> Signal<bool> {
+        self.unexported_changes.into()
+    }
+
+    /// Written when the flag turns, not on every edit.
+    pub fn set_unexported_changes(&self, changed: bool) {
+        if self.unexported_changes.get_untracked() != changed {
+            self.unexported_changes.set(changed);
+            self.save();
+        }
+    }
+
+    /// Another tab changed the settings.
+    pub fn reload(&self) {
+        let Some(storage) = self.storage else { return };
+        let stored = storage.load_settings();
+        self.unexported_changes.set(stored.unexported_changes);
+    }
+
+    fn save(&self) {
+        let Some(storage) = self.storage else { return };
+        let arrangement = self.slides.get_untracked();
+        let settings = Stored {
+            lang: Some(self.lang.get_untracked().code().into()),
+            unexported_changes: self.unexported_changes.get_untracked(),
+            slides: (arrangement != Arrangement::default()).then_some(arrangement),
+        };
+        if let Err(error) = storage.save_settings(&settings) {
+            self.notices.show(Notice::Storage(error));
+        }
+    }
+}

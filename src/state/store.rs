@@ -1,0 +1,689 @@
+//! The data store: the current dataset, the revision of the stored copy it stands on, the history of
+//! changes, the backups, and saving. Its state is private: views read the dataset through `with` or the
+//! memos of the parts they need (an edit of one program wakes what follows programs, not what follows
+//! the plan), and every change goes through `apply` (undo, redo, imports and restores too).
+//!
+//! An edit paints first: it changes the data on screen at once, and is packed and written right after the
+//! next paint, or at once when the page is hidden or closed. Before writing, the store checks the stored
+//! revision: if another tab saved since, this tab's unsaved changes are carried over onto the newer data
+//! record by record and field by field, and where both changed the same field the other tab's value stays
+//! and the conflict waits for the user's choice. Nothing is overwritten unseen.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::backups::{Backup, BackupReason, Backups};
+use crate::change::{self, Change, Conflict, Outcome, Step};
+use crate::edit::{self, Rejected};
+use crate::files;
+use crate::format::{Agency, Dataset, Evaluation, Plan};
+use crate::history::History;
+use crate::import::Origin;
+use crate::sample::sample_dataset;
+use crate::storage::quota::{self, Estimate};
+use crate::storage::{BrowserStorage, KeyKind, SetAside, StorageError, coordination};
+
+use super::notices::{BackupProblem, Confirmation, Notice, Notices, Slot};
+use super::settings::Settings;
+
+/// What a replacement of the data (an import, a restore) needs before it may go on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoRoom {
+    /// The browser has no room to keep a backup of the current data, even with older backups let go.
+    ForBackup,
+}
+
+/// Whether the browser keeps the site's data for good.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Persistence {
+    /// Not asked yet: the data is still the built-in example.
+    #[default]
+    NotAsked,
+    /// The browser cannot be asked.
+    Unsupported,
+    Granted,
+    Refused,
+}
+
+/// The room the app takes in the browser, as the data panel shows it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Room {
+    /// Characters the app keeps in localStorage, which holds about five million per site.
+    pub used_chars: usize,
+    /// The browser's own estimate for the whole site.
+    pub estimate: Option<Estimate>,
+    pub persistence: Persistence,
+}
+
+/// How saving stands.
+#[derive(Debug, Default)]
+struct Saving {
+    /// The revision of the stored data that the data on screen stands on.
+    revision: u64,
+    /// Changes on screen that are not stored yet, in the order they were made.
+    unsaved: Vec<Step>,
+    /// A save is waiting for the next paint.
+    scheduled: bool,
+    /// Why the last save failed; `None` once one succeeds.
+    problem: Option<StorageError>,
+    /// An unsaved change replaced the data's origin (an import, a restore).
+    origin_changed: bool,
+    /// The backup taken right before the last import or restore: never let go to make room for it.
+    protected_backup: Option<u64>,
+}
+
+/// What the last change did to the programs and agencies, for views that follow programs one by one (the
+/// register's search index and rows): which places changed in content, or everything.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProgramsTouched {
+    /// The programs at these places changed; no program came, went or moved, no agency changed.
+    Places(Vec<usize>),
+    All,
+}
+
+/// Counted, so that a view can tell whether it saw the change before this one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgramChanges {
+    pub generation: u64,
+    pub touched: ProgramsTouched,
+}
+
+/// The parts of the dataset that views follow apart.
+#[derive(Clone, Copy)]
+struct PartTriggers {
+    plan: Trigger,
+    agencies: Trigger,
+    programs: Trigger,
+    evaluations: Trigger,
+    /// `exported_at` and unknown top-level fields: followed only by readers of the whole.
+    other: Trigger,
+}
+
+impl PartTriggers {
+    fn all(&self) -> [Trigger; 5] {
+        [self.plan, self.agencies, self.programs, self.evaluations, self.other]
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct DataStore {
+    dataset: StoredValue<Dataset>,
+    parts: PartTriggers,
+    program_changes: RwSignal<ProgramChanges>,
+    origin: RwSignal<Origin>,
+    plan: Memo<Plan>,
+    agencies: Memo<Vec<Agency>>,
+    evaluations: Memo<Vec<Evaluation>>,
+    can_undo: RwSignal<bool>,
+    can_redo: RwSignal<bool>,
+    conflicts: RwSignal<Vec<Conflict>>,
+    backups: RwSignal<Backups>,
+    set_aside: RwSignal<Vec<SetAside>>,
+    /// The revision last written by this tab or read from another, for views of the room taken.
+    stored_revision: RwSignal<u64>,
+    room: RwSignal<Room>,
+    saving: StoredValue<Saving>,
+    history: StoredValue<History>,
+    storage: Option<BrowserStorage>,
+    notices: Notices,
+    settings: Settings,
+}
+
+impl DataStore {
+    /// Loads what the browser keeps: the stored dataset, or the built-in example on a first visit.
+    pub fn load(storage: Option<BrowserStorage>, problem: Option<StorageError>, notices: Notices, settings: Settings) -> Self {
+        let mut problem = problem;
+        let (dataset, origin, revision) = match storage.map(BrowserStorage::load_dataset).transpose() {
+            Ok(Some(Some(stored))) => (stored.dataset, stored.origin, stored.revision),
+            Ok(_) => (sample_dataset(), Origin::Sample, 0),
+            Err(error) => {
+                problem = Some(error);
+                // The unreadable data is set aside; the revision goes on from what was there.
+                (sample_dataset(), Origin::Sample, storage.and_then(|s| s.stored_revision().ok()).unwrap_or(0))
+            }
+        };
+        if let Some(problem) = problem {
+            notices.show(Notice::Storage(problem));
+        }
+        let dataset = StoredValue::new(dataset);
+        let parts = PartTriggers {
+            plan: Trigger::new(),
+            agencies: Trigger::new(),
+            programs: Trigger::new(),
+            evaluations: Trigger::new(),
+            other: Trigger::new(),
+        };
+        let plan = Memo::new(move |_| {
+            parts.plan.track();
+            dataset.with_value(|d| d.plan.clone())
+        });
+        let agencies = Memo::new(move |_| {
+            parts.agencies.track();
+            dataset.with_value(|d| d.agencies.clone())
+        });
+        let evaluations = Memo::new(move |_| {
+            parts.evaluations.track();
+            dataset.with_value(|d| d.evaluations.clone())
+        });
+        let store = DataStore {
+            dataset,
+            parts,
+            program_changes: RwSignal::new(ProgramChanges { generation: 0, touched: ProgramsTouched::All }),
+            origin: RwSignal::new(origin),
+            plan,
+            agencies,
+            evaluations,
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            conflicts: RwSignal::new(Vec::new()),
+            backups: RwSignal::new(storage.map(BrowserStorage::load_backups).unwrap_or_default()),
+            set_aside: RwSignal::new(storage.map(BrowserStorage::set_aside_list).unwrap_or_default()),
+            stored_revision: RwSignal::new(revision),
+            room: RwSignal::new(Room::default()),
+            saving: StoredValue::new(Saving { revision, ..Saving::default() }),
+            history: StoredValue::new(History::default()),
+            storage,
+            notices,
+            settings,
+        };
+        // Data of the user's own (not the untouched example) is worth asking the browser to keep.
+        if revision > 0 {
+            store.ask_to_persist();
+        }
+        store
+    }
+
+    // ---- Reading ----
+
+    /// Reads the whole dataset, following every part of it.
+    pub fn with<R>(&self, read: impl FnOnce(&Dataset) -> R) -> R {
+        self.parts.all().iter().for_each(Trigger::track);
+        self.dataset.with_value(read)
+    }
+
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&Dataset) -> R) -> R {
+        self.dataset.with_value(read)
+    }
+
+    /// Reads the dataset following only its programs and agencies (what the register shows): an edit of
+    /// the plan or of a round does not wake the reader.
+    pub fn with_programs<R>(&self, read: impl FnOnce(&Dataset) -> R) -> R {
+        self.program_changes.track();
+        self.dataset.with_value(read)
+    }
+
+    /// What the last change did to the programs, followed.
+    pub fn program_changes(&self) -> Signal<ProgramChanges> {
+        self.program_changes.into()
+    }
+
+    pub fn plan(&self) -> Memo<Plan> {
+        self.plan
+    }
+
+    pub fn agencies(&self) -> Memo<Vec<Agency>> {
+        self.agencies
+    }
+
+    pub fn evaluations(&self) -> Memo<Vec<Evaluation>> {
+        self.evaluations
+    }
+
+    pub fn origin(&self) -> Signal<Origin> {
+        self.origin.into()
+    }
+
+    pub fn can_undo(&self) -> Signal<bool> {
+        self.can_undo.into()
+    }
+
+    pub fn can_redo(&self) -> Signal<bool> {
+        self.can_redo.into()
+    }
+
+    pub fn conflicts(&self) -> Signal<Vec<Conflict>> {
+        self.conflicts.into()
+    }
+
+    pub fn backups(&self) -> Signal<Backups> {
+        self.backups.into()
+    }
+
+    pub fn set_aside(&self) -> Signal<Vec<SetAside>> {
+        self.set_aside.into()
+    }
+
+    pub fn room(&self) -> Signal<Room> {
+        self.room.into()
+    }
+
+    // ---- Changing ----
+
+    /// Makes a change and records it for undo. A change that breaks a rule of the format changes nothing
+    /// and says why.
+    pub fn apply(&self, change: Change) -> Result<(), Rejected> {
+        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes, None)
+    }
+
+    /// Makes a change that also replaces where the data came from (an import, a restore).
+    pub fn apply_from(&self, change: Change, origin: Origin) -> Result<(), Rejected> {
+        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes, Some(origin))
+    }
+
+    pub fn undo(&self) {
+        let Some(step) = self.history.try_update_value(History::undo).flatten() else { return };
+        if let Err(rejected) = self.apply_step(step, Recorded::No, None) {
+            // The step goes back where it was.
+            self.history.update_value(|h| drop(h.redo()));
+            self.report_rejected(rejected);
+        }
+        self.history_changed();
+    }
+
+    pub fn redo(&self) {
+        let Some(step) = self.history.try_update_value(History::redo).flatten() else { return };
+        if let Err(rejected) = self.apply_step(step, Recorded::No, None) {
+            self.history.update_value(|h| drop(h.undo()));
+            self.report_rejected(rejected);
+        }
+        self.history_changed();
+    }
+
+    fn report_rejected(&self, rejected: Rejected) {
+        self.notices.show(Notice::StepRefused(rejected.0));
+    }
+
+    fn apply_step(&self, step: Step, recorded: Recorded, origin: Option<Origin>) -> Result<(), Rejected> {
+        if step.change.is_empty() && origin.is_none() {
+            return Ok(());
+        }
+        let outcome = self
+            .dataset
+            .try_update_value(|d| edit::apply(d, &step.change, step.direction))
+            .unwrap_or_else(|| Ok(Outcome::default()))?;
+        self.touched(&step.change);
+        if let Some(origin) = origin {
+            self.origin.set(origin);
+            self.saving.update_value(|s| s.origin_changed = true);
+        }
+        if recorded == Recorded::Yes {
+            self.history.update_value(|h| h.record(Arc::clone(&step.change)));
+        }
+        self.saving.update_value(|s| s.unsaved.push(step));
+        self.report(outcome);
+        self.settings.set_unexported_changes(true);
+        self.history_changed();
+        self.schedule_save();
+        Ok(())
+    }
+
+    /// Wakes the views of the parts a change touched.
+    fn touched(&self, change: &Change) {
+        let touched = change.parts();
+        if touched.programs || touched.agencies {
+            let programs = if touched.agencies || change.reshapes() {
+                ProgramsTouched::All
+            } else {
+                ProgramsTouched::Places(self.dataset.with_value(|d| places_of(d, change)))
+            };
+            self.program_changes.update(|c| *c = ProgramChanges { generation: c.generation + 1, touched: programs });
+        }
+        let parts = self.parts;
+        for (hit, trigger) in [
+            (touched.plan, parts.plan),
+            (touched.agencies, parts.agencies),
+            (touched.programs, parts.programs),
+            (touched.evaluations, parts.evaluations),
+            (touched.other, parts.other),
+        ] {
+            if hit {
+                trigger.notify();
+            }
+        }
+    }
+
+    fn replaced_whole(&self) {
+        self.parts.all().iter().for_each(Trigger::notify);
+        self.program_changes.update(|c| *c = ProgramChanges { generation: c.generation + 1, touched: ProgramsTouched::All });
+    }
+
+    fn report(&self, outcome: Outcome) {
+        if !outcome.conflicts.is_empty() {
+            self.conflicts.update(|c| c.extend(outcome.conflicts));
+        }
+        if !outcome.renamed.is_empty() {
+            self.notices.confirm(Confirmation::Renamed { ids: outcome.renamed });
+        }
+    }
+
+    fn history_changed(&self) {
+        self.can_undo.set(self.history.with_value(History::can_undo));
+        self.can_redo.set(self.history.with_value(History::can_redo));
+    }
+
+    /// Keeps this tab's value of a conflict after all.
+    pub fn keep_mine(&self, index: usize) -> Result<(), Rejected> {
+        let Some(conflict) = self.conflicts.with_untracked(|c| c.get(index).cloned()) else { return Ok(()) };
+        if let Some(change) = self.dataset.with_value(|d| conflict.keep_mine(d)) {
+            self.apply(change)?;
+        }
+        self.conflicts.update(|c| drop(c.remove(index)));
+        Ok(())
+    }
+
+    /// Keeps the other tab's value, which the data already holds.
+    pub fn keep_theirs(&self, index: usize) {
+        self.conflicts.update(|c| {
+            if index < c.len() {
+                c.remove(index);
+            }
+        });
+    }
+
+    // ---- Saving ----
+
+    /// Saves right after the next paint, so that the edit shows first.
+    fn schedule_save(&self) {
+        if self.saving.with_value(|s| s.scheduled) {
+            return;
+        }
+        self.saving.update_value(|s| s.scheduled = true);
+        let store = *self;
+        let save = move || set_timeout(move || coordination::with_data_lock(move || store.save_now()), Duration::ZERO);
+        // A hidden page paints no frames; its save need not wait for one.
+        if page_hidden() { save() } else { request_animation_frame(save) }
+    }
+
+    /// Writes what is not saved yet, at once: the page is being hidden or closed.
+    pub fn flush(&self) {
+        if self.saving.try_with_value(|s| s.scheduled || !s.unsaved.is_empty()) == Some(true) {
+            self.save_now();
+        }
+    }
+
+    /// Whether leaving the page would lose something: a change that could not be saved, or a conflict
+    /// still waiting for the user's choice.
+    pub fn unsaved_at_leaving(&self) -> bool {
+        let unsaved = self.saving.with_value(|s| s.problem.is_some() && !s.unsaved.is_empty());
+        unsaved || self.conflicts.with_untracked(|c| !c.is_empty())
+    }
+
+    /// The one place that writes the dataset.
+    fn save_now(&self) {
+        // A save scheduled by a page that is gone by now (its app unmounted) has nothing to write to.
+        if self.saving.try_update_value(|s| s.scheduled = false).is_none() {
+            return;
+        }
+        if self.saving.with_value(|s| s.unsaved.is_empty()) {
+            return;
+        }
+        let Some(storage) = self.storage else {
+            self.save_failed(StorageError::Unavailable);
+            return;
+        };
+        let clock = SaveClock::start();
+        let stored = match storage.stored_revision() {
+            Ok(stored) => stored,
+            Err(error) => return self.save_failed(error),
+        };
+        if stored > self.saving.with_value(|s| s.revision) {
+            self.carry_over(storage);
+        }
+        let revision = stored.max(self.saving.with_value(|s| s.revision)) + 1;
+        let protected = self.saving.with_value(|s| s.protected_backup);
+        let origin = self.origin.get_untracked();
+        let mut let_go = 0;
+        let written = loop {
+            let saved_at = files::now_rfc3339();
+            match self.dataset.with_value(|d| storage.save_dataset(d, &origin, &saved_at, revision)) {
+                Err(StorageError::QuotaExceeded) => match self.backups.try_update(|b| b.drop_oldest(protected)).flatten() {
+                    // The current data has priority over old backups for the room there is.
+                    Some(id) => {
+                        storage.delete_backup(id);
+                        let_go += 1;
+                    }
+                    None => break Err(StorageError::QuotaExceeded),
+                },
+                outcome => break outcome,
+            }
+        };
+        if let_go > 0 {
+            self.notices.show(Notice::Backups(BackupProblem::Trimmed { count: let_go }));
+        }
+        match written {
+            Ok(()) => {
+                self.saving.update_value(|s| {
+                    s.revision = revision;
+                    s.unsaved.clear();
+                    s.origin_changed = false;
+                    s.problem = None;
+                });
+                self.stored_revision.set(revision);
+                if matches!(self.notices.in_slot_untracked(Slot::Storage), Some(Notice::Storage(_))) {
+                    self.notices.clear(Slot::Storage);
+                }
+                self.ask_to_persist();
+            }
+            Err(error) => self.save_failed(error),
+        }
+        clock.stop();
+    }
+
+    fn save_failed(&self, error: StorageError) {
+        self.saving.update_value(|s| s.problem = Some(error.clone()));
+        self.notices.show(Notice::Storage(error));
+    }
+
+    /// Another tab saved since this tab's data was read: this tab's unsaved changes go onto its data.
+    fn carry_over(&self, storage: BrowserStorage) {
+        match storage.load_dataset() {
+            Ok(Some(theirs)) => {
+                let steps = self.saving.with_value(|s| s.unsaved.clone());
+                let mut dataset = theirs.dataset;
+                let outcome = change::rebase(&steps, &mut dataset);
+                self.dataset.set_value(dataset);
+                self.replaced_whole();
+                if !self.saving.with_value(|s| s.origin_changed) {
+                    self.origin.set(theirs.origin);
+                }
+                self.saving.update_value(|s| s.revision = theirs.revision);
+                self.report(outcome);
+                self.notices.confirm(Confirmation::UpdatedByOtherTab);
+            }
+            // Nothing readable is stored (it was cleared, or set aside as unreadable): this tab's data is
+            // written as it is.
+            Ok(None) => {}
+            Err(error) => {
+                self.notices.show(Notice::Storage(error));
+                self.set_aside.set(storage.set_aside_list());
+            }
+        }
+    }
+
+    /// Another tab wrote to the browser's storage.
+    pub fn stored_elsewhere(&self, kind: KeyKind) {
+        let Some(storage) = self.storage else { return };
+        if matches!(kind, KeyKind::Dataset | KeyKind::Everything) {
+            if self.saving.with_value(|s| s.unsaved.is_empty()) {
+                self.take_stored(storage);
+            } else {
+                // This tab's own changes go onto the other tab's data when saving.
+                self.schedule_save();
+            }
+        }
+        if matches!(kind, KeyKind::Backups | KeyKind::Everything) {
+            self.backups.set(storage.load_backups());
+            self.set_aside.set(storage.set_aside_list());
+        }
+    }
+
+    fn take_stored(&self, storage: BrowserStorage) {
+        match storage.load_dataset() {
+            Ok(Some(stored)) if stored.revision > self.saving.with_value(|s| s.revision) => {
+                let changed = self.dataset.with_value(|d| *d != stored.dataset);
+                self.saving.update_value(|s| s.revision = stored.revision);
+                self.stored_revision.set(stored.revision);
+                if changed {
+                    self.dataset.set_value(stored.dataset);
+                    self.replaced_whole();
+                    self.origin.set(stored.origin);
+                    self.notices.confirm(Confirmation::UpdatedByOtherTab);
+                }
+            }
+            Ok(_) => {}
+            Err(error) => {
+                self.notices.show(Notice::Storage(error));
+                self.set_aside.set(storage.set_aside_list());
+            }
+        }
+    }
+
+    // ---- Backups ----
+
+    /// Keeps the current data as a backup before something replaces it, letting older backups go if the
+    /// browser has no room; the new backup is not let go to make room for what replaces the data. Without
+    /// room even for it, nothing changes and the caller is told.
+    pub fn back_up_current(&self, reason: BackupReason) -> Result<u64, NoRoom> {
+        let id = self.backups.with_untracked(|b| b.next_id(files::now_ms()));
+        let origin = self.origin.get_untracked();
+        let backup = self.dataset.with_value(|d| Backup::of(d, origin, reason, id, files::now_rfc3339()));
+        let Some(storage) = self.storage else {
+            // Nothing is stored, so nothing stored is replaced either: the backup lives on this page only.
+            self.backups.update(|b| drop(b.push(backup)));
+            self.notices.show(Notice::Backups(BackupProblem::NotKept));
+            return Ok(id);
+        };
+        let kept = self.backups.get_untracked();
+        let mut let_go = 0;
+        loop {
+            match storage.save_backup(&backup) {
+                Ok(()) => break,
+                Err(StorageError::QuotaExceeded) => match self.backups.try_update(|b| b.drop_oldest(None)).flatten() {
+                    Some(old) => {
+                        storage.delete_backup(old);
+                        let_go += 1;
+                    }
+                    None => {
+                        // No room even with every older backup gone: they come back, and nothing changes.
+                        for old in kept.list() {
+                            let _ = storage.save_backup(old);
+                        }
+                        self.backups.set(kept);
+                        return Err(NoRoom::ForBackup);
+                    }
+                },
+                Err(_) => {
+                    self.backups.set(kept);
+                    return Err(NoRoom::ForBackup);
+                }
+            }
+        }
+        let gone = self.backups.try_update(|b| b.push(backup)).unwrap_or_default();
+        for old in &gone {
+            storage.delete_backup(*old);
+        }
+        self.saving.update_value(|s| s.protected_backup = Some(id));
+        if let_go > 0 {
+            self.notices.show(Notice::Backups(BackupProblem::Trimmed { count: let_go }));
+        }
+        Ok(id)
+    }
+
+    /// The text of a piece of unreadable data that was set aside.
+    pub fn set_aside_text(&self, id: u64) -> Option<String> {
+        self.storage?.set_aside_text(id)
+    }
+
+    // ---- Room ----
+
+    /// Measures the room the app takes: localStorage by its own count, the site by the browser's estimate.
+    pub fn measure_room(&self) {
+        let Some(storage) = self.storage else { return };
+        self.room.update(|r| r.used_chars = storage.used_chars());
+        let room = self.room;
+        leptos::task::spawn_local(async move {
+            let estimate = quota::estimate().await;
+            // The page may be gone by the time the browser answers.
+            room.try_update(|r| r.estimate = estimate);
+        });
+    }
+
+    /// Asks the browser to keep the data for good, once the data is the user's own, and records its answer.
+    fn ask_to_persist(&self) {
+        if self.storage.is_none() || self.room.with_untracked(|r| r.persistence != Persistence::NotAsked) {
+            return;
+        }
+        // Asked once per page; until the answer comes, the question is not asked again.
+        self.room.update(|r| r.persistence = Persistence::Refused);
+        let room = self.room;
+        leptos::task::spawn_local(async move {
+            let persistence = match quota::persisted().await {
+                Some(true) => Persistence::Granted,
+                Some(false) => match quota::persist().await {
+                    Some(true) => Persistence::Granted,
+                    Some(false) => Persistence::Refused,
+                    None => Persistence::Unsupported,
+                },
+                None => Persistence::Unsupported,
+            };
+            room.try_update(|r| r.persistence = persistence);
+        });
+    }
+
+    /// The stored revision, followed: views of the room measure again when it moves.
+    pub fn stored_revision(&self) -> Signal<u64> {
+        self.stored_revision.into()
+    }
+}
+
+/// Where the programs a change touched stand now: at the place the change names, or found by id.
+fn places_of(dataset: &Dataset, change: &Change) -> Vec<usize> {
+    change
+        .touched_programs()
+        .filter_map(|(id, hint)| {
+            if dataset.programs.get(hint).is_some_and(|p| p.id == id) {
+                Some(hint)
+            } else {
+                dataset.programs.iter().position(|p| p.id == id)
+            }
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Recorded {
+    Yes,
+    No,
+}
+
+fn page_hidden() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+}
+
+/// Times each save for the benchmarks, as a `masterplan-tracker:save` entry of the page's performance
+/// timeline (the last one only).
+struct SaveClock(Option<web_sys::Performance>);
+
+const SAVE_MARK: &str = "masterplan-tracker:save-start";
+const SAVE_MEASURE: &str = "masterplan-tracker:save";
+
+impl SaveClock {
+    fn start() -> SaveClock {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark(SAVE_MARK);
+        }
+        SaveClock(performance)
+    }
+
+    fn stop(self) {
+        if let Some(p) = self.0 {
+            p.clear_measures_with_measure_name(SAVE_MEASURE);
+            let _ = p.measure_with_start_mark(SAVE_MEASURE, SAVE_MARK);
+            p.clear_marks_with_mark_name(SAVE_MARK);
+        }
+    }
+}
+

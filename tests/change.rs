@@ -1,0 +1,279 @@
+//! Native tests of changes made in two tabs: a change carried over onto data that another tab changed
+//! meanwhile (different programs, different fields, the same field, deletes against edits, imports against
+//! edits), as property tests over generated edits; and a change between any two datasets applied and
+//! taken back exactly.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use masterplan_tracker::change::{Change, Direction, Record, Step, rebase};
+use masterplan_tracker::edit;
+use masterplan_tracker::format::{Dataset, Program, Status};
+use masterplan_tracker::generate::synthetic_dataset;
+use proptest::prelude::*;
+use serde_json::json;
+
+/// One edit a user makes to one program.
+#[derive(Clone, Debug)]
+enum Edit {
+    Status(Status),
+    Name(String),
+    Progress(i64),
+    Delete,
+}
+
+fn an_edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        prop::sample::select(Status::ALL.to_vec()).prop_map(Edit::Status),
+        "[A-Za-zÀ-ÿ ]{1,20}".prop_map(|n| Edit::Name(format!("Program {n}"))),
+        (0i64..=100).prop_map(Edit::Progress),
+        Just(Edit::Delete),
+    ]
+}
+
+/// Makes the edits on a copy of `base`, each on the program at its place; returns the copy.
+fn edited(base: &Dataset, edits: &[(usize, Edit)]) -> Dataset {
+    let mut dataset = base.clone();
+    let ids: Vec<String> = edits.iter().map(|(i, _)| base.programs[*i].id.clone()).collect();
+    for ((_, edit), id) in edits.iter().zip(ids) {
+        let Some(program) = dataset.programs.iter_mut().find(|p| p.id == id) else { continue };
+        match edit {
+            Edit::Status(status) => program.status = *status,
+            Edit::Name(name) => program.name = name.clone(),
+            Edit::Progress(progress) => program.progress = Some(*progress),
+            Edit::Delete => dataset.programs.retain(|p| p.id != id),
+        }
+    }
+    dataset
+}
+
+fn carried_over(mine: &Change, onto: &Dataset) -> (Dataset, masterplan_tracker::change::Outcome) {
+    let mut dataset = onto.clone();
+    let outcome = rebase(&[Step::forward(Arc::new(mine.clone()))], &mut dataset);
+    (dataset, outcome)
+}
+
+fn program<'a>(dataset: &'a Dataset, id: &str) -> Option<&'a Program> {
+    dataset.programs.iter().find(|p| p.id == id)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Two tabs edit different programs: both tabs' edits survive, whichever saves second.
+    #[test]
+    fn edits_of_different_programs_both_survive(
+        mine in prop::collection::vec((0usize..30, an_edit()), 1..8),
+        theirs in prop::collection::vec((0usize..30, an_edit()), 1..8),
+    ) {
+        let base = synthetic_dataset(60, 7);
+        // This tab edits the first thirty programs, the other tab the last thirty.
+        let theirs: Vec<(usize, Edit)> = theirs.into_iter().map(|(i, e)| (i + 30, e)).collect();
+        let mine_data = edited(&base, &mine);
+        let theirs_data = edited(&base, &theirs);
+        let (result, outcome) = carried_over(&Change::between(&base, &mine_data), &theirs_data);
+        prop_assert!(outcome.conflicts.is_empty(), "{:?}", outcome.conflicts);
+        for (i, original) in base.programs.iter().enumerate() {
+            let expected = if i < 30 { program(&mine_data, &original.id) } else { program(&theirs_data, &original.id) };
+            prop_assert_eq!(program(&result, &original.id), expected);
+        }
+        prop_assert!(result.violations().is_empty());
+    }
+
+    /// Two tabs edit different fields of the same program: both fields survive.
+    #[test]
+    fn edits_of_different_fields_of_one_program_both_survive(
+        at in 0usize..60,
+        status in prop::sample::select(Status::ALL.to_vec()),
+        name in "[a-z]{1,12}",
+    ) {
+        let base = synthetic_dataset(60, 3);
+        let id = base.programs[at].id.clone();
+        let mine = edited(&base, &[(at, Edit::Status(status))]);
+        let theirs = edited(&base, &[(at, Edit::Name(name.clone()))]);
+        let (result, outcome) = carried_over(&Change::between(&base, &mine), &theirs);
+        prop_assert!(outcome.conflicts.is_empty());
+        let merged = program(&result, &id).unwrap();
+        prop_assert_eq!(merged.status, status);
+        prop_assert_eq!(&merged.name, &name);
+    }
+
+    /// Two tabs change the same field differently: the other tab's value stays until the user chooses,
+    /// the conflict names the program, the field and both values, and "keep mine" gives this tab's.
+    #[test]
+    fn the_same_field_changed_in_both_is_a_conflict_until_the_user_chooses(
+        at in 0usize..60,
+        statuses in prop::sample::subsequence(Status::ALL.to_vec(), 2),
+    ) {
+        let base = synthetic_dataset(60, 5);
+        let (mine_status, theirs_status) = (statuses[0], statuses[1]);
+        let id = base.programs[at].id.clone();
+        let mine = edited(&base, &[(at, Edit::Status(mine_status))]);
+        let theirs = edited(&base, &[(at, Edit::Status(theirs_status))]);
+        let (result, outcome) = carried_over(&Change::between(&base, &mine), &theirs);
+        if base.programs[at].status == mine_status {
+            // This tab changed nothing: nothing to carry over.
+            prop_assert!(outcome.conflicts.is_empty());
+            prop_assert_eq!(&result, &theirs);
+        } else if base.programs[at].status == theirs_status {
+            prop_assert!(outcome.conflicts.is_empty());
+            prop_assert_eq!(program(&result, &id).unwrap().status, mine_status);
+        } else {
+            prop_assert_eq!(outcome.conflicts.len(), 1);
+            let conflict = &outcome.conflicts[0];
+            prop_assert_eq!(&conflict.record, &Record::Program(id.clone()));
+            prop_assert_eq!(conflict.field.as_deref(), Some("status"));
+            prop_assert_eq!(conflict.mine.clone(), Some(json!(mine_status.code())));
+            prop_assert_eq!(conflict.theirs.clone(), Some(json!(theirs_status.code())));
+            prop_assert_eq!(&result, &theirs, "nothing is overwritten before the user chooses");
+            let keep_mine = conflict.keep_mine(&result).unwrap();
+            let chosen = edit::applied(&result, &keep_mine).unwrap();
+            prop_assert_eq!(program(&chosen, &id).unwrap().status, mine_status);
+        }
+    }
+
+    /// A change of any dataset into any other, applied, gives the other; taken back, the first.
+    #[test]
+    fn a_change_applies_and_reverts_exactly(
+        edits in prop::collection::vec((0usize..40, an_edit()), 0..12),
+        added in 0usize..4,
+        seed in 0u64..1000,
+    ) {
+        let a = synthetic_dataset(40, seed);
+        let mut b = edited(&a, &edits);
+        let extra = synthetic_dataset(added, seed + 1);
+        for (i, mut p) in extra.programs.into_iter().enumerate() {
+            p.id = format!("NEW-{i}");
+            let at = (i * 7) % (b.programs.len() + 1);
+            b.programs.insert(at, p);
+        }
+        b.programs.reverse();
+        b.plan.title = Some(format!("Rencana {seed}"));
+        b.extra.insert("x-note".into(), json!({"seed": seed}));
+        let change = Change::between(&a, &b);
+        let mut forward = a.clone();
+        prop_assert!(change.apply(&mut forward, Direction::Forward).conflicts.is_empty());
+        prop_assert_eq!(&forward, &b);
+        prop_assert!(change.apply(&mut forward, Direction::Backward).conflicts.is_empty());
+        prop_assert_eq!(&forward, &a);
+    }
+}
+
+#[test]
+fn a_program_deleted_here_and_changed_there_waits_for_the_choice() {
+    let base = synthetic_dataset(20, 1);
+    let id = base.programs[4].id.clone();
+    let mine = edited(&base, &[(4, Edit::Delete)]);
+    let theirs = edited(&base, &[(4, Edit::Name("Dikerjakan di tab lain".into()))]);
+    let (result, outcome) = carried_over(&Change::between(&base, &mine), &theirs);
+    assert_eq!(result, theirs, "the other tab's program stays until the user chooses");
+    let [conflict] = &outcome.conflicts[..] else { panic!("{:?}", outcome.conflicts) };
+    assert_eq!((conflict.field.as_deref(), conflict.mine.is_none()), (None, true));
+    assert!(conflict.theirs.is_some());
+    let deleted = edit::applied(&result, &conflict.keep_mine(&result).unwrap()).unwrap();
+    assert!(program(&deleted, &id).is_none(), "keep mine deletes it");
+}
+
+#[test]
+fn a_program_changed_here_and_deleted_there_comes_back_if_kept() {
+    let base = synthetic_dataset(20, 1);
+    let id = base.programs[4].id.clone();
+    let mine = edited(&base, &[(4, Edit::Status(Status::Done)), (4, Edit::Progress(100))]);
+    let theirs = edited(&base, &[(4, Edit::Delete)]);
+    let (result, outcome) = carried_over(&Change::between(&base, &mine), &theirs);
+    assert_eq!(result, theirs);
+    let [conflict] = &outcome.conflicts[..] else { panic!("{:?}", outcome.conflicts) };
+    assert!(conflict.mine.is_some() && conflict.theirs.is_none());
+    let back = edit::applied(&result, &conflict.keep_mine(&result).unwrap()).unwrap();
+    assert_eq!(program(&back, &id), program(&mine, &id), "keep mine brings it back as this tab had it");
+    assert_eq!(back.programs.iter().position(|p| p.id == id), Some(4), "in its place");
+}
+
+#[test]
+fn an_import_carried_over_keeps_what_the_file_does_not_change_and_meets_what_it_does() {
+    let base = synthetic_dataset(30, 2);
+    // The colleague's file changes program 3's status and program 5's name, and adds one.
+    let mut file = base.clone();
+    file.programs[3].status = if base.programs[3].status == Status::Done { Status::Running } else { Status::Done };
+    file.programs[5].name = "Nama dari berkas".into();
+    let mut added = base.programs[0].clone();
+    added.id = "FILE-1".into();
+    file.programs.push(added);
+    let import = Change::between(&base, &file);
+    // Meanwhile another tab changed program 3's status otherwise, and program 7's progress.
+    let mut theirs = base.clone();
+    theirs.programs[3].status = Status::Discussion;
+    if file.programs[3].status == Status::Discussion {
+        theirs.programs[3].status = Status::NotStarted;
+    }
+    theirs.programs[7].progress = Some(42);
+    let (result, outcome) = carried_over(&import, &theirs);
+    assert_eq!(result.programs[7].progress, Some(42), "the other tab's edit the file does not touch survives");
+    assert_eq!(result.programs[5].name, "Nama dari berkas");
+    assert!(program(&result, "FILE-1").is_some());
+    assert_eq!(result.programs[3].status, theirs.programs[3].status, "kept until the user chooses");
+    let fields: Vec<_> = outcome.conflicts.iter().map(|c| (c.record.clone(), c.field.clone())).collect();
+    assert_eq!(fields, [(Record::Program(base.programs[3].id.clone()), Some("status".to_owned()))]);
+}
+
+#[test]
+fn programs_added_in_both_tabs_under_one_id_are_both_kept() {
+    let base = synthetic_dataset(10, 4);
+    let new = |name: &str| Program { id: "BARU-2".into(), name: name.into(), ..base.programs[0].clone() };
+    let mine = edit::save_program(&base, None, new("Parkir pintar"));
+    let theirs = edit::applied(&base, &edit::save_program(&base, None, new("e-Retribusi"))).unwrap();
+    // This tab then edits its new program before saving.
+    let mine_data = edit::applied(&base, &mine).unwrap();
+    let status = edit::set_status(&mine_data, "BARU-2", Status::Running);
+    let mut result = theirs.clone();
+    let outcome = rebase(&[Step::forward(Arc::new(mine)), Step::forward(Arc::new(status))], &mut result);
+    assert!(outcome.conflicts.is_empty(), "{:?}", outcome.conflicts);
+    assert_eq!(outcome.renamed, [("BARU-2".to_owned(), "BARU-2-2".to_owned())]);
+    assert_eq!(program(&result, "BARU-2").unwrap().name, "e-Retribusi");
+    let renamed = program(&result, "BARU-2-2").unwrap();
+    assert_eq!((renamed.name.as_str(), renamed.status), ("Parkir pintar", Status::Running), "the later edit follows");
+    assert!(result.violations().is_empty());
+}
+
+#[test]
+fn made_here_a_program_under_a_taken_id_is_refused_not_renamed() {
+    let base = synthetic_dataset(10, 4);
+    let twin = Program { name: "Kembar".into(), ..base.programs[2].clone() };
+    let refused = edit::applied(&base, &edit::save_program(&base, None, twin)).unwrap_err();
+    assert!(refused.0.iter().any(|e| e.path == "programs[10].id"), "{refused:?}");
+}
+
+#[test]
+fn a_merge_that_would_break_a_rule_keeps_the_other_tabs_program_and_asks() {
+    let base = synthetic_dataset(10, 6);
+    let at = base.programs.iter().position(|p| p.subdimension.is_some()).unwrap();
+    let id = base.programs[at].id.clone();
+    // This tab moves the program to another dimension (its sub-dimension is cleared); the other tab gives
+    // it another sub-dimension of its old dimension.
+    let other = masterplan_tracker::format::Dimension::ALL.into_iter().find(|d| *d != base.programs[at].dimension).unwrap();
+    let mine = edit::bulk_set(&base, std::slice::from_ref(&id), &edit::BulkSet::Dimension(other));
+    let mut theirs = base.clone();
+    let old = base.programs[at].subdimension.unwrap();
+    theirs.programs[at].subdimension = masterplan_tracker::format::SubDimension::ALL
+        .into_iter()
+        .find(|s| s.dimension() == old.dimension() && *s != old);
+    let (result, outcome) = carried_over(&mine, &theirs);
+    assert!(result.violations().is_empty());
+    assert_eq!(result.programs[at], theirs.programs[at]);
+    let fields: HashSet<_> = outcome.conflicts.iter().filter_map(|c| c.field.clone()).collect();
+    assert_eq!(fields, HashSet::from(["dimension".to_owned(), "subdimension".to_owned()]));
+}
+
+#[test]
+fn undo_after_another_tab_changed_the_same_program_keeps_its_other_fields() {
+    let base = synthetic_dataset(10, 8);
+    let mine = edit::set_status(&base, &base.programs[1].id, Status::Done);
+    let mut now = edit::applied(&base, &mine).unwrap();
+    // The other tab renames the program; this tab then undoes its status change.
+    now.programs[1].name = "Nama baru dari tab lain".into();
+    let outcome = mine.apply(&mut now, Direction::Backward);
+    assert!(outcome.conflicts.is_empty());
+    assert_eq!(now.programs[1].status, base.programs[1].status);
+    assert_eq!(now.programs[1].name, "Nama baru dari tab lain");
+}
