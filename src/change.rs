@@ -83,14 +83,11 @@ trait Fields: Clone + PartialEq + Serialize + DeserializeOwned {
     fn problems(&self) -> Vec<(&'static str, Problem)>;
 
     fn to_map(&self) -> Map<String, Value> {
-        match serde_json::to_value(self) {
-            Ok(Value::Object(map)) => map,
-            _ => Map::new(),
-        }
+        crate::format::to_fields(self)
     }
 
     fn from_map(map: Map<String, Value>) -> Option<Self> {
-        serde_json::from_value(Value::Object(map)).ok()
+        crate::format::from_fields(map)
     }
 }
 
@@ -744,8 +741,12 @@ impl Conflict {
                 let other = self.with_mine(&current)?;
                 Some(Change { other: Some((current, other)), ..Change::default() })
             }
-            Record::Agency(key) => Some(Change { agencies: self.keep_in(&dataset.agencies, key)?, ..Change::default() }),
-            Record::Program(key) => Some(Change { programs: self.keep_in(&dataset.programs, key)?, ..Change::default() }),
+            Record::Agency(key) => {
+                Some(Change { agencies: self.keep_in(&dataset.agencies, key)?, ..Change::default() })
+            }
+            Record::Program(key) => {
+                Some(Change { programs: self.keep_in(&dataset.programs, key)?, ..Change::default() })
+            }
             Record::Evaluation(key) => {
                 Some(Change { evaluations: self.keep_in(&dataset.evaluations, key)?, ..Change::default() })
             }
@@ -771,7 +772,9 @@ impl Conflict {
             }
             (None, current) => {
                 let mine = match &self.mine {
-                    Some(Value::Object(map)) => Some((current.as_ref().map_or(self.at, |(i, _)| *i), T::from_map(map.clone())?)),
+                    Some(Value::Object(map)) => {
+                        Some((current.as_ref().map_or(self.at, |(i, _)| *i), T::from_map(map.clone())?))
+                    }
                     _ => None,
                 };
                 Edit { before: current, after: mine }

@@ -4,7 +4,6 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::format::Dataset;
 
@@ -87,11 +86,7 @@ impl DatasetDiff {
 
 /// The top-level fields in which two records differ, unknown fields included.
 fn changed_fields<T: Serialize>(old: &T, new: &T) -> Vec<String> {
-    let as_map = |t: &T| match serde_json::to_value(t) {
-        Ok(Value::Object(map)) => map,
-        _ => serde_json::Map::new(),
-    };
-    let (old, new) = (as_map(old), as_map(new));
+    let (old, new) = (crate::format::to_fields(old), crate::format::to_fields(new));
     let mut fields: Vec<String> = new.iter().filter(|(k, v)| old.get(*k) != Some(*v)).map(|(k, _)| k.clone()).collect();
     fields.extend(old.keys().filter(|k| !new.contains_key(*k)).cloned());
     fields

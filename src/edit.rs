@@ -57,9 +57,8 @@ pub fn applied(dataset: &Dataset, change: &Change) -> Result<Dataset, Rejected> 
 /// added at the end), `program` what the form makes of it. Only what differs between the two is the
 /// change, so fields another tab changed meanwhile are kept.
 pub fn save_program(dataset: &Dataset, original: Option<&Program>, program: Program) -> Change {
-    let at = original
-        .and_then(|o| dataset.programs.iter().position(|p| p.id == o.id))
-        .unwrap_or(dataset.programs.len());
+    let at =
+        original.and_then(|o| dataset.programs.iter().position(|p| p.id == o.id)).unwrap_or(dataset.programs.len());
     Change::program(at, original.cloned(), Some(program))
 }
 

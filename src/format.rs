@@ -164,6 +164,21 @@ impl Refusal {
     }
 }
 
+/// A record of the format from its fields as the file writes them; `None` when they do not make one.
+/// Read through the same path-tracking deserializer as a whole file, so that the wasm holds one copy of
+/// each record's reading code rather than two.
+pub fn from_fields<T: serde::de::DeserializeOwned>(fields: Map<String, Value>) -> Option<T> {
+    serde_path_to_error::deserialize(Value::Object(fields)).ok()
+}
+
+/// A record's fields as the file writes them (unknown fields included).
+pub fn to_fields<T: Serialize>(record: &T) -> Map<String, Value> {
+    match serde_json::to_value(record) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    }
+}
+
 /// A city's name as the start of a file name: the characters file systems refuse become `-`.
 pub fn file_stem(city: &str) -> String {
     let stem: String =

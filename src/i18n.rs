@@ -376,7 +376,9 @@ impl Lang {
                 (Some(whole), _) => self.integer(whole),
                 (None, _) => n.as_f64().map_or_else(|| n.to_string(), |f| self.plain_number(f)),
             },
-            Value::Array(items) => items.iter().map(|item| self.field_value(field, Some(item))).collect::<Vec<_>>().join(", "),
+            Value::Array(items) => {
+                items.iter().map(|item| self.field_value(field, Some(item))).collect::<Vec<_>>().join(", ")
+            }
             Value::Object(map) => map
                 .iter()
                 .map(|(key, item)| format!("{}: {}", self.field(key), self.field_value(key, Some(item))))

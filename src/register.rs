@@ -250,11 +250,9 @@ pub fn reshown(dataset: &Dataset, index: &SearchIndex, query: &RegisterQuery, ro
 fn text_key(dataset: &Dataset, column: Column, p: &Program) -> String {
     match column {
         Column::Name => fold(&p.name),
-        Column::Agency => p
-            .agency
-            .as_deref()
-            .map(|id| fold(dataset.agency(id).map_or(id, |a| a.name.as_str())))
-            .unwrap_or_default(),
+        Column::Agency => {
+            p.agency.as_deref().map(|id| fold(dataset.agency(id).map_or(id, |a| a.name.as_str()))).unwrap_or_default()
+        }
         _ => String::new(),
     }
 }

@@ -148,6 +148,6 @@ fn use_navigation() -> Navigation {
 }
 
 /// The interface language, which nearly every component reads.
-fn use_lang() -> Signal<Lang> {
+fn use_lang() -> ReadSignal<Lang> {
     use_settings().lang()
 }

@@ -519,7 +519,11 @@ fn save_in_other_tab(change: impl FnOnce(&mut masterplan_tracker::format::Datase
     revision
 }
 
-fn set_program(dataset: &mut masterplan_tracker::format::Dataset, id: &str, edit: impl FnOnce(&mut masterplan_tracker::format::Program)) {
+fn set_program(
+    dataset: &mut masterplan_tracker::format::Dataset,
+    id: &str,
+    edit: impl FnOnce(&mut masterplan_tracker::format::Program),
+) {
     edit(dataset.programs.iter_mut().find(|p| p.id == id).unwrap());
 }
 
@@ -537,7 +541,8 @@ async fn the_program_form_writes_only_what_it_changed_over_another_tabs_edit() {
     page.click("program-open").await;
     page.wait_for("program-form").await;
     // Meanwhile another tab sets the program's status.
-    let theirs = save_in_other_tab(|d| set_program(d, "ECO-01", |p| p.status = masterplan_tracker::format::Status::Done));
+    let theirs =
+        save_in_other_tab(|d| set_program(d, "ECO-01", |p| p.status = masterplan_tracker::format::Status::Done));
     page.wait_for("toast").await;
     type_into(&page, "program-field-name", "QRIS di semua pasar");
     page.click("program-save").await;

@@ -251,7 +251,8 @@ fn a_merge_that_would_break_a_rule_keeps_the_other_tabs_program_and_asks() {
     let id = base.programs[at].id.clone();
     // This tab moves the program to another dimension (its sub-dimension is cleared); the other tab gives
     // it another sub-dimension of its old dimension.
-    let other = masterplan_tracker::format::Dimension::ALL.into_iter().find(|d| *d != base.programs[at].dimension).unwrap();
+    let other =
+        masterplan_tracker::format::Dimension::ALL.into_iter().find(|d| *d != base.programs[at].dimension).unwrap();
     let mine = edit::bulk_set(&base, std::slice::from_ref(&id), &edit::BulkSet::Dimension(other));
     let mut theirs = base.clone();
     let old = base.programs[at].subdimension.unwrap();

@@ -136,18 +136,41 @@ async fn blocked_storage_is_said_on_the_page_and_the_app_still_works() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn unreadable_stored_data_is_set_aside_not_destroyed() {
+async fn unreadable_stored_data_is_set_aside_each_time_listed_and_downloadable() {
     let browser = Browser::start().await;
     browser.open("").await;
-    browser
-        .eval("localStorage.setItem('masterplan-tracker/dataset', '{\"storage_version\": 1, broken'); return null")
+    for broken in [r#"{"storage_version": 1, broken"#, r#"{"storage_version": 99}"#] {
+        let script = format!("localStorage.setItem('masterplan-tracker/dataset', {broken:?}); return null");
+        browser.eval(&script).await;
+        browser.open("").await;
+        let banner = browser.text("storage-error").await;
+        assert!(banner.contains("tidak dapat dibaca") || banner.contains("versi aplikasi yang lebih baru"), "{banner}");
+        assert_eq!(browser.text("city-name").await, "Kota Tanjungpinang");
+    }
+    let kept = browser
+        .eval(
+            "return Object.keys(localStorage).filter(k => k.startsWith('masterplan-tracker/unreadable/')).sort()
+                .map(k => localStorage.getItem(k))",
+        )
         .await;
-    browser.open("").await;
-    let banner = browser.text("storage-error").await;
-    assert!(banner.contains("tidak dapat dibaca"), "{banner}");
-    assert_eq!(browser.text("city-name").await, "Kota Tanjungpinang");
-    let kept = browser.eval("return localStorage.getItem('masterplan-tracker/dataset-unreadable')").await;
-    assert_eq!(kept, "{\"storage_version\": 1, broken");
+    assert_eq!(
+        kept,
+        serde_json::json!([r#"{"storage_version": 1, broken"#, r#"{"storage_version": 99}"#]),
+        "each kept"
+    );
+    let items = browser.eval("return document.querySelectorAll('[data-testid=set-aside-item]').length").await;
+    assert_eq!(items, 2, "both listed with the backups");
+    // The newest first; downloaded as it was found.
+    let date = browser
+        .eval(
+            "const id = Number(document.querySelector('[data-testid=set-aside-item]').dataset.setAsideId);
+             const d = new Date(id);
+             return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`",
+        )
+        .await;
+    browser.click("set-aside-download").await;
+    let file = browser.downloaded(&format!("data-tak-terbaca {}.json", date.as_str().unwrap())).await;
+    assert_eq!(file, r#"{"storage_version": 99}"#);
     browser.close().await;
 }
 

@@ -2,10 +2,10 @@
 //! and redo, and the edits (agencies merged and deleted, validation shared with the importer).
 #![cfg(not(target_arch = "wasm32"))]
 
+use masterplan_tracker::change::{Change, Direction};
 use masterplan_tracker::edit::{self, BulkSet};
 use masterplan_tracker::format::{Dataset, Dimension, Problem, Status, SubDimension};
 use masterplan_tracker::generate::synthetic_dataset;
-use masterplan_tracker::change::{Change, Direction};
 use masterplan_tracker::history::{History, STEPS};
 use masterplan_tracker::register::{Column, NO_AGENCY, RegisterQuery, SearchIndex, fold, natural, reshown, shown};
 use masterplan_tracker::sample::sample_dataset;
@@ -193,8 +193,10 @@ fn agencies_merge_and_refuse_deletion_while_in_use() {
     assert_eq!(edit::programs_of_agency(&orphaned, "dlh"), 0);
     let renamed = made(&dataset, edit::rename_agency(&dataset, "dlh", "Dinas Lingkungan Hidup Kota"));
     assert_eq!(renamed.agency("dlh").unwrap().name, "Dinas Lingkungan Hidup Kota");
-    let bulk =
-        made(&dataset, edit::bulk_set(&dataset, &["LIV-01".into(), "GOV-01".into()], &BulkSet::Dimension(Dimension::Living)));
+    let bulk = made(
+        &dataset,
+        edit::bulk_set(&dataset, &["LIV-01".into(), "GOV-01".into()], &BulkSet::Dimension(Dimension::Living)),
+    );
     assert_eq!(bulk.programs[0].subdimension, None, "a sub-dimension of the old dimension is cleared");
 }
 

@@ -78,20 +78,20 @@ impl ImportFlow {
         }
     }
 
-    pub fn pending(&self) -> Signal<Option<PendingImport>> {
-        self.pending.into()
+    pub fn pending(&self) -> ReadSignal<Option<PendingImport>> {
+        self.pending.read_only()
     }
 
-    pub fn job(&self) -> Signal<Option<ImportJob>> {
-        self.job.into()
+    pub fn job(&self) -> ReadSignal<Option<ImportJob>> {
+        self.job.read_only()
     }
 
-    pub fn undo_backup(&self) -> Signal<Option<u64>> {
-        self.undo_backup.into()
+    pub fn undo_backup(&self) -> ReadSignal<Option<u64>> {
+        self.undo_backup.read_only()
     }
 
-    pub fn no_room(&self) -> Signal<Option<Replacement>> {
-        self.no_room.into()
+    pub fn no_room(&self) -> ReadSignal<Option<Replacement>> {
+        self.no_room.read_only()
     }
 
     /// A share link in the page's address leads to the usual preview; the fragment is then removed so

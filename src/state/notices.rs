@@ -11,22 +11,36 @@ use crate::storage::StorageError;
 /// A confirmation (the toast).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Confirmation {
-    Replaced { source: Source },
-    Merged { source: Source },
+    Replaced {
+        source: Source,
+    },
+    Merged {
+        source: Source,
+    },
     Cancelled,
     Undone,
-    Restored { taken_at: String },
-    Exported { file_name: String },
-    ExportFailed { detail: String },
+    Restored {
+        taken_at: String,
+    },
+    Exported {
+        file_name: String,
+    },
+    ExportFailed {
+        detail: String,
+    },
     /// A backup to restore (or to undo an import with) could not be read back.
-    BackupUnreadable { detail: String },
+    BackupUnreadable {
+        detail: String,
+    },
     LinkCopied,
     UpdatedByOtherTab,
     ChartCopied,
     ChartNotCopied,
     Saved,
     /// Programs added here under an id that another tab gave to another program meanwhile, and their new ids.
-    Renamed { ids: Vec<(String, String)> },
+    Renamed {
+        ids: Vec<(String, String)>,
+    },
 }
 
 /// Incoming data that was refused; the current data stayed as it was.

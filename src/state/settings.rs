@@ -38,8 +38,8 @@ impl Settings {
         settings
     }
 
-    pub fn lang(&self) -> Signal<Lang> {
-        self.lang.into()
+    pub fn lang(&self) -> ReadSignal<Lang> {
+        self.lang.read_only()
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -47,8 +47,8 @@ impl Settings {
         self.save();
     }
 
-    pub fn slides(&self) -> Signal<Arrangement> {
-        self.slides.into()
+    pub fn slides(&self) -> ReadSignal<Arrangement> {
+        self.slides.read_only()
     }
 
     pub fn arrange_slides(&self, arrangement: Arrangement) {
@@ -56,8 +56,8 @@ impl Settings {
         self.save();
     }
 
-    pub fn unexported_changes(&self) -> Signal<bool> {
-        self.unexported_changes.into()
+    pub fn unexported_changes(&self) -> ReadSignal<bool> {
+        self.unexported_changes.read_only()
     }
 
     /// Written when the flag turns, not on every edit.

@@ -133,7 +133,12 @@ pub struct DataStore {
 
 impl DataStore {
     /// Loads what the browser keeps: the stored dataset, or the built-in example on a first visit.
-    pub fn load(storage: Option<BrowserStorage>, problem: Option<StorageError>, notices: Notices, settings: Settings) -> Self {
+    pub fn load(
+        storage: Option<BrowserStorage>,
+        problem: Option<StorageError>,
+        notices: Notices,
+        settings: Settings,
+    ) -> Self {
         let mut problem = problem;
         let (dataset, origin, revision) = match storage.map(BrowserStorage::load_dataset).transpose() {
             Ok(Some(Some(stored))) => (stored.dataset, stored.origin, stored.revision),
@@ -215,8 +220,8 @@ impl DataStore {
     }
 
     /// What the last change did to the programs, followed.
-    pub fn program_changes(&self) -> Signal<ProgramChanges> {
-        self.program_changes.into()
+    pub fn program_changes(&self) -> ReadSignal<ProgramChanges> {
+        self.program_changes.read_only()
     }
 
     pub fn plan(&self) -> Memo<Plan> {
@@ -231,32 +236,32 @@ impl DataStore {
         self.evaluations
     }
 
-    pub fn origin(&self) -> Signal<Origin> {
-        self.origin.into()
+    pub fn origin(&self) -> ReadSignal<Origin> {
+        self.origin.read_only()
     }
 
-    pub fn can_undo(&self) -> Signal<bool> {
-        self.can_undo.into()
+    pub fn can_undo(&self) -> ReadSignal<bool> {
+        self.can_undo.read_only()
     }
 
-    pub fn can_redo(&self) -> Signal<bool> {
-        self.can_redo.into()
+    pub fn can_redo(&self) -> ReadSignal<bool> {
+        self.can_redo.read_only()
     }
 
-    pub fn conflicts(&self) -> Signal<Vec<Conflict>> {
-        self.conflicts.into()
+    pub fn conflicts(&self) -> ReadSignal<Vec<Conflict>> {
+        self.conflicts.read_only()
     }
 
-    pub fn backups(&self) -> Signal<Backups> {
-        self.backups.into()
+    pub fn backups(&self) -> ReadSignal<Backups> {
+        self.backups.read_only()
     }
 
-    pub fn set_aside(&self) -> Signal<Vec<SetAside>> {
-        self.set_aside.into()
+    pub fn set_aside(&self) -> ReadSignal<Vec<SetAside>> {
+        self.set_aside.read_only()
     }
 
-    pub fn room(&self) -> Signal<Room> {
-        self.room.into()
+    pub fn room(&self) -> ReadSignal<Room> {
+        self.room.read_only()
     }
 
     // ---- Changing ----
@@ -346,7 +351,8 @@ impl DataStore {
 
     fn replaced_whole(&self) {
         self.parts.all().iter().for_each(Trigger::notify);
-        self.program_changes.update(|c| *c = ProgramChanges { generation: c.generation + 1, touched: ProgramsTouched::All });
+        self.program_changes
+            .update(|c| *c = ProgramChanges { generation: c.generation + 1, touched: ProgramsTouched::All });
     }
 
     fn report(&self, outcome: Outcome) {
@@ -438,14 +444,16 @@ impl DataStore {
         let written = loop {
             let saved_at = files::now_rfc3339();
             match self.dataset.with_value(|d| storage.save_dataset(d, &origin, &saved_at, revision)) {
-                Err(StorageError::QuotaExceeded) => match self.backups.try_update(|b| b.drop_oldest(protected)).flatten() {
-                    // The current data has priority over old backups for the room there is.
-                    Some(id) => {
-                        storage.delete_backup(id);
-                        let_go += 1;
+                Err(StorageError::QuotaExceeded) => {
+                    match self.backups.try_update(|b| b.drop_oldest(protected)).flatten() {
+                        // The current data has priority over old backups for the room there is.
+                        Some(id) => {
+                            storage.delete_backup(id);
+                            let_go += 1;
+                        }
+                        None => break Err(StorageError::QuotaExceeded),
                     }
-                    None => break Err(StorageError::QuotaExceeded),
-                },
+                }
                 outcome => break outcome,
             }
         };
@@ -633,8 +641,8 @@ impl DataStore {
     }
 
     /// The stored revision, followed: views of the room measure again when it moves.
-    pub fn stored_revision(&self) -> Signal<u64> {
-        self.stored_revision.into()
+    pub fn stored_revision(&self) -> ReadSignal<u64> {
+        self.stored_revision.read_only()
     }
 }
 
@@ -686,4 +694,3 @@ impl SaveClock {
         }
     }
 }
-

@@ -20,7 +20,8 @@ fn manager() -> Option<web_sys::StorageManager> {
 
 async fn call(method: &str) -> Option<JsValue> {
     let manager = manager()?;
-    let function: js_sys::Function = js_sys::Reflect::get(&manager, &JsValue::from_str(method)).ok()?.dyn_into().ok()?;
+    let function: js_sys::Function =
+        js_sys::Reflect::get(&manager, &JsValue::from_str(method)).ok()?.dyn_into().ok()?;
     let promise: js_sys::Promise = function.call0(&manager).ok()?.dyn_into().ok()?;
     JsFuture::from(promise).await.ok()
 }

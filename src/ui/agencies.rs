@@ -90,11 +90,7 @@ fn AgencyRow(id: String, counts: Memo<HashMap<String, usize>>) -> impl IntoView 
     let has_programs = move || in_use.get() != 0;
     let others = move || {
         agencies.with(|list| {
-            list
-                .iter()
-                .filter(|a| a.id != id.get_value())
-                .map(|a| (a.id.clone(), a.name.clone()))
-                .collect::<Vec<_>>()
+            list.iter().filter(|a| a.id != id.get_value()).map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()
         })
     };
     view! {

@@ -120,7 +120,8 @@ fn describe(l: Lang, dataset: &Dataset, conflict: &Conflict) -> (String, String)
             l.tf(Key::RecordRound, &[("label", &label)])
         }
     };
-    let field = conflict.field.as_deref().map_or_else(|| l.t(Key::ConflictWholeRecord).to_owned(), |f| l.field(f).to_owned());
+    let field =
+        conflict.field.as_deref().map_or_else(|| l.t(Key::ConflictWholeRecord).to_owned(), |f| l.field(f).to_owned());
     (record, field)
 }
 

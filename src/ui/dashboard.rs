@@ -88,8 +88,7 @@ pub fn ChartCard(chart: Signal<Option<BarChart>>) -> impl IntoView {
     let as_table = RwSignal::new(false);
     let svg = Memo::new(move |_| chart.with(|c| c.as_ref().map(BarChart::to_svg).unwrap_or_default()));
     let name = move || chart.with(|c| c.as_ref().map_or("", |c| c.name));
-    let file_name =
-        move |ext: &str| store.with_untracked(|d| d.file_name_with(&format!(" - {}.{ext}", name())));
+    let file_name = move |ext: &str| store.with_untracked(|d| d.file_name_with(&format!(" - {}.{ext}", name())));
     let download_svg = move |_| {
         let file = file_name("svg");
         let outcome = files::download(&file, "image/svg+xml", &svg.get_untracked());

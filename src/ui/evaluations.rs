@@ -65,7 +65,9 @@ fn RoundList() -> impl IntoView {
     let lang = use_lang();
     // The cards are made anew only when rounds come or go, not on every edit (their fields follow the data).
     let ids = Memo::new(move |_| {
-        store.evaluations().with(|rounds| evaluation::chronological_rounds(rounds).iter().map(|e| e.id.clone()).collect::<Vec<_>>())
+        store
+            .evaluations()
+            .with(|rounds| evaluation::chronological_rounds(rounds).iter().map(|e| e.id.clone()).collect::<Vec<_>>())
     });
     view! {
         <div class="rounds" data-testid="evaluation-rounds">

@@ -19,8 +19,7 @@ pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
     let lang = use_lang();
     let arrangement = use_settings().slides();
     let today = files::today();
-    let slides =
-        Memo::new(move |_| arrangement.with(|a| a.shown(store.with(|d| deck(d, lang.get(), &today)))));
+    let slides = Memo::new(move |_| arrangement.with(|a| a.shown(store.with(|d| deck(d, lang.get(), &today)))));
     let current = RwSignal::new(0usize);
     let typed = RwSignal::new(String::new());
     let last = move || slides.with(Vec::len).saturating_sub(1);

@@ -165,19 +165,15 @@ fn changed_fields(start: &Fields, now: &Fields) -> Vec<&'static str> {
 /// `original` with only the named fields taken from `edited`: what the user did not touch stays as the
 /// form found it, so that saving does not write back values another tab has changed since.
 fn with_fields(original: &Program, edited: Program, fields: &[&str]) -> Program {
-    let as_map = |p: &Program| match serde_json::to_value(p) {
-        Ok(serde_json::Value::Object(map)) => map,
-        _ => serde_json::Map::new(),
-    };
-    let mut merged = as_map(original);
-    let edited_map = as_map(&edited);
+    let mut merged = crate::format::to_fields(original);
+    let edited_map = crate::format::to_fields(&edited);
     for field in fields {
         match edited_map.get(*field) {
             Some(value) => merged.insert((*field).to_owned(), value.clone()),
             None => merged.remove(*field),
         };
     }
-    serde_json::from_value(serde_json::Value::Object(merged)).unwrap_or(edited)
+    crate::format::from_fields(merged).unwrap_or(edited)
 }
 
 /// The field an error belongs to: the last part of its path (`programs[3].progress` → `progress`).
@@ -221,7 +217,8 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
             let outcome = fields.with_untracked(|f| f.program(base.as_ref())).and_then(|program| {
                 let program = match &base {
                     Some(base) => {
-                        let changed = fields.with_untracked(|now| opened_with.with_value(|start| changed_fields(start, now)));
+                        let changed =
+                            fields.with_untracked(|now| opened_with.with_value(|start| changed_fields(start, now)));
                         with_fields(base, program, &changed)
                     }
                     None => program,

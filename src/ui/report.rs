@@ -23,8 +23,7 @@ pub fn Report() -> impl IntoView {
     let plan = store.plan();
     let origin = store.origin();
     let today = files::today();
-    let charts =
-        Memo::new(move |_| store.with(|d| dashboard::charts(d, &ProgramFilter::default(), lang.get())));
+    let charts = Memo::new(move |_| store.with(|d| dashboard::charts(d, &ProgramFilter::default(), lang.get())));
     let overview = Memo::new(move |_| store.with(Overview::of));
     let print = move |_| {
         if let Some(window) = web_sys::window() {
