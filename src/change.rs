@@ -287,9 +287,8 @@ impl<T: Keyed> ListChange<T> {
                     if *theirs == wanted {
                         continue;
                     }
-                    // Another tab added a record under the same id: a program of this side takes another
-                    // id, other records meet field by field. Made here (not carried over from another
-                    // tab), a record under a taken id is added as it is, for the checks to refuse.
+                    // Another tab added a record under the same id: carried over from here, a program
+                    // takes another id (both programs survive); anything else meets field by field.
                     let taken = |id: &str| find(id).is_some() || renames.map.values().any(|v| v == id);
                     match renames.carrying_over.then(|| wanted.rekeyed(&taken)).flatten() {
                         Some(rekeyed) => {
@@ -297,7 +296,6 @@ impl<T: Keyed> ListChange<T> {
                             renames.map.insert(edit.key().to_owned(), rekeyed.key().to_owned());
                             decisions.push(Decision::Insert(*at, rekeyed));
                         }
-                        None if !renames.carrying_over => decisions.push(Decision::Insert(*at, wanted)),
                         None => {
                             let merged = merge_fields(None, &wanted, theirs, T::record(key), i, &mut outcome);
                             decisions.push(Decision::Replace(i, merged));
@@ -661,8 +659,6 @@ impl Change {
 
 impl<T: Keyed> ListChange<T> {
     fn violations_before(&self, list: &[T], direction: Direction, errors: &mut Vec<FormatError>) {
-        let deleted: HashSet<&str> =
-            self.edits.iter().filter(|e| e.sides(direction).1.is_none()).map(Edit::key).collect();
         let mut added = HashSet::new();
         for edit in &self.edits {
             let (from, to) = edit.sides(direction);
@@ -674,9 +670,11 @@ impl<T: Keyed> ListChange<T> {
             for (field, problem) in problems {
                 errors.push(FormatError::new(format!("{}[{place}].{field}", T::LIST), problem));
             }
-            let taken_here = current.is_some_and(|i| list[i] != *record && !deleted.contains(record.key()));
+            // A record this change adds under an id the data has meets it field by field (an undo, a redo
+            // after another tab's change); a new id taken is refused where the change is made
+            // (`edit::save_program`). Two records added under one id in one change are refused here.
             let twice_in_change = !added.insert(record.key());
-            if from.is_none() && !id_has_problem && (taken_here || twice_in_change) {
+            if from.is_none() && !id_has_problem && twice_in_change {
                 let problem = Problem::DuplicateId { id: record.key().to_owned() };
                 errors.push(FormatError::new(format!("{}[{at}].id", T::LIST), problem));
             }

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::change::{Change, Direction, Outcome};
-use crate::format::{Agency, Dataset, Dimension, FormatError, Plan, Program, Status};
+use crate::format::{Agency, Dataset, Dimension, FormatError, Plan, Problem, Program, Status};
 
 /// What a bulk edit sets on every selected program.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,11 +55,18 @@ pub fn applied(dataset: &Dataset, change: &Change) -> Result<Dataset, Rejected> 
 
 /// Saves a program from its form: `original` is the program as the form found it (`None`: a new program,
 /// added at the end), `program` what the form makes of it. Only what differs between the two is the
-/// change, so fields another tab changed meanwhile are kept.
-pub fn save_program(dataset: &Dataset, original: Option<&Program>, program: Program) -> Change {
-    let at =
-        original.and_then(|o| dataset.programs.iter().position(|p| p.id == o.id)).unwrap_or(dataset.programs.len());
-    Change::program(at, original.cloned(), Some(program))
+/// change, so fields another tab changed meanwhile are kept. A new id (a new program, or one renamed)
+/// that another program already has is refused at the id.
+pub fn save_program(dataset: &Dataset, original: Option<&Program>, program: Program) -> Result<Change, Rejected> {
+    let at = original
+        .and_then(|o| dataset.programs.iter().position(|p| p.id == o.id))
+        .unwrap_or(dataset.programs.len());
+    let new_id = original.is_none_or(|o| o.id != program.id);
+    if new_id && dataset.programs.iter().any(|p| p.id == program.id) {
+        let error = FormatError::new(format!("programs[{at}].id"), Problem::DuplicateId { id: program.id.clone() });
+        return Err(Rejected(vec![error]));
+    }
+    Ok(Change::program(at, original.cloned(), Some(program)))
 }
 
 /// A copy of a program placed right after it, with a new unique id and "(salinan)" after its name.

@@ -221,8 +221,8 @@ fn an_import_carried_over_keeps_what_the_file_does_not_change_and_meets_what_it_
 fn programs_added_in_both_tabs_under_one_id_are_both_kept() {
     let base = synthetic_dataset(10, 4);
     let new = |name: &str| Program { id: "BARU-2".into(), name: name.into(), ..base.programs[0].clone() };
-    let mine = edit::save_program(&base, None, new("Parkir pintar"));
-    let theirs = edit::applied(&base, &edit::save_program(&base, None, new("e-Retribusi"))).unwrap();
+    let mine = edit::save_program(&base, None, new("Parkir pintar")).unwrap();
+    let theirs = edit::applied(&base, &edit::save_program(&base, None, new("e-Retribusi")).unwrap()).unwrap();
     // This tab then edits its new program before saving.
     let mine_data = edit::applied(&base, &mine).unwrap();
     let status = edit::set_status(&mine_data, "BARU-2", Status::Running);
@@ -240,8 +240,24 @@ fn programs_added_in_both_tabs_under_one_id_are_both_kept() {
 fn made_here_a_program_under_a_taken_id_is_refused_not_renamed() {
     let base = synthetic_dataset(10, 4);
     let twin = Program { name: "Kembar".into(), ..base.programs[2].clone() };
-    let refused = edit::applied(&base, &edit::save_program(&base, None, twin)).unwrap_err();
+    let refused = edit::save_program(&base, None, twin).unwrap_err();
     assert!(refused.0.iter().any(|e| e.path == "programs[10].id"), "{refused:?}");
+}
+
+#[test]
+fn undoing_a_deletion_of_a_program_another_tab_brought_back_changed_asks() {
+    let base = synthetic_dataset(10, 4);
+    let deletion = edit::delete_programs(&base, &[base.programs[3].id.clone()]);
+    let mut now = edit::applied(&base, &deletion).unwrap();
+    // Another tab puts the program back, changed.
+    let mut theirs = base.programs[3].clone();
+    theirs.name = "Kembali dari tab lain".into();
+    now.programs.insert(3, theirs.clone());
+    let outcome = edit::apply(&mut now, &deletion, Direction::Backward).unwrap();
+    assert_eq!(now.programs.iter().filter(|p| p.id == theirs.id).count(), 1, "no second program under one id");
+    assert_eq!(now.programs[3], theirs, "the other tab's program stays until the user chooses");
+    let fields: Vec<_> = outcome.conflicts.iter().filter_map(|c| c.field.clone()).collect();
+    assert_eq!(fields, ["name"]);
 }
 
 #[test]

@@ -223,8 +223,10 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
                     }
                     None => program,
                 };
-                let change = store.with_untracked(|d| edit::save_program(d, base.as_ref(), program));
-                store.apply(change).map_err(|rejected| rejected.0)
+                store
+                    .with_untracked(|d| edit::save_program(d, base.as_ref(), program))
+                    .and_then(|change| store.apply(change))
+                    .map_err(|rejected| rejected.0)
             });
             match outcome {
                 Ok(()) => {

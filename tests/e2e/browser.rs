@@ -319,6 +319,16 @@ impl Browser {
         self.client.new_window(true).await.unwrap().handle
     }
 
+    /// Every open tab of the browser.
+    pub async fn client_windows(&self) -> Vec<fantoccini::wd::WindowHandle> {
+        self.client.windows().await.unwrap()
+    }
+
+    /// Runs an asynchronous script: it calls `arguments[0]` with its result.
+    pub async fn client_execute_async(&self, script: &str) -> Value {
+        self.client.execute_async(script, vec![]).await.unwrap()
+    }
+
     pub async fn switch_to(&self, window: &fantoccini::wd::WindowHandle) {
         self.client.switch_to_window(window.clone()).await.unwrap();
     }

@@ -247,6 +247,8 @@ fn test() -> Result {
             "e2e_charts",
             "--test",
             "e2e_evaluations",
+            "--test",
+            "e2e_store",
         ])
         .current_dir(&root)
         .env("E2E_DIST", dist_dir())
