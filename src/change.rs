@@ -188,6 +188,9 @@ impl Keyed for Evaluation {
     }
 }
 
+/// A record with its place, on one side of an edit; `None` where it did not exist.
+type Side<'a, T> = Option<&'a (usize, T)>;
+
 /// One record of a list before and after, with its place; `None` where it did not exist.
 #[derive(Clone, Debug, PartialEq)]
 struct Edit<T> {
@@ -200,7 +203,8 @@ impl<T: Keyed> Edit<T> {
         self.before.as_ref().or(self.after.as_ref()).map(|(_, r)| r.key()).unwrap_or_default()
     }
 
-    fn sides(&self, direction: Direction) -> (Option<&(usize, T)>, Option<&(usize, T)>) {
+    /// The record as the step finds it and as it leaves it.
+    fn sides(&self, direction: Direction) -> (Side<'_, T>, Side<'_, T>) {
         match direction {
             Direction::Forward => (self.before.as_ref(), self.after.as_ref()),
             Direction::Backward => (self.after.as_ref(), self.before.as_ref()),

@@ -85,7 +85,7 @@ pub fn charts(dataset: &Dataset, filter: &ProgramFilter, lang: Lang) -> Vec<BarC
 
 /// Status shares in each recorded round, of the programs `counts_program` keeps; `None` without rounds.
 pub fn rounds_chart(dataset: &Dataset, counts_program: impl Fn(&str) -> bool, lang: Lang) -> Option<BarChart> {
-    let rounds: Vec<(String, metrics::StatusCounts)> = metrics::by_round(dataset, counts_program)
+    let rounds: Vec<(String, metrics::StatusCounts)> = crate::evaluation::by_round(dataset, counts_program)
         .into_iter()
         .map(|((label, date), counts)| (format!("{label} ({})", lang.date(&date)), counts))
         .collect();

@@ -58,9 +58,8 @@ pub fn applied(dataset: &Dataset, change: &Change) -> Result<Dataset, Rejected> 
 /// change, so fields another tab changed meanwhile are kept. A new id (a new program, or one renamed)
 /// that another program already has is refused at the id.
 pub fn save_program(dataset: &Dataset, original: Option<&Program>, program: Program) -> Result<Change, Rejected> {
-    let at = original
-        .and_then(|o| dataset.programs.iter().position(|p| p.id == o.id))
-        .unwrap_or(dataset.programs.len());
+    let at =
+        original.and_then(|o| dataset.programs.iter().position(|p| p.id == o.id)).unwrap_or(dataset.programs.len());
     let new_id = original.is_none_or(|o| o.id != program.id);
     if new_id && dataset.programs.iter().any(|p| p.id == program.id) {
         let error = FormatError::new(format!("programs[{at}].id"), Problem::DuplicateId { id: program.id.clone() });

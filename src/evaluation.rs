@@ -254,3 +254,19 @@ pub fn shift_by<K: Ord + Clone>(
 pub fn latest_round(dataset: &Dataset) -> Option<&Evaluation> {
     chronological(dataset).pop()
 }
+
+/// The status counts each recorded evaluation round holds, oldest first, by the round's label and
+/// date; only the programs `counts_program` says yes to (all of them, or those a filter keeps).
+pub fn by_round(
+    dataset: &Dataset,
+    counts_program: impl Fn(&str) -> bool,
+) -> crate::metrics::Breakdown<(String, String)> {
+    chronological(dataset)
+        .into_iter()
+        .map(|e| {
+            let mut counts = StatusCounts::default();
+            e.statuses.iter().filter(|(id, _)| counts_program(id)).for_each(|(_, status)| counts.add(*status));
+            ((e.label.clone(), e.date.clone()), counts)
+        })
+        .collect()
+}

@@ -264,16 +264,3 @@ pub fn alignment(programs: &[Program], field: fn(&Program) -> Option<bool>) -> [
     }
     counts
 }
-
-/// The status counts each recorded evaluation round holds, oldest first, by the round's label and
-/// date; only the programs `counts_program` says yes to (all of them, or those a filter keeps).
-pub fn by_round(dataset: &Dataset, counts_program: impl Fn(&str) -> bool) -> Breakdown<(String, String)> {
-    crate::evaluation::chronological(dataset)
-        .into_iter()
-        .map(|e| {
-            let mut counts = StatusCounts::default();
-            e.statuses.iter().filter(|(id, _)| counts_program(id)).for_each(|(_, status)| counts.add(*status));
-            ((e.label.clone(), e.date.clone()), counts)
-        })
-        .collect()
-}

@@ -11,7 +11,7 @@ pub mod coordination;
 pub mod envelope;
 pub mod quota;
 
-use envelope::{DecodeError, Origin, Settings, StoredDataset, decode_dataset, encode_dataset, stored_revision};
+use envelope::{DecodeError, Origin, Settings, StoredDataset, StoredHead, decode_dataset, encode_dataset, stored_head};
 
 use crate::backups::{Backup, Backups};
 
@@ -109,10 +109,10 @@ impl BrowserStorage {
         }
     }
 
-    /// The revision of the stored dataset (0 when there is none, or none this version can read), read
-    /// without unpacking it.
-    pub fn stored_revision(self) -> Result<u64, StorageError> {
-        Ok(self.read(DATASET_KEY)?.and_then(|text| stored_revision(&text)).unwrap_or(0))
+    /// The head of the stored dataset's envelope (`None` when there is none, or none this version can
+    /// read), read without unpacking the dataset.
+    pub fn stored_head(self) -> Result<Option<StoredHead>, StorageError> {
+        Ok(self.read(DATASET_KEY)?.and_then(|text| stored_head(&text)))
     }
 
     pub fn save_dataset(

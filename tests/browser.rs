@@ -642,3 +642,28 @@ async fn unreadable_data_is_set_aside_each_time_and_listed() {
     drop(page);
     storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_save_by_a_version_that_counts_no_revisions_is_not_overwritten() {
+    use masterplan_tracker::format::Status;
+    let page = Page::open_at("?view=register&q=QRIS").await;
+    choose(page.wait_for("program-status-select").await, "done");
+    let mine = saved_after(0).await;
+    // An open tab of the previous version saves: its envelope has no revision.
+    let mut dataset = stored_dataset();
+    set_program(&mut dataset, "GOV-04", |p| p.status = Status::Done);
+    let text = masterplan_tracker::storage::envelope::encode_dataset(
+        &dataset,
+        &masterplan_tracker::storage::envelope::Origin::Sample,
+        "2026-11-28T09:00:00Z",
+        0,
+    )
+    .replace("\"revision\":0,", "");
+    storage().set_item(DATASET_KEY, &text).unwrap();
+    choose(page.find("program-status-select").unwrap(), "discussion");
+    saved_after(0).await;
+    wait_until(|| stored_revision() > mine).await;
+    assert_eq!(program_in_storage("GOV-04")["status"], "done", "the older version's save is kept");
+    assert_eq!(program_in_storage("ECO-01")["status"], "discussion");
+    storage().clear().unwrap();
+}

@@ -39,7 +39,9 @@ async fn stored_program(browser: &Browser, id: &str) -> Option<serde_json::Value
 }
 
 async fn status_shown(browser: &Browser, id: &str) -> String {
-    let script = format!("return document.querySelector('[data-program-id=\"{id}\"] [data-testid=program-status-select]').value");
+    let script = format!(
+        "return document.querySelector('[data-program-id=\"{id}\"] [data-testid=program-status-select]').value"
+    );
     browser.eval(&script).await.as_str().unwrap().to_owned()
 }
 
@@ -172,7 +174,9 @@ async fn a_program_deleted_in_one_tab_while_edited_in_the_other_comes_back_if_ke
     assert_eq!(stored_program(&browser, "ECO-01").await.unwrap()["name"], "QRIS tetap jalan");
 
     browser.switch_to(&first).await;
-    browser.wait_until("return !!document.querySelector('[data-program-id=\"ECO-01\"]')", "back in the first tab").await;
+    browser
+        .wait_until("return !!document.querySelector('[data-program-id=\"ECO-01\"]')", "back in the first tab")
+        .await;
     browser.close().await;
 }
 
@@ -234,12 +238,12 @@ async fn the_plans_details_in_one_tab_and_a_round_in_the_other_both_stay() {
     browser.open("").await;
     let title = browser.eval("return document.querySelector('.plan-title').textContent").await;
     assert!(title.as_str().unwrap().contains("(revisi)"), "{title}");
-    let rounds = browser
-        .eval("return JSON.parse(localStorage.getItem('masterplan-tracker/dataset')).revision")
-        .await;
+    let rounds = browser.eval("return JSON.parse(localStorage.getItem('masterplan-tracker/dataset')).revision").await;
     assert!(rounds.as_u64().unwrap() >= 2);
     browser.click("view-evaluations").await;
-    browser.wait_until("return document.querySelectorAll('[data-testid=evaluation-round]').length == 2", "both rounds").await;
+    browser
+        .wait_until("return document.querySelectorAll('[data-testid=evaluation-round]').length == 2", "both rounds")
+        .await;
     browser.close().await;
 }
 
@@ -354,9 +358,8 @@ async fn the_page_says_how_much_room_it_takes_and_whether_the_browser_keeps_the_
         )
         .await;
     let answer = browser.wait_for("storage-persistence").await.attr("data-persistence").await.unwrap().unwrap();
-    let persisted = browser
-        .client_execute_async("const done = arguments[0]; navigator.storage.persisted().then(done)")
-        .await;
+    let persisted =
+        browser.client_execute_async("const done = arguments[0]; navigator.storage.persisted().then(done)").await;
     assert_eq!(answer == "granted", persisted == true, "the page says what the browser answered");
     let text = browser.text("storage-persistence").await;
     assert!(text.contains("The browser"), "{text}");

@@ -4,7 +4,8 @@
 
 use masterplan_tracker::sample::sample_dataset;
 use masterplan_tracker::storage::envelope::{
-    DecodeError, Origin, STORAGE_VERSION, Settings, decode_dataset, encode_dataset, packed_file_text, stored_revision,
+    DecodeError, Origin, STORAGE_VERSION, Settings, decode_dataset, encode_dataset, packed_file_text, stored_head,
+    stored_revision,
 };
 
 #[test]
@@ -18,6 +19,8 @@ fn a_stored_dataset_reads_back_equal() {
     assert_eq!(stored.saved_at, "2026-11-27T10:00:00Z");
     assert_eq!(stored.revision, 42);
     assert_eq!(stored_revision(&text), Some(42), "read from the envelope's head");
+    let head = stored_head(&text).unwrap();
+    assert_eq!((head.revision, head.saved_at.as_str()), (42, "2026-11-27T10:00:00Z"));
     let envelope: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(envelope["storage_version"], STORAGE_VERSION);
     assert!(envelope["dataset_packed"].as_str().unwrap().len() * 5 < dataset.to_file_json().len(), "packed");
@@ -42,6 +45,12 @@ fn a_version_one_envelope_still_reads() {
 fn the_revision_is_read_whatever_the_envelopes_key_order() {
     let text = r#"{"saved_at":"x","origin":{"kind":"sample"},"revision":7,"storage_version":2,"dataset_packed":"AA"}"#;
     assert_eq!(stored_revision(text), Some(7));
+    assert_eq!(stored_head(text).unwrap().saved_at, "x");
+    // As versions that counted no revisions wrote it: revision 0, told apart by when it was written.
+    let older =
+        r#"{"storage_version":2,"saved_at":"2026-01-01T00:00:00Z","origin":{"kind":"sample"},"dataset_packed":"AA"}"#;
+    let head = stored_head(older).unwrap();
+    assert_eq!((head.revision, head.saved_at.as_str()), (0, "2026-01-01T00:00:00Z"));
     assert_eq!(stored_revision("{\"storage_version\": 99}"), None, "a newer envelope is not read");
     assert_eq!(stored_revision("not json"), None);
 }

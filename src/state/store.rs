@@ -22,6 +22,7 @@ use crate::format::{Agency, Dataset, Evaluation, Plan};
 use crate::history::History;
 use crate::import::Origin;
 use crate::sample::sample_dataset;
+use crate::storage::envelope::StoredHead;
 use crate::storage::quota::{self, Estimate};
 use crate::storage::{BrowserStorage, KeyKind, SetAside, StorageError, coordination};
 
@@ -60,8 +61,8 @@ pub struct Room {
 /// How saving stands.
 #[derive(Debug, Default)]
 struct Saving {
-    /// The revision of the stored data that the data on screen stands on.
-    revision: u64,
+    /// The stored data that the data on screen stands on: its revision and when it was written.
+    seen: StoredHead,
     /// Changes on screen that are not stored yet, in the order they were made.
     unsaved: Vec<Step>,
     /// A save is waiting for the next paint.
@@ -140,15 +141,19 @@ impl DataStore {
         settings: Settings,
     ) -> Self {
         let mut problem = problem;
-        let (dataset, origin, revision) = match storage.map(BrowserStorage::load_dataset).transpose() {
-            Ok(Some(Some(stored))) => (stored.dataset, stored.origin, stored.revision),
-            Ok(_) => (sample_dataset(), Origin::Sample, 0),
+        let (dataset, origin, seen) = match storage.map(BrowserStorage::load_dataset).transpose() {
+            Ok(Some(Some(stored))) => {
+                let seen = StoredHead { revision: stored.revision, saved_at: stored.saved_at };
+                (stored.dataset, stored.origin, seen)
+            }
+            Ok(_) => (sample_dataset(), Origin::Sample, StoredHead::default()),
             Err(error) => {
+                // The unreadable data is set aside; nothing readable stands in its place.
                 problem = Some(error);
-                // The unreadable data is set aside; the revision goes on from what was there.
-                (sample_dataset(), Origin::Sample, storage.and_then(|s| s.stored_revision().ok()).unwrap_or(0))
+                (sample_dataset(), Origin::Sample, StoredHead::default())
             }
         };
+        let revision = seen.revision;
         if let Some(problem) = problem {
             notices.show(Notice::Storage(problem));
         }
@@ -187,14 +192,14 @@ impl DataStore {
             set_aside: RwSignal::new(storage.map(BrowserStorage::set_aside_list).unwrap_or_default()),
             stored_revision: RwSignal::new(revision),
             room: RwSignal::new(Room::default()),
-            saving: StoredValue::new(Saving { revision, ..Saving::default() }),
+            saving: StoredValue::new(Saving { seen, ..Saving::default() }),
             history: StoredValue::new(History::default()),
             storage,
             notices,
             settings,
         };
         // Data of the user's own (not the untouched example) is worth asking the browser to keep.
-        if revision > 0 {
+        if revision > 0 || store.origin.get_untracked() != Origin::Sample {
             store.ask_to_persist();
         }
         store
@@ -313,10 +318,18 @@ impl DataStore {
             self.origin.set(origin);
             self.saving.update_value(|s| s.origin_changed = true);
         }
-        if recorded == Recorded::Yes {
+        if recorded == Recorded::Yes && !step.change.is_empty() {
             self.history.update_value(|h| h.record(Arc::clone(&step.change)));
         }
-        self.saving.update_value(|s| s.unsaved.push(step));
+        let stored = self.storage.is_some();
+        self.saving.update_value(|s| {
+            // Without storage there is no other tab's data to carry changes over onto: the last step
+            // stands for all of them.
+            if !stored {
+                s.unsaved.clear();
+            }
+            s.unsaved.push(step);
+        });
         self.report(outcome);
         self.settings.set_unexported_changes(true);
         self.history_changed();
@@ -430,19 +443,21 @@ impl DataStore {
             return;
         };
         let clock = SaveClock::start();
-        let stored = match storage.stored_revision() {
+        let stored = match storage.stored_head() {
             Ok(stored) => stored,
             Err(error) => return self.save_failed(error),
         };
-        if stored > self.saving.with_value(|s| s.revision) {
+        // Revisions only go up, even past a save by a version that counted none.
+        let revision =
+            stored.as_ref().map_or(0, |head| head.revision).max(self.saving.with_value(|s| s.seen.revision)) + 1;
+        if stored.as_ref().is_some_and(|head| self.saving.with_value(|s| written_elsewhere(head, &s.seen))) {
             self.carry_over(storage);
         }
-        let revision = stored.max(self.saving.with_value(|s| s.revision)) + 1;
         let protected = self.saving.with_value(|s| s.protected_backup);
         let origin = self.origin.get_untracked();
         let mut let_go = 0;
+        let saved_at = files::now_rfc3339();
         let written = loop {
-            let saved_at = files::now_rfc3339();
             match self.dataset.with_value(|d| storage.save_dataset(d, &origin, &saved_at, revision)) {
                 Err(StorageError::QuotaExceeded) => {
                     match self.backups.try_update(|b| b.drop_oldest(protected)).flatten() {
@@ -463,7 +478,7 @@ impl DataStore {
         match written {
             Ok(()) => {
                 self.saving.update_value(|s| {
-                    s.revision = revision;
+                    s.seen = StoredHead { revision, saved_at };
                     s.unsaved.clear();
                     s.origin_changed = false;
                     s.problem = None;
@@ -496,7 +511,8 @@ impl DataStore {
                 if !self.saving.with_value(|s| s.origin_changed) {
                     self.origin.set(theirs.origin);
                 }
-                self.saving.update_value(|s| s.revision = theirs.revision);
+                self.saving
+                    .update_value(|s| s.seen = StoredHead { revision: theirs.revision, saved_at: theirs.saved_at });
                 self.report(outcome);
                 self.notices.confirm(Confirmation::UpdatedByOtherTab);
             }
@@ -529,10 +545,14 @@ impl DataStore {
 
     fn take_stored(&self, storage: BrowserStorage) {
         match storage.load_dataset() {
-            Ok(Some(stored)) if stored.revision > self.saving.with_value(|s| s.revision) => {
+            Ok(Some(stored)) => {
+                let head = StoredHead { revision: stored.revision, saved_at: stored.saved_at };
+                if !self.saving.with_value(|s| written_elsewhere(&head, &s.seen)) {
+                    return;
+                }
                 let changed = self.dataset.with_value(|d| *d != stored.dataset);
-                self.saving.update_value(|s| s.revision = stored.revision);
-                self.stored_revision.set(stored.revision);
+                self.stored_revision.set(head.revision);
+                self.saving.update_value(|s| s.seen = head);
                 if changed {
                     self.dataset.set_value(stored.dataset);
                     self.replaced_whole();
@@ -644,6 +664,12 @@ impl DataStore {
     pub fn stored_revision(&self) -> ReadSignal<u64> {
         self.stored_revision.read_only()
     }
+}
+
+/// Whether the stored data is not what this tab last wrote or read: a later revision, or the same one
+/// written at another moment (a version that counts no revisions wrote it).
+fn written_elsewhere(stored: &StoredHead, seen: &StoredHead) -> bool {
+    stored.revision > seen.revision || stored.saved_at != seen.saved_at
 }
 
 /// Where the programs a change touched stand now: at the place the change names, or found by id.

@@ -65,25 +65,46 @@ pub fn encode_dataset(dataset: &Dataset, origin: &Origin, saved_at: &str, revisi
     serde_json::to_string(&envelope).expect("an envelope always serialises")
 }
 
-/// The revision of stored text, read from the envelope's head without unpacking the dataset; `None` when
-/// the text is no envelope this version can read.
+/// What the head of a stored envelope says: enough to tell whether the stored data is what this tab last
+/// wrote or read, without unpacking the dataset.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StoredHead {
+    pub revision: u64,
+    /// When it was written; tells two writes apart even when a version that counts no revisions wrote one.
+    pub saved_at: String,
+}
+
+/// The revision of stored text; `None` when the text is no envelope this version can read.
 pub fn stored_revision(text: &str) -> Option<u64> {
-    // `revision` is written right after `storage_version`; an envelope of another shape is read whole.
-    let head = text.get(..text.len().min(80)).unwrap_or(text);
-    if let Some(at) = head.find("\"revision\":") {
-        let digits: String = head[at + 11..].chars().take_while(char::is_ascii_digit).collect();
-        if let Ok(revision) = digits.parse() {
-            return Some(revision);
-        }
+    stored_head(text).map(|head| head.revision)
+}
+
+/// The head of stored text, read without unpacking the dataset; `None` when the text is no envelope this
+/// version can read.
+pub fn stored_head(text: &str) -> Option<StoredHead> {
+    // `revision` and `saved_at` are written right after `storage_version`; an envelope of another shape is
+    // read whole.
+    let head = text.get(..text.len().min(160)).unwrap_or(text);
+    let after = |key: &str| head.find(key).map(|at| &head[at + key.len()..]);
+    let number = |text: &str| text.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u64>().ok();
+    if let (Some(version), Some(revision), Some(saved_at)) = (
+        text.strip_prefix("{\"storage_version\":").and_then(number),
+        after("\"revision\":").and_then(number),
+        after("\"saved_at\":\""),
+    ) && version <= u64::from(STORAGE_VERSION)
+    {
+        return Some(StoredHead { revision, saved_at: saved_at.chars().take_while(|c| *c != '"').collect() });
     }
     #[derive(Deserialize)]
     struct Head {
         storage_version: u32,
         #[serde(default)]
         revision: u64,
+        #[serde(default)]
+        saved_at: String,
     }
     let head: Head = serde_json::from_str(text).ok()?;
-    (head.storage_version <= STORAGE_VERSION).then_some(head.revision)
+    (head.storage_version <= STORAGE_VERSION).then_some(StoredHead { revision: head.revision, saved_at: head.saved_at })
 }
 
 pub fn decode_dataset(text: &str) -> Result<StoredDataset, DecodeError> {

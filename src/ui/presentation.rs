@@ -32,7 +32,7 @@ pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
             let _ = element.focus();
         }
     });
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+    let on_key = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
         let handled = match key.as_str() {
             "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Spacebar" => {
@@ -76,16 +76,9 @@ pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
         if handled {
             ev.prevent_default();
         }
-    });
-    on_cleanup(move || keys.remove());
+    };
     // Leaving full screen with the browser's own key leaves the presentation too.
-    let fullscreen = window_event_listener(leptos::ev::fullscreenchange, move |_| {
-        let still = web_sys::window().and_then(|w| w.document()).and_then(|d| d.fullscreen_element()).is_some();
-        if !still {
-            close();
-        }
-    });
-    on_cleanup(move || fullscreen.remove());
+    super::window_events::while_presenting(on_key, close);
 
     view! {
         <div class="deck" role="dialog" aria-modal="true" aria-label=move || lang.get().t(Key::PresentationLabel) tabindex="-1" node_ref=deck_ref

@@ -210,34 +210,31 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
     let original = StoredValue::new(original);
     let title = if old_id.is_some() { Key::ProgramEdit } else { Key::ProgramAdd };
 
-    let save = {
-        move || {
-            let l = lang.get_untracked();
-            let base = original.get_value();
-            let outcome = fields.with_untracked(|f| f.program(base.as_ref())).and_then(|program| {
-                let program = match &base {
-                    Some(base) => {
-                        let changed =
-                            fields.with_untracked(|now| opened_with.with_value(|start| changed_fields(start, now)));
-                        with_fields(base, program, &changed)
-                    }
-                    None => program,
-                };
-                store
-                    .with_untracked(|d| edit::save_program(d, base.as_ref(), program))
-                    .and_then(|change| store.apply(change))
-                    .map_err(|rejected| rejected.0)
-            });
-            match outcome {
-                Ok(()) => {
-                    notices.confirm(Confirmation::Saved);
-                    close();
+    let save = move || {
+        let l = lang.get_untracked();
+        let base = original.get_value();
+        let outcome = fields.with_untracked(|f| f.program(base.as_ref())).and_then(|program| {
+            let program = match &base {
+                Some(base) => {
+                    let changed =
+                        fields.with_untracked(|now| opened_with.with_value(|start| changed_fields(start, now)));
+                    with_fields(base, program, &changed)
                 }
-                Err(found) => errors.set(found.iter().map(|e| (field_of(e), l.problem_text(&e.problem))).collect()),
+                None => program,
+            };
+            store
+                .with_untracked(|d| edit::save_program(d, base.as_ref(), program))
+                .and_then(|change| store.apply(change))
+                .map_err(|rejected| rejected.0)
+        });
+        match outcome {
+            Ok(()) => {
+                notices.confirm(Confirmation::Saved);
+                close();
             }
+            Err(found) => errors.set(found.iter().map(|e| (field_of(e), l.problem_text(&e.problem))).collect()),
         }
     };
-    let save_on_submit = save.clone();
 
     let text_field = move |name: &'static str,
                            key: Key,
@@ -288,7 +285,7 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
     view! {
         <div class="dialog-backdrop">
             <form class="program-form" role="dialog" aria-modal="true" aria-labelledby="program-form-title" data-testid="program-form"
-                on:submit=move |ev| { ev.prevent_default(); save_on_submit() }
+                on:submit=move |ev| { ev.prevent_default(); save() }
                 on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { close() }>
                 <h3 id="program-form-title">{move || lang.get().t(title)}</h3>
                 <div class="form-grid" node_ref=first_field>
