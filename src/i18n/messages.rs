@@ -326,6 +326,10 @@ messages! {
         "Menurut peramban, situs ini memakai {usage} dari {quota} yang tersedia baginya.",
         "The browser estimates that this site uses {usage} of the {quota} available to it."
     ),
+    PersistAsking => (
+        "Meminta peramban menyimpan data ini secara permanen…",
+        "Asking the browser to keep this data for good…"
+    ),
     PersistGranted => (
         "Peramban setuju menyimpan data ini secara permanen: data tidak dihapus saat ruang disk menipis.",
         "The browser agreed to keep this data for good: it is not cleared when disk space runs low."

@@ -42,6 +42,8 @@ pub enum Persistence {
     /// Not asked yet: the data is still the built-in example.
     #[default]
     NotAsked,
+    /// Asked; the browser has not answered yet.
+    Asking,
     /// The browser cannot be asked.
     Unsupported,
     Granted,
@@ -643,8 +645,8 @@ impl DataStore {
         if self.storage.is_none() || self.room.with_untracked(|r| r.persistence != Persistence::NotAsked) {
             return;
         }
-        // Asked once per page; until the answer comes, the question is not asked again.
-        self.room.update(|r| r.persistence = Persistence::Refused);
+        // Asked once per page.
+        self.room.update(|r| r.persistence = Persistence::Asking);
         let room = self.room;
         leptos::task::spawn_local(async move {
             let persistence = match quota::persisted().await {

@@ -72,12 +72,14 @@ fn StorageRoom() -> impl IntoView {
             </p>
             <p data-testid="storage-persistence" data-persistence=move || match room.with(|r| r.persistence) {
                 Persistence::NotAsked => "not-asked",
+                Persistence::Asking => "asking",
                 Persistence::Unsupported => "unsupported",
                 Persistence::Granted => "granted",
                 Persistence::Refused => "refused",
             }>
                 {move || lang.get().t(match room.with(|r| r.persistence) {
                     Persistence::NotAsked => Key::PersistNotAsked,
+                    Persistence::Asking => Key::PersistAsking,
                     Persistence::Unsupported => Key::PersistUnsupported,
                     Persistence::Granted => Key::PersistGranted,
                     Persistence::Refused => Key::PersistRefused,
