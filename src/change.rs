@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::format::{Agency, Dataset, Evaluation, Extra, FormatError, Plan, Problem, Program};
+use crate::import::Origin;
 
 /// A record of the dataset that a change can touch.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -279,6 +280,13 @@ impl<T: Keyed> ListChange<T> {
             None => list.iter().position(|r| r.key() == key),
         };
         let mut decisions = Vec::new();
+        // Ids this change gives records, so that a program renamed to make room takes none of them.
+        let mut giving: HashSet<String> = self
+            .edits
+            .iter()
+            .filter_map(|e| e.sides(direction).1)
+            .map(|(_, r)| renames.map.get(r.key()).cloned().unwrap_or_else(|| r.key().to_owned()))
+            .collect();
         for edit in &self.edits {
             let key = renames.map.get(edit.key()).map_or(edit.key(), String::as_str);
             let current = find(key).map(|i| (i, &list[i]));
@@ -291,13 +299,17 @@ impl<T: Keyed> ListChange<T> {
                     if *theirs == wanted {
                         continue;
                     }
-                    // Another tab added a record under the same id: carried over from here, a program
-                    // takes another id (both programs survive); anything else meets field by field.
-                    let taken = |id: &str| find(id).is_some() || renames.map.values().any(|v| v == id);
-                    match renames.carrying_over.then(|| wanted.rekeyed(&taken)).flatten() {
+                    // Another tab added a record under the same id. A program this tab added (carried
+                    // over, not an undo bringing one back) takes another id, so that both survive; anything
+                    // else meets field by field.
+                    let taken =
+                        |id: &str| find(id).is_some() || giving.contains(id) || renames.map.values().any(|v| v == id);
+                    let adding = renames.carrying_over && direction == Direction::Forward;
+                    match adding.then(|| wanted.rekeyed(&taken)).flatten() {
                         Some(rekeyed) => {
                             outcome.renamed.push((key.to_owned(), rekeyed.key().to_owned()));
                             renames.map.insert(edit.key().to_owned(), rekeyed.key().to_owned());
+                            giving.insert(rekeyed.key().to_owned());
                             decisions.push(Decision::Insert(*at, rekeyed));
                         }
                         None => {
@@ -501,6 +513,9 @@ pub enum Direction {
 /// What one edit, import, restore or merge changed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Change {
+    /// Where the data came from, before and after, when the change replaced it (an import, a restore):
+    /// undone, the data is labelled as it was.
+    origin: Option<(Origin, Origin)>,
     plan: Option<(Plan, Plan)>,
     other: Option<(Other, Other)>,
     agencies: ListChange<Agency>,
@@ -513,6 +528,7 @@ impl Change {
     pub fn between(before: &Dataset, after: &Dataset) -> Change {
         let other = (Other::of(before), Other::of(after));
         Change {
+            origin: None,
             plan: (before.plan != after.plan).then(|| (before.plan.clone(), after.plan.clone())),
             other: (other.0 != other.1).then_some(other),
             agencies: ListChange::between(&before.agencies, &after.agencies),
@@ -522,11 +538,44 @@ impl Change {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.plan.is_none()
+        self.origin.is_none()
+            && self.plan.is_none()
             && self.other.is_none()
             && self.agencies.is_empty()
             && self.programs.is_empty()
             && self.evaluations.is_empty()
+    }
+
+    /// The same change, replacing where the data came from too.
+    pub fn from_origin(self, before: Origin, after: Origin) -> Change {
+        Change { origin: (before != after).then_some((before, after)), ..self }
+    }
+
+    /// Where the data comes from once the change is applied this way, if the change says.
+    pub fn origin_after(&self, direction: Direction) -> Option<&Origin> {
+        self.origin.as_ref().map(|(before, after)| if direction == Direction::Forward { after } else { before })
+    }
+
+    /// The same change with a program's id replaced (it took another id when carried over onto another
+    /// tab's data); `None` when the change does not touch it.
+    pub fn with_program_renamed(&self, from: &str, to: &str) -> Option<Change> {
+        if !self.programs.edits.iter().any(|e| e.key() == from) {
+            return None;
+        }
+        let mut renamed = self.clone();
+        for edit in &mut renamed.programs.edits {
+            for (_, program) in edit.before.iter_mut().chain(edit.after.iter_mut()) {
+                if program.id == from {
+                    program.id = to.to_owned();
+                }
+            }
+        }
+        if let Some((before, after)) = &mut renamed.programs.order {
+            for id in before.iter_mut().chain(after.iter_mut()).filter(|id| *id == from) {
+                *id = to.to_owned();
+            }
+        }
+        Some(renamed)
     }
 
     /// The plan's details changed.
@@ -580,6 +629,7 @@ impl Change {
 
     /// Both changes at once; they touch different records.
     pub fn and(mut self, other: Change) -> Change {
+        self.origin = self.origin.or(other.origin);
         self.plan = self.plan.or(other.plan);
         self.other = self.other.or(other.other);
         self.agencies.edits.extend(other.agencies.edits);

@@ -43,6 +43,16 @@ impl History {
         Some(Step { change, direction: Direction::Backward })
     }
 
+    /// A program of this tab took another id when its changes were carried over onto another tab's data:
+    /// the steps that touch it follow, so that undo and redo reach it and not the other tab's program.
+    pub fn rename_program(&mut self, from: &str, to: &str) {
+        for change in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            if let Some(renamed) = change.with_program_renamed(from, to) {
+                *change = Arc::new(renamed);
+            }
+        }
+    }
+
     /// The step that makes the last undone change again, if there is one.
     pub fn redo(&mut self) -> Option<Step> {
         let change = self.redo.pop()?;

@@ -280,7 +280,10 @@ fn order<'k>(
         Column::Progress => a.progress.cmp(&b.progress),
         Column::PostponedTo => a.postponed_to.cmp(&b.postponed_to),
     }
-    .then_with(|| natural(&a.id, &b.id));
+    .then_with(|| natural(&a.id, &b.id))
+    // Ids that read alike (`P-1`, `P-01`) keep their places in the data: the order is total, so that rows
+    // updated for an edit stand where a fresh sort puts them.
+    .then(x.cmp(&y));
     if query.descending { ordering.reverse() } else { ordering }
 }
 

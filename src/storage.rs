@@ -39,6 +39,18 @@ pub enum StorageError {
     Corrupt(String),
     #[error("the stored data was written by a newer app (storage version {0})")]
     Newer(u32),
+    /// This tab's changes and another tab's saved data break a rule together (the detail says which).
+    #[error("this tab's changes could not be combined with another tab's: {0}")]
+    NotCombined(String),
+}
+
+/// What the browser holds under the dataset's key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stored {
+    Nothing,
+    Head(StoredHead),
+    /// Text this version cannot read the head of (damaged, or written by a newer version).
+    Unreadable,
 }
 
 /// What a key that changed in another tab holds, for the `storage` event.
@@ -90,29 +102,31 @@ impl BrowserStorage {
         }
     }
 
-    /// The stored dataset, `None` on a first visit. Stored data that cannot be read is set aside under a
-    /// key of its own before the error is returned, so the next save cannot overwrite it.
+    /// The stored dataset, `None` on a first visit. Damaged stored data is set aside under a key of its own
+    /// before the error is returned, so the next save cannot overwrite it; data a newer version wrote is
+    /// left where it is (that version reads it), and the caller writes nothing over it.
     pub fn load_dataset(self) -> Result<Option<StoredDataset>, StorageError> {
         let Some(text) = self.read(DATASET_KEY)? else {
             return Ok(None);
         };
         match decode_dataset(&text) {
             Ok(stored) => Ok(Some(stored)),
-            Err(error) => {
+            Err(DecodeError::Newer(version)) => Err(StorageError::Newer(version)),
+            Err(DecodeError::Unreadable(detail)) => {
                 self.set_aside(&text)?;
                 LocalStorage::delete(DATASET_KEY);
-                Err(match error {
-                    DecodeError::Unreadable(detail) => StorageError::Corrupt(detail),
-                    DecodeError::Newer(version) => StorageError::Newer(version),
-                })
+                Err(StorageError::Corrupt(detail))
             }
         }
     }
 
-    /// The head of the stored dataset's envelope (`None` when there is none, or none this version can
-    /// read), read without unpacking the dataset.
-    pub fn stored_head(self) -> Result<Option<StoredHead>, StorageError> {
-        Ok(self.read(DATASET_KEY)?.and_then(|text| stored_head(&text)))
+    /// What is stored under the dataset's key: nothing, the head of its envelope (read without unpacking
+    /// the dataset), or text this version cannot read.
+    pub fn stored_head(self) -> Result<Stored, StorageError> {
+        Ok(match self.read(DATASET_KEY)? {
+            None => Stored::Nothing,
+            Some(text) => stored_head(&text).map_or(Stored::Unreadable, Stored::Head),
+        })
     }
 
     pub fn save_dataset(

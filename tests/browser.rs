@@ -505,10 +505,16 @@ fn save_in_other_tab(change: impl FnOnce(&mut masterplan_tracker::format::Datase
         .unwrap_or_else(masterplan_tracker::sample::sample_dataset);
     change(&mut dataset);
     let revision = stored_revision() + 1;
+    write_as_other_tab(&dataset, revision, "2026-11-28T08:00:00Z");
+    revision
+}
+
+/// Stores data as another tab does, at this revision, and tells this page as the browser tells other tabs.
+fn write_as_other_tab(dataset: &masterplan_tracker::format::Dataset, revision: u64, saved_at: &str) {
     let text = masterplan_tracker::storage::envelope::encode_dataset(
-        &dataset,
+        dataset,
         &masterplan_tracker::storage::envelope::Origin::Sample,
-        "2026-11-28T08:00:00Z",
+        saved_at,
         revision,
     );
     storage().set_item(DATASET_KEY, &text).unwrap();
@@ -516,7 +522,6 @@ fn save_in_other_tab(change: impl FnOnce(&mut masterplan_tracker::format::Datase
     init.set_key(Some(DATASET_KEY));
     let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
     web_sys::window().unwrap().dispatch_event(&event).unwrap();
-    revision
 }
 
 fn set_program(
@@ -620,6 +625,10 @@ async fn an_edit_made_right_before_the_app_goes_away_is_written() {
     storage().clear().unwrap();
 }
 
+/// An envelope of this version whose packed dataset is damaged.
+const DAMAGED: &str =
+    r#"{"storage_version":2,"revision":3,"saved_at":"x","origin":{"kind":"sample"},"dataset_packed":"!!"}"#;
+
 #[wasm_bindgen_test]
 async fn unreadable_data_is_set_aside_each_time_and_listed() {
     storage().clear().unwrap();
@@ -627,7 +636,7 @@ async fn unreadable_data_is_set_aside_each_time_and_listed() {
     let page = Page::mount().await;
     assert!(page.text("storage-error").contains("tidak dapat dibaca"));
     drop(page);
-    storage().set_item(DATASET_KEY, "{\"storage_version\": 99}").unwrap();
+    storage().set_item(DATASET_KEY, DAMAGED).unwrap();
     let page = Page::mount().await;
     let list = page.wait_for("set-aside-list").await;
     assert_eq!(list.query_selector_all("[data-testid=set-aside-item]").unwrap().length(), 2, "both kept, both listed");
@@ -638,7 +647,7 @@ async fn unreadable_data_is_set_aside_each_time_and_listed() {
         .collect();
     assert_eq!(kept.len(), 2);
     assert!(kept.contains(&"{\"storage_version\": 1, broken".to_owned()));
-    assert!(kept.contains(&"{\"storage_version\": 99}".to_owned()));
+    assert!(kept.contains(&DAMAGED.to_owned()));
     drop(page);
     storage().clear().unwrap();
 }
@@ -665,5 +674,47 @@ async fn a_save_by_a_version_that_counts_no_revisions_is_not_overwritten() {
     wait_until(|| stored_revision() > mine).await;
     assert_eq!(program_in_storage("GOV-04")["status"], "done", "the older version's save is kept");
     assert_eq!(program_in_storage("ECO-01")["status"], "discussion");
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn data_a_newer_version_wrote_is_left_in_place_and_never_written_over() {
+    storage().clear().unwrap();
+    let newer = r#"{"storage_version": 99, "revision": 12, "saved_at": "later"}"#;
+    storage().set_item(DATASET_KEY, newer).unwrap();
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("?view=register&q=QRIS")).unwrap();
+    let page = Page::mount().await;
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+    assert!(page.text("storage-error").contains("versi aplikasi yang lebih baru"));
+    choose(page.wait_for("program-status-select").await, "done");
+    assert!(leaving_asks(), "nothing this page changes is saved: leaving asks");
+    assert_eq!(storage().get_item(DATASET_KEY).unwrap().as_deref(), Some(newer), "left as the newer version wrote it");
+    let set_aside = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with("masterplan-tracker/unreadable/"))
+        .count();
+    assert_eq!(set_aside, 0, "not moved aside either: the newer version reads it");
+    drop(page);
+    assert_eq!(storage().get_item(DATASET_KEY).unwrap().as_deref(), Some(newer), "nor when the app goes away");
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_write_that_went_over_this_tabs_last_one_unseen_gets_it_again() {
+    use masterplan_tracker::format::Status;
+    let page = Page::open_at("?view=register&q=QRIS").await;
+    choose(page.wait_for("program-status-select").await, "done");
+    let mine = saved_after(0).await;
+    // Another tab that had not seen that write writes the same revision (closing, it could not wait for the
+    // lock): this tab's change is gone from storage.
+    let mut theirs = masterplan_tracker::sample::sample_dataset();
+    set_program(&mut theirs, "GOV-04", |p| p.status = Status::Done);
+    write_as_other_tab(&theirs, mine, "2026-11-28T10:00:00Z");
+    saved_after(mine).await;
+    assert_eq!(program_in_storage("ECO-01")["status"], "done", "this tab's change, written again");
+    assert_eq!(program_in_storage("GOV-04")["status"], "done", "the other tab's change");
+    drop(page);
     storage().clear().unwrap();
 }

@@ -294,3 +294,76 @@ fn undo_after_another_tab_changed_the_same_program_keeps_its_other_fields() {
     assert_eq!(now.programs[1].status, base.programs[1].status);
     assert_eq!(now.programs[1].name, "Nama baru dari tab lain");
 }
+
+#[test]
+fn a_program_renamed_to_make_room_takes_no_id_this_change_gives_another() {
+    let base = synthetic_dataset(10, 4);
+    let new = |id: &str, name: &str| Program { id: id.into(), name: name.into(), ..base.programs[0].clone() };
+    // This tab merges a file that adds X and X-2; another tab meanwhile added its own X.
+    let mut file = base.clone();
+    file.programs.push(new("X", "Dari berkas"));
+    file.programs.push(new("X-2", "Juga dari berkas"));
+    let mine = Change::between(&base, &file);
+    let mut theirs = base.clone();
+    theirs.programs.push(new("X", "Dari tab lain"));
+    let (result, outcome) = carried_over(&mine, &theirs);
+    assert!(result.violations().is_empty(), "{:?}", result.violations());
+    assert_eq!(outcome.renamed, [("X".to_owned(), "X-3".to_owned())]);
+    let names: Vec<_> = ["X", "X-2", "X-3"].iter().map(|id| program(&result, id).unwrap().name.as_str()).collect();
+    assert_eq!(names, ["Dari tab lain", "Juga dari berkas", "Dari berkas"]);
+}
+
+#[test]
+fn a_delete_and_its_undo_carried_over_bring_back_no_second_program() {
+    let base = synthetic_dataset(10, 4);
+    let id = base.programs[2].id.clone();
+    let deletion = edit::delete_programs(&base, std::slice::from_ref(&id));
+    let steps = [
+        Step::forward(Arc::new(deletion.clone())),
+        Step { change: Arc::new(deletion), direction: Direction::Backward },
+    ];
+    let mut theirs = base.clone();
+    theirs.programs[2].name = "Diubah di tab lain".into();
+    let mut result = theirs.clone();
+    let outcome = rebase(&steps, &mut result);
+    assert!(outcome.renamed.is_empty(), "an undo brings a program back under its own id");
+    assert_eq!(result.programs.iter().filter(|p| p.id == id).count(), 1);
+    assert_eq!(result.programs[2].name, "Diubah di tab lain", "the other tab's change is kept");
+    assert!(result.violations().is_empty());
+}
+
+#[test]
+fn history_follows_a_program_renamed_to_make_room() {
+    use masterplan_tracker::history::History;
+    let base = synthetic_dataset(5, 4);
+    let added = Program { id: "X".into(), name: "Baru".into(), ..base.programs[0].clone() };
+    let mut history = History::default();
+    let add = edit::save_program(&base, None, added).unwrap();
+    let mut now = edit::applied(&base, &add).unwrap();
+    history.record(Arc::new(add));
+    let status = edit::set_status(&now, "X", Status::Done);
+    now = edit::applied(&now, &status).unwrap();
+    history.record(Arc::new(status));
+    // Carried over onto another tab's X, this tab's program became X-2.
+    let mut renamed = now.clone();
+    renamed.programs.iter_mut().find(|p| p.id == "X").unwrap().id = "X-2".into();
+    let mut other = base.programs[1].clone();
+    other.id = "X".into();
+    renamed.programs.push(other.clone());
+    history.rename_program("X", "X-2");
+    let step = history.undo().unwrap();
+    assert!(step.change.apply(&mut renamed, step.direction).conflicts.is_empty());
+    assert_eq!(program(&renamed, "X-2").unwrap().status, base.programs[0].status, "undone on this tab's program");
+    assert_eq!(program(&renamed, "X"), Some(&other), "the other tab's program untouched");
+}
+
+#[test]
+fn an_import_undone_labels_the_data_as_it_was() {
+    use masterplan_tracker::import::Origin;
+    let imported = Origin::Imported { file: "contoh.json".into() };
+    let change = Change::default().from_origin(Origin::Sample, imported.clone());
+    assert_eq!(change.origin_after(Direction::Forward), Some(&imported));
+    assert_eq!(change.origin_after(Direction::Backward), Some(&Origin::Sample));
+    assert!(!change.is_empty(), "a change of origin alone is still a change");
+    assert_eq!(Change::default().from_origin(Origin::Sample, Origin::Sample), Change::default());
+}

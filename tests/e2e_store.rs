@@ -60,16 +60,26 @@ async fn retype(browser: &Browser, testid: &str, text: &str) {
     field.send_keys(text).await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_form_open_in_one_tab_keeps_what_the_other_tab_changed() {
-    let browser = Browser::start().await;
-    browser.open("?view=register&q=QRIS").await;
+/// Two tabs of the register showing QRIS (ECO-01); the second has the program's form open and is current.
+async fn two_tabs_with_the_form_open_in_the_second(
+    browser: &Browser,
+    lang: &str,
+) -> (fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle) {
+    let address = format!("?view=register&q=QRIS{lang}");
+    browser.open(&address).await;
     let first = browser.current_window().await;
     let second = browser.open_window().await;
     browser.switch_to(&second).await;
-    browser.open("?view=register&q=QRIS").await;
+    browser.open(&address).await;
     browser.click("program-open").await;
     browser.wait_for("program-form").await;
+    (first, second)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_form_open_in_one_tab_keeps_what_the_other_tab_changed() {
+    let browser = Browser::start().await;
+    let (first, second) = two_tabs_with_the_form_open_in_the_second(&browser, "").await;
 
     browser.switch_to(&first).await;
     browser.program_status("ECO-01").await.select_by_value("done").await.unwrap();
@@ -101,13 +111,7 @@ async fn a_form_open_in_one_tab_keeps_what_the_other_tab_changed() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_same_field_changed_in_two_tabs_asks_which_to_keep() {
     let browser = Browser::start().await;
-    browser.open("?view=register&q=QRIS&lang=en").await;
-    let first = browser.current_window().await;
-    let second = browser.open_window().await;
-    browser.switch_to(&second).await;
-    browser.open("?view=register&q=QRIS&lang=en").await;
-    browser.click("program-open").await;
-    browser.wait_for("program-form").await;
+    let (first, second) = two_tabs_with_the_form_open_in_the_second(&browser, "&lang=en").await;
 
     browser.switch_to(&first).await;
     browser.program_status("ECO-01").await.select_by_value("done").await.unwrap();
@@ -144,13 +148,7 @@ async fn the_same_field_changed_in_two_tabs_asks_which_to_keep() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_program_deleted_in_one_tab_while_edited_in_the_other_comes_back_if_kept() {
     let browser = Browser::start().await;
-    browser.open("?view=register&q=QRIS").await;
-    let first = browser.current_window().await;
-    let second = browser.open_window().await;
-    browser.switch_to(&second).await;
-    browser.open("?view=register&q=QRIS").await;
-    browser.click("program-open").await;
-    browser.wait_for("program-form").await;
+    let (first, second) = two_tabs_with_the_form_open_in_the_second(&browser, "").await;
 
     browser.switch_to(&first).await;
     browser.click("program-open").await;

@@ -241,3 +241,19 @@ proptest::proptest! {
         proptest::prop_assert_eq!(rows, shown(&dataset, &index, &query));
     }
 }
+
+#[test]
+fn ids_that_read_alike_keep_one_order_when_rows_are_updated() {
+    let mut dataset = synthetic_dataset(4, 1);
+    for (program, id) in dataset.programs.iter_mut().zip(["P-01", "P-1", "p-1", "P-2"]) {
+        program.id = id.into();
+    }
+    let query = RegisterQuery::default();
+    let index = SearchIndex::of(&dataset);
+    let mut rows = shown(&dataset, &index, &query);
+    assert_eq!(rows, [0, 1, 2, 3], "alike ids in their order in the data");
+    dataset.programs[1].status = Status::Done;
+    reshown(&dataset, &index, &query, &mut rows, &[1]);
+    assert_eq!(rows, shown(&dataset, &index, &query));
+    assert_eq!(rows, [0, 1, 2, 3]);
+}

@@ -300,6 +300,10 @@ messages! {
     ConflictKeepAllMine => ("Pakai semua nilai tab ini", "Keep all mine"),
     ConflictKeepAllTheirs => ("Pakai semua nilai tab lain", "Keep all theirs"),
     ConflictDeleted => ("(dihapus)", "(deleted)"),
+    ConflictCannotKeep => (
+        "Nilai tab ini tidak dapat dipakai lagi: datanya sudah tidak ada atau nilainya tidak cocok lagi.",
+        "This tab's value can no longer be kept: the record is gone, or the value no longer fits it."
+    ),
     ConflictEmpty => ("(kosong)", "(empty)"),
     ConflictWholeRecord => ("seluruh isi", "the whole record"),
     ConflictKept => ("(dipertahankan)", "(kept)"),
@@ -461,8 +465,12 @@ messages! {
         "The data stored in this browser could not be read ({detail}). The built-in data is shown; the old data is kept aside, not overwritten."
     ),
     StorageNewer => (
-        "Data di peramban ini ditulis oleh versi aplikasi yang lebih baru (penyimpanan versi {found}). Data bawaan ditampilkan; data tersebut tidak ditimpa.",
-        "The data in this browser was written by a newer version of the app (storage version {found}). The built-in data is shown; that data is not overwritten."
+        "Data di peramban ini ditulis oleh versi aplikasi yang lebih baru (penyimpanan versi {found}). Halaman ini tidak menimpanya dan tidak menyimpan apa pun: muat ulang halaman untuk memakai versi baru; ekspor dulu perubahan di sini.",
+        "The data in this browser was written by a newer version of the app (storage version {found}). This page does not overwrite it and saves nothing: reload the page to use the newer version; export what you changed here first."
+    ),
+    StorageNotCombined => (
+        "Perubahan di tab ini tidak dapat digabungkan dengan data yang disimpan tab lain tanpa melanggar aturan format ({detail}). Perubahan tetap ditampilkan tetapi BELUM tersimpan: ekspor data ini, lalu muat ulang halaman.",
+        "This tab's changes could not be combined with the data another tab saved without breaking a rule of the format ({detail}). They stay on screen but are NOT saved: export this data, then reload the page."
     ),
     FooterPrivacy => (
         "Semua data tetap di peramban Anda; tidak ada yang dikirim ke server.",

@@ -24,10 +24,18 @@ use crate::import::Origin;
 use crate::sample::sample_dataset;
 use crate::storage::envelope::StoredHead;
 use crate::storage::quota::{self, Estimate};
-use crate::storage::{BrowserStorage, KeyKind, SetAside, StorageError, coordination};
+use crate::storage::{BrowserStorage, KeyKind, SetAside, StorageError, Stored, coordination};
 
 use super::notices::{BackupProblem, Confirmation, Notice, Notices, Slot};
 use super::settings::Settings;
+
+/// Why this tab's value of a conflict could not be kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeepMineRefused {
+    /// The record is gone from the data, or the value no longer fits it.
+    Gone,
+    Rejected(Rejected),
+}
 
 /// What a replacement of the data (an import, a restore) needs before it may go on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,6 +83,13 @@ struct Saving {
     origin_changed: bool,
     /// The backup taken right before the last import or restore: never let go to make room for it.
     protected_backup: Option<u64>,
+    /// The steps of this tab's last write, kept until a later revision is seen: if another tab wrote at
+    /// the same moment without seeing it (a tab closing saves without waiting for the lock), they are
+    /// carried over onto that tab's data and written again.
+    last_written: Vec<Step>,
+    /// A newer version of the app wrote the stored data: this tab writes nothing, so that it overwrites
+    /// nothing.
+    newer_stored: Option<u32>,
 }
 
 /// What the last change did to the programs and agencies, for views that follow programs one by one (the
@@ -143,6 +158,7 @@ impl DataStore {
         settings: Settings,
     ) -> Self {
         let mut problem = problem;
+        let mut newer_stored = None;
         let (dataset, origin, seen) = match storage.map(BrowserStorage::load_dataset).transpose() {
             Ok(Some(Some(stored))) => {
                 let seen = StoredHead { revision: stored.revision, saved_at: stored.saved_at };
@@ -150,7 +166,9 @@ impl DataStore {
             }
             Ok(_) => (sample_dataset(), Origin::Sample, StoredHead::default()),
             Err(error) => {
-                // The unreadable data is set aside; nothing readable stands in its place.
+                // Damaged data is set aside; data of a newer version stays where it is, and this page writes
+                // nothing over it.
+                newer_stored = if let StorageError::Newer(version) = error { Some(version) } else { None };
                 problem = Some(error);
                 (sample_dataset(), Origin::Sample, StoredHead::default())
             }
@@ -194,7 +212,7 @@ impl DataStore {
             set_aside: RwSignal::new(storage.map(BrowserStorage::set_aside_list).unwrap_or_default()),
             stored_revision: RwSignal::new(revision),
             room: RwSignal::new(Room::default()),
-            saving: StoredValue::new(Saving { seen, ..Saving::default() }),
+            saving: StoredValue::new(Saving { seen, newer_stored, ..Saving::default() }),
             history: StoredValue::new(History::default()),
             storage,
             notices,
@@ -276,39 +294,37 @@ impl DataStore {
     /// Makes a change and records it for undo. A change that breaks a rule of the format changes nothing
     /// and says why.
     pub fn apply(&self, change: Change) -> Result<(), Rejected> {
-        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes, None)
+        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes)
     }
 
-    /// Makes a change that also replaces where the data came from (an import, a restore).
+    /// Makes a change that also replaces where the data came from (an import, a restore); undone, the data
+    /// is labelled as it was.
     pub fn apply_from(&self, change: Change, origin: Origin) -> Result<(), Rejected> {
-        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes, Some(origin))
+        let change = change.from_origin(self.origin.get_untracked(), origin);
+        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes)
     }
 
     pub fn undo(&self) {
-        let Some(step) = self.history.try_update_value(History::undo).flatten() else { return };
-        if let Err(rejected) = self.apply_step(step, Recorded::No, None) {
-            // The step goes back where it was.
-            self.history.update_value(|h| drop(h.redo()));
-            self.report_rejected(rejected);
-        }
-        self.history_changed();
+        self.step_through_history(History::undo, History::redo);
     }
 
     pub fn redo(&self) {
-        let Some(step) = self.history.try_update_value(History::redo).flatten() else { return };
-        if let Err(rejected) = self.apply_step(step, Recorded::No, None) {
-            self.history.update_value(|h| drop(h.undo()));
-            self.report_rejected(rejected);
+        self.step_through_history(History::redo, History::undo);
+    }
+
+    /// Takes a step of the history and makes it; one that would break a rule (another tab changed the data
+    /// meanwhile) goes back where it was, and the page says why.
+    fn step_through_history(&self, take: fn(&mut History) -> Option<Step>, put_back: fn(&mut History) -> Option<Step>) {
+        let Some(step) = self.history.try_update_value(take).flatten() else { return };
+        if let Err(rejected) = self.apply_step(step, Recorded::No) {
+            self.history.update_value(|h| drop(put_back(h)));
+            self.notices.show(Notice::StepRefused(rejected.0));
         }
         self.history_changed();
     }
 
-    fn report_rejected(&self, rejected: Rejected) {
-        self.notices.show(Notice::StepRefused(rejected.0));
-    }
-
-    fn apply_step(&self, step: Step, recorded: Recorded, origin: Option<Origin>) -> Result<(), Rejected> {
-        if step.change.is_empty() && origin.is_none() {
+    fn apply_step(&self, step: Step, recorded: Recorded) -> Result<(), Rejected> {
+        if step.change.is_empty() {
             return Ok(());
         }
         let outcome = self
@@ -316,11 +332,11 @@ impl DataStore {
             .try_update_value(|d| edit::apply(d, &step.change, step.direction))
             .unwrap_or_else(|| Ok(Outcome::default()))?;
         self.touched(&step.change);
-        if let Some(origin) = origin {
-            self.origin.set(origin);
+        if let Some(origin) = step.change.origin_after(step.direction) {
+            self.origin.set(origin.clone());
             self.saving.update_value(|s| s.origin_changed = true);
         }
-        if recorded == Recorded::Yes && !step.change.is_empty() {
+        if recorded == Recorded::Yes {
             self.history.update_value(|h| h.record(Arc::clone(&step.change)));
         }
         let stored = self.storage.is_some();
@@ -372,9 +388,20 @@ impl DataStore {
 
     fn report(&self, outcome: Outcome) {
         if !outcome.conflicts.is_empty() {
-            self.conflicts.update(|c| c.extend(outcome.conflicts));
+            // A conflict met again (changes carried over once more) replaces the one shown for that field.
+            self.conflicts.update(|shown| {
+                for conflict in outcome.conflicts {
+                    shown.retain(|c| !(c.record == conflict.record && c.field == conflict.field));
+                    shown.push(conflict);
+                }
+            });
         }
         if !outcome.renamed.is_empty() {
+            self.history.update_value(|h| {
+                for (from, to) in &outcome.renamed {
+                    h.rename_program(from, to);
+                }
+            });
             self.notices.confirm(Confirmation::Renamed { ids: outcome.renamed });
         }
     }
@@ -384,12 +411,12 @@ impl DataStore {
         self.can_redo.set(self.history.with_value(History::can_redo));
     }
 
-    /// Keeps this tab's value of a conflict after all.
-    pub fn keep_mine(&self, index: usize) -> Result<(), Rejected> {
+    /// Keeps this tab's value of a conflict after all; the conflict stays, with the reason, when the value
+    /// cannot be kept (the record is gone, or the value breaks a rule there now).
+    pub fn keep_mine(&self, index: usize) -> Result<(), KeepMineRefused> {
         let Some(conflict) = self.conflicts.with_untracked(|c| c.get(index).cloned()) else { return Ok(()) };
-        if let Some(change) = self.dataset.with_value(|d| conflict.keep_mine(d)) {
-            self.apply(change)?;
-        }
+        let change = self.dataset.with_value(|d| conflict.keep_mine(d)).ok_or(KeepMineRefused::Gone)?;
+        self.apply(change).map_err(KeepMineRefused::Rejected)?;
         self.conflicts.update(|c| drop(c.remove(index)));
         Ok(())
     }
@@ -444,19 +471,31 @@ impl DataStore {
             self.save_failed(StorageError::Unavailable);
             return;
         };
+        if let Some(version) = self.saving.with_value(|s| s.newer_stored) {
+            return self.save_failed(StorageError::Newer(version));
+        }
         let clock = SaveClock::start();
         let stored = match storage.stored_head() {
             Ok(stored) => stored,
             Err(error) => return self.save_failed(error),
         };
         // Revisions only go up, even past a save by a version that counted none.
-        let revision =
-            stored.as_ref().map_or(0, |head| head.revision).max(self.saving.with_value(|s| s.seen.revision)) + 1;
-        if stored.as_ref().is_some_and(|head| self.saving.with_value(|s| written_elsewhere(head, &s.seen))) {
-            self.carry_over(storage);
+        let stored_revision = if let Stored::Head(head) = &stored { head.revision } else { 0 };
+        let revision = stored_revision.max(self.saving.with_value(|s| s.seen.revision)) + 1;
+        let elsewhere = match &stored {
+            Stored::Nothing => false,
+            Stored::Unreadable => true,
+            Stored::Head(head) => {
+                self.requeue_if_overwritten(head);
+                self.saving.with_value(|s| written_elsewhere(head, &s.seen))
+            }
+        };
+        if elsewhere && let Err(error) = self.carry_over(storage) {
+            return self.save_failed(error);
         }
         let protected = self.saving.with_value(|s| s.protected_backup);
         let origin = self.origin.get_untracked();
+        let kept = self.backups.get_untracked();
         let mut let_go = 0;
         let saved_at = files::now_rfc3339();
         let written = loop {
@@ -474,24 +513,35 @@ impl DataStore {
                 outcome => break outcome,
             }
         };
-        if let_go > 0 {
-            self.notices.show(Notice::Backups(BackupProblem::Trimmed { count: let_go }));
-        }
         match written {
             Ok(()) => {
+                if let_go > 0 {
+                    self.notices.show(Notice::Backups(BackupProblem::Trimmed { count: let_go }));
+                }
                 self.saving.update_value(|s| {
                     s.seen = StoredHead { revision, saved_at };
-                    s.unsaved.clear();
+                    s.last_written = std::mem::take(&mut s.unsaved);
                     s.origin_changed = false;
                     s.problem = None;
                 });
                 self.stored_revision.set(revision);
-                if matches!(self.notices.in_slot_untracked(Slot::Storage), Some(Notice::Storage(_))) {
+                // Problems of saving are over; what was said of data set aside stays.
+                if let Some(Notice::Storage(
+                    StorageError::QuotaExceeded | StorageError::WriteFailed(_) | StorageError::Unavailable,
+                )) = self.notices.in_slot_untracked(Slot::Storage)
+                {
                     self.notices.clear(Slot::Storage);
                 }
                 self.ask_to_persist();
             }
-            Err(error) => self.save_failed(error),
+            Err(error) => {
+                // Backups let go for a write that failed anyway come back: they fit before it.
+                if let_go > 0 {
+                    restore_backups(storage, &kept);
+                    self.backups.set(kept);
+                }
+                self.save_failed(error);
+            }
         }
         clock.stop();
     }
@@ -501,29 +551,58 @@ impl DataStore {
         self.notices.show(Notice::Storage(error));
     }
 
-    /// Another tab saved since this tab's data was read: this tab's unsaved changes go onto its data.
-    fn carry_over(&self, storage: BrowserStorage) {
+    /// The stored data is of this tab's revision or older but was written at another moment: another
+    /// tab wrote over this tab's last write without seeing it (a closing tab writes without waiting for
+    /// the lock). What this tab wrote then goes over again, with what it has not written yet.
+    fn requeue_if_overwritten(&self, stored: &StoredHead) {
+        self.saving.update_value(|s| {
+            let overwritten = stored.revision <= s.seen.revision && stored.saved_at != s.seen.saved_at;
+            if overwritten && !s.last_written.is_empty() {
+                let mut again = std::mem::take(&mut s.last_written);
+                again.append(&mut s.unsaved);
+                s.unsaved = again;
+            }
+        });
+    }
+
+    /// Another tab saved since this tab's data was read: this tab's unsaved changes go onto its data. Fails,
+    /// changing nothing, when they cannot go together (a newer version's data; a rule broken by the two).
+    fn carry_over(&self, storage: BrowserStorage) -> Result<(), StorageError> {
         match storage.load_dataset() {
             Ok(Some(theirs)) => {
                 let steps = self.saving.with_value(|s| s.unsaved.clone());
                 let mut dataset = theirs.dataset;
                 let outcome = change::rebase(&steps, &mut dataset);
+                let broken = dataset.violations();
+                if let Some(first) = broken.first() {
+                    // Kept on screen and unsaved, to be exported: nothing of either tab is lost.
+                    return Err(StorageError::NotCombined(first.to_string()));
+                }
                 self.dataset.set_value(dataset);
                 self.replaced_whole();
                 if !self.saving.with_value(|s| s.origin_changed) {
                     self.origin.set(theirs.origin);
                 }
-                self.saving
-                    .update_value(|s| s.seen = StoredHead { revision: theirs.revision, saved_at: theirs.saved_at });
+                self.saving.update_value(|s| {
+                    s.seen = StoredHead { revision: theirs.revision, saved_at: theirs.saved_at };
+                    s.last_written.clear();
+                });
                 self.report(outcome);
                 self.notices.confirm(Confirmation::UpdatedByOtherTab);
+                Ok(())
             }
-            // Nothing readable is stored (it was cleared, or set aside as unreadable): this tab's data is
+            // Nothing readable is stored (it was cleared, or set aside as damaged): this tab's data is
             // written as it is.
-            Ok(None) => {}
+            Ok(None) => Ok(()),
+            Err(StorageError::Newer(version)) => {
+                self.saving.update_value(|s| s.newer_stored = Some(version));
+                Err(StorageError::Newer(version))
+            }
             Err(error) => {
+                // Set aside as damaged; this tab's data is written in its place, and the page says so.
                 self.notices.show(Notice::Storage(error));
                 self.set_aside.set(storage.set_aside_list());
+                Ok(())
             }
         }
     }
@@ -532,6 +611,9 @@ impl DataStore {
     pub fn stored_elsewhere(&self, kind: KeyKind) {
         let Some(storage) = self.storage else { return };
         if matches!(kind, KeyKind::Dataset | KeyKind::Everything) {
+            if let Ok(Stored::Head(head)) = storage.stored_head() {
+                self.requeue_if_overwritten(&head);
+            }
             if self.saving.with_value(|s| s.unsaved.is_empty()) {
                 self.take_stored(storage);
             } else {
@@ -554,7 +636,10 @@ impl DataStore {
                 }
                 let changed = self.dataset.with_value(|d| *d != stored.dataset);
                 self.stored_revision.set(head.revision);
-                self.saving.update_value(|s| s.seen = head);
+                self.saving.update_value(|s| {
+                    s.seen = head;
+                    s.last_written.clear();
+                });
                 if changed {
                     self.dataset.set_value(stored.dataset);
                     self.replaced_whole();
@@ -562,8 +647,11 @@ impl DataStore {
                     self.notices.confirm(Confirmation::UpdatedByOtherTab);
                 }
             }
-            Ok(_) => {}
+            Ok(None) => {}
             Err(error) => {
+                if let StorageError::Newer(version) = error {
+                    self.saving.update_value(|s| s.newer_stored = Some(version));
+                }
                 self.notices.show(Notice::Storage(error));
                 self.set_aside.set(storage.set_aside_list());
             }
@@ -597,14 +685,13 @@ impl DataStore {
                     }
                     None => {
                         // No room even with every older backup gone: they come back, and nothing changes.
-                        for old in kept.list() {
-                            let _ = storage.save_backup(old);
-                        }
+                        restore_backups(storage, &kept);
                         self.backups.set(kept);
                         return Err(NoRoom::ForBackup);
                     }
                 },
                 Err(_) => {
+                    restore_backups(storage, &kept);
                     self.backups.set(kept);
                     return Err(NoRoom::ForBackup);
                 }
@@ -665,6 +752,13 @@ impl DataStore {
     /// The stored revision, followed: views of the room measure again when it moves.
     pub fn stored_revision(&self) -> ReadSignal<u64> {
         self.stored_revision.read_only()
+    }
+}
+
+/// Writes back backups that were let go for room that did not suffice; they fit before.
+fn restore_backups(storage: BrowserStorage, kept: &Backups) {
+    for backup in kept.list() {
+        let _ = storage.save_backup(backup);
     }
 }
 

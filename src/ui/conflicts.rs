@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::change::{Conflict, Record};
 use crate::format::Dataset;
 use crate::i18n::{Key, Lang};
+use crate::state::store::KeepMineRefused;
 
 use super::{use_lang, use_store};
 
@@ -15,7 +16,7 @@ use super::{use_lang, use_store};
 pub fn Conflicts() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
-    let refusal = RwSignal::new(None::<String>);
+    let refusal = RwSignal::new(None::<KeepMineRefused>);
     let conflicts = store.conflicts();
     move || {
         let list = conflicts.get();
@@ -27,8 +28,8 @@ pub fn Conflicts() -> impl IntoView {
                 let count = conflicts.with_untracked(Vec::len);
                 for index in (0..count).rev() {
                     if mine {
-                        if let Err(rejected) = store.keep_mine(index) {
-                            refusal.set(Some(rejected.to_string()));
+                        if let Err(refused) = store.keep_mine(index) {
+                            refusal.set(Some(refused));
                         }
                     } else {
                         store.keep_theirs(index);
@@ -59,7 +60,7 @@ pub fn Conflicts() -> impl IntoView {
                                         <button type="button" class="button small primary" data-testid="edit-conflict-keep-mine"
                                             on:click=move |_| match store.keep_mine(index) {
                                                 Ok(()) => refusal.set(None),
-                                                Err(rejected) => refusal.set(Some(rejected.to_string())),
+                                                Err(refused) => refusal.set(Some(refused)),
                                             }>
                                             {l.t(Key::ConflictKeepMine)}
                                         </button>
@@ -80,7 +81,16 @@ pub fn Conflicts() -> impl IntoView {
                                 on:click=move |_| keep_all(false)>{l.t(Key::ConflictKeepAllTheirs)}</button>
                         </span>
                     })}
-                    {move || refusal.get().map(|text| view! { <p class="field-error">{text}</p> })}
+                    {move || refusal.get().map(|refused| {
+                        let l = lang.get();
+                        let text = match refused {
+                            KeepMineRefused::Gone => l.t(Key::ConflictCannotKeep).to_owned(),
+                            KeepMineRefused::Rejected(rejected) => {
+                                rejected.0.iter().map(|e| l.problem(e)).collect::<Vec<_>>().join(" ")
+                            }
+                        };
+                        view! { <p class="field-error" role="alert" data-testid="edit-conflict-refused">{text}</p> }
+                    })}
                 </section>
             }
         })

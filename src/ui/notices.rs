@@ -181,6 +181,7 @@ fn storage_message(l: Lang, problem: &StorageError) -> String {
         StorageError::WriteFailed(detail) => l.tf(Key::StorageWriteFailed, &[("detail", detail)]),
         StorageError::Corrupt(detail) => l.tf(Key::StorageCorrupt, &[("detail", detail)]),
         StorageError::Newer(version) => l.tf(Key::StorageNewer, &[("found", &version.to_string())]),
+        StorageError::NotCombined(detail) => l.tf(Key::StorageNotCombined, &[("detail", detail)]),
     }
 }
 
