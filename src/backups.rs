@@ -22,6 +22,10 @@ pub enum BackupReason {
     /// Before importing the data of a share link.
     BeforeLinkImport,
     BeforeRestore,
+    /// Before starting a plan of one's own.
+    BeforeNewPlan,
+    /// Before opening the built-in example.
+    BeforeExample,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

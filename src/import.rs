@@ -16,7 +16,18 @@ pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Origin {
     Sample,
-    Imported { file: String },
+    /// Data of the user's own: imported from `file`, or started in the app (`file` empty). One kind for
+    /// both, because a tab of an earlier version, still open, must read what this version stores.
+    Imported {
+        file: String,
+    },
+}
+
+impl Origin {
+    /// A plan the user started in the app.
+    pub fn own_plan() -> Origin {
+        Origin::Imported { file: String::new() }
+    }
 }
 
 /// Where incoming data came from, for the messages about it.

@@ -16,3 +16,13 @@ pub fn sample_dataset() -> Dataset {
     let Checked { dataset, .. } = Dataset::parse(SAMPLE_FILE).expect("the built-in dataset follows the format");
     dataset
 }
+
+thread_local! {
+    /// Read once, for telling whether data is still the example as published.
+    static SAMPLE: Dataset = sample_dataset();
+}
+
+/// Whether `dataset` is the built-in example exactly as it was published (not changed since).
+pub fn is_untouched_sample(dataset: &Dataset) -> bool {
+    SAMPLE.with(|sample| dataset.programs.len() == sample.programs.len() && dataset == sample)
+}

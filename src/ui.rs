@@ -25,6 +25,7 @@ mod register;
 mod report;
 mod scorecards;
 mod slide_list;
+mod start;
 mod window_events;
 
 use address::{Navigation, View};
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let first_visit = start::first_visit();
     let dragging = window_events::listen(store, imports, settings, navigation);
     // The app taken off the page (not only the page closed) writes what it has not saved yet.
     on_cleanup(move || store.flush());
@@ -102,6 +104,7 @@ pub fn App() -> impl IntoView {
         <main id="main">
             <NoticeArea/>
             <SampleNotice/>
+            {move || (view.get() == View::Overview && first_visit.get()).then(|| view! { <start::StartChoices/> })}
             {move || match view.get() {
                 View::Overview => view! { <Overview/><DataPanel/> }.into_any(),
                 View::Register => view! { <Register/> }.into_any(),

@@ -718,3 +718,57 @@ async fn a_write_that_went_over_this_tabs_last_one_unseen_gets_it_again() {
     drop(page);
     storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_first_visit_offers_a_plan_of_ones_own_which_starts_empty_and_undoes() {
+    let page = Page::open().await;
+    assert!(page.find("start").is_some(), "the choice stands on top of a first visit");
+    assert!(page.find("start-again").is_none());
+    page.click("start-new-plan").await;
+    page.click("new-plan-create").await;
+    assert!(page.text("new-plan-form").contains("tidak boleh kosong"), "the city is needed");
+    type_into(&page, "new-plan-city", "Kota Baru");
+    type_into(&page, "new-plan-start-year", "2025");
+    type_into(&page, "new-plan-end-year", "2024");
+    page.click("new-plan-create").await;
+    assert!(page.find("new-plan-form").is_some(), "years in the wrong order are refused");
+    type_into(&page, "new-plan-end-year", "2029");
+    page.click("new-plan-create").await;
+    assert_eq!(page.text("city-name"), "Kota Baru");
+    assert_eq!(page.text("program-count"), "0");
+    assert!(page.find("sample-notice").is_none(), "a plan of one's own has no sample notice");
+    let next = page.wait_for("next-steps").await.text_content().unwrap();
+    assert!(next.contains("Smart Governance") && next.contains("Smart Environment"), "{next}");
+    wait_until(|| page.find("start").is_none() || page.find("start-again").is_some()).await;
+    assert!(page.find("start-again").is_some(), "the choice moves into the data panel");
+    page.click("import-undo").await;
+    assert_eq!(page.text("city-name"), "Kota Tanjungpinang");
+    assert_eq!(page.text("program-count"), "131");
+    assert!(page.find("sample-notice").is_some(), "the example again, labelled as such");
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_sample_notice_says_when_the_example_was_changed() {
+    let page = Page::open_at("?view=register&q=QRIS").await;
+    assert!(page.text("sample-notice").contains("berasal dari hasil Evaluasi Tahap I"));
+    choose(page.wait_for("program-status-select").await, "done");
+    wait_until(|| page.text("sample-notice").contains("telah diubah")).await;
+    page.click("undo").await;
+    wait_until(|| page.text("sample-notice").contains("berasal dari hasil Evaluasi Tahap I")).await;
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn select_all_shown_selects_every_row_the_filters_show() {
+    let page = Page::open_at("?view=register&status=discussion").await;
+    let all: HtmlInputElement = page.wait_for("select-all-shown").await.unchecked_into();
+    all.click();
+    leptos::task::tick().await;
+    assert!(page.text("bulk-bar").contains("16 program"), "{}", page.text("bulk-bar"));
+    choose(page.find("bulk-status").unwrap(), "running");
+    wait_until(|| page.text("register-shown-count") == "Menampilkan 0 dari 131").await;
+    page.click("undo").await;
+    wait_until(|| page.text("register-shown-count") == "Menampilkan 16 dari 131").await;
+    storage().clear().unwrap();
+}

@@ -101,6 +101,7 @@ fn settings_fall_back_to_defaults() {
             order: vec!["headline".into()],
             hidden: vec!["title".into()],
         }),
+        started: true,
     };
     assert_eq!(Settings::decode(&settings.encode()), settings);
 }

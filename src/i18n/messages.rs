@@ -28,6 +28,10 @@ messages! {
         "Data contoh bawaan. Jumlah program dan jumlah per status berasal dari hasil Evaluasi Tahap I yang dipublikasikan ({date}); rincian tiap program hanya ilustrasi.",
         "Built-in sample data. The number of programs and the count per status come from the published Stage I evaluation ({date}); the details of each program are illustrative."
     ),
+    SampleChangedNotice => (
+        "Data ini berawal dari contoh bawaan Kota Tanjungpinang (Evaluasi Tahap I, {date}) dan telah diubah: jumlah dan rinciannya bukan lagi angka yang dipublikasikan.",
+        "This data started as the built-in example of Kota Tanjungpinang (Stage I evaluation, {date}) and has been changed: its counts and details are no longer the published figures."
+    ),
     OverviewHeading => ("Ringkasan capaian", "Progress overview"),
     ProgramsLabel => ("Program kerja", "Work programs"),
     QuickWinsLabel => ("Quick win", "Quick wins"),
@@ -370,6 +374,7 @@ messages! {
     RegisterShown => ("Menampilkan {shown} dari {total}", "Showing {shown} of {total}"),
     RegisterSearch => ("Cari", "Search"),
     RegisterSearchHint => ("nama, id, aplikasi, OPD, catatan", "name, id, application, agency, notes"),
+    SelectAllShown => ("Pilih semua yang ditampilkan", "Select all shown"),
     RegisterEmpty => ("Tidak ada program yang cocok.", "No program matches."),
     FilterAll => ("Semua", "All"),
     FilterPostponed => ("Ditunda", "Postponed"),
@@ -415,6 +420,40 @@ messages! {
     BackupBeforePastedImport => ("sebelum impor teks yang ditempel", "before importing pasted text"),
     BackupBeforeLinkImport => ("sebelum impor dari tautan berbagi", "before importing a share link"),
     BackupBeforeRestore => ("sebelum pemulihan cadangan", "before restoring a backup"),
+    BackupBeforeNewPlan => ("sebelum memulai rencana baru", "before starting a new plan"),
+    BackupBeforeExample => ("sebelum membuka contoh bawaan", "before opening the built-in example"),
+    StartHeading => ("Mulai", "Get started"),
+    StartExplainer => (
+        "Pemantau ini dibuka dengan contoh Kota Tanjungpinang. Jelajahi contohnya, mulai rencana kota Anda sendiri, atau buka berkas dari rekan.",
+        "This tracker opens with the example of Kota Tanjungpinang. Explore the example, start your own city's plan, or open a colleague's file."
+    ),
+    StartExample => ("Jelajahi contoh Tanjungpinang", "Explore the Tanjungpinang example"),
+    StartNewPlan => ("Mulai rencana kota saya", "Start my city's plan"),
+    StartOpenFile => ("Buka berkas", "Open a file"),
+    StartAgain => ("Mulai rencana lain, atau kembali ke contoh", "Start another plan, or go back to the example"),
+    NewPlanHeading => ("Rencana baru", "A new plan"),
+    NewPlanHint => (
+        "Rencana baru dimulai kosong, dengan enam dimensi smart city. Data saat ini disimpan dulu sebagai cadangan dan dapat dipulihkan, atau diurungkan.",
+        "A new plan starts empty, with the six smart-city dimensions. The current data is kept as a backup first, and can be restored, or the step undone."
+    ),
+    NewPlanCreate => ("Buat rencana", "Create the plan"),
+    NewPlanStarted => (
+        "Rencana {city} dimulai. Data sebelumnya disimpan sebagai cadangan.",
+        "The plan of {city} is started. The data before it is kept as a backup."
+    ),
+    ExampleOpened => (
+        "Contoh Kota Tanjungpinang dibuka. Data sebelumnya disimpan sebagai cadangan.",
+        "The example of Kota Tanjungpinang is open. The data before it is kept as a backup."
+    ),
+    NotAYear => ("bukan tahun (mis. 2021)", "not a year (e.g. 2021)"),
+    NextStepsHeading => ("Langkah berikutnya", "What to do next"),
+    NextStepsExplainer => (
+        "Rencana ini belum berisi program. Enam dimensi sudah siap: {dimensions}.",
+        "This plan has no programs yet. The six dimensions are ready: {dimensions}."
+    ),
+    NextAddProgram => ("Tambah program pertama", "Add the first program"),
+    NextFillTemplate => ("Isi templat spreadsheet, lalu impor", "Fill in the spreadsheet template, then import it"),
+    NextOpenFile => ("Buka berkas dari rekan", "Open a colleague's file"),
     BackupRestore => ("Pulihkan", "Restore"),
     BackupDownload => ("Unduh", "Download"),
     BackupFileWord => ("cadangan", "backup"),

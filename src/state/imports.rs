@@ -12,7 +12,7 @@ use crate::backups::BackupReason;
 use crate::change::Change;
 use crate::diff;
 use crate::files::{self, Reading};
-use crate::format::Dataset;
+use crate::format::{Dataset, Plan};
 use crate::import::{self, MAX_FILE_BYTES, Origin, Preview, Source};
 use crate::share_link;
 
@@ -46,10 +46,14 @@ pub enum ImportMode {
 }
 
 /// What replaces the current data, waiting while there is no room for a backup.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Replacement {
     Import(ImportMode),
     Restore(u64),
+    /// An empty plan of the user's own city.
+    NewPlan(Plan),
+    /// The built-in example of Kota Tanjungpinang.
+    Example,
 }
 
 #[derive(Clone, Copy)]
@@ -213,6 +217,17 @@ impl ImportFlow {
         self.replace(Replacement::Restore(id), Backup::Needed);
     }
 
+    /// Starts an empty plan of the user's own city (the six dimensions are the format's own), keeping what
+    /// is there as a backup; undoable like an import.
+    pub fn start_new_plan(&self, plan: Plan) {
+        self.replace(Replacement::NewPlan(plan), Backup::Needed);
+    }
+
+    /// Opens the built-in example in place of the current data, keeping that as a backup.
+    pub fn open_example(&self) {
+        self.replace(Replacement::Example, Backup::Needed);
+    }
+
     /// Goes on with the replacement that waited for room, without a backup: the user has the current data
     /// (downloaded it, or chose not to).
     pub fn go_on_without_backup(&self) {
@@ -223,7 +238,7 @@ impl ImportFlow {
 
     /// Leaves the replacement that waited for room; nothing changes.
     pub fn stop_replacement(&self) {
-        if self.no_room.get_untracked().is_some_and(|r| matches!(r, Replacement::Import(_))) {
+        if self.no_room.with_untracked(|r| matches!(r, Some(Replacement::Import(_)))) {
             self.pending.set(None);
         }
         self.no_room.set(None);
@@ -231,7 +246,7 @@ impl ImportFlow {
     }
 
     fn replace(&self, replacement: Replacement, backup: Backup) {
-        let (dataset_change, origin, confirmation, reason) = match replacement {
+        let (dataset_change, origin, confirmation, reason) = match &replacement {
             Replacement::Import(mode) => {
                 let Some(PendingImport { source, preview, base }) = self.pending.get_untracked() else { return };
                 let incoming = preview.checked.dataset;
@@ -257,7 +272,7 @@ impl ImportFlow {
                 (Change::between(&base, &result), Origin::Imported { file: label }, confirmation, reason)
             }
             Replacement::Restore(id) => {
-                let Some(backup) = self.store.backups().with_untracked(|b| b.get(id).cloned()) else { return };
+                let Some(backup) = self.store.backups().with_untracked(|b| b.get(*id).cloned()) else { return };
                 match backup.dataset() {
                     Ok(dataset) => {
                         let change = self.store.with_untracked(|current| Change::between(current, &dataset));
@@ -269,6 +284,24 @@ impl ImportFlow {
                         return;
                     }
                 }
+            }
+            Replacement::Example => {
+                let example = crate::sample::sample_dataset();
+                let change = self.store.with_untracked(|current| Change::between(current, &example));
+                (change, Origin::Sample, Confirmation::ExampleOpened, BackupReason::BeforeExample)
+            }
+            Replacement::NewPlan(plan) => {
+                let empty = Dataset {
+                    plan: plan.clone(),
+                    agencies: Vec::new(),
+                    programs: Vec::new(),
+                    evaluations: Vec::new(),
+                    exported_at: None,
+                    extra: Default::default(),
+                };
+                let change = self.store.with_untracked(|current| Change::between(current, &empty));
+                let confirmation = Confirmation::NewPlanStarted { city: plan.city.clone() };
+                (change, Origin::own_plan(), confirmation, BackupReason::BeforeNewPlan)
             }
         };
         let backup_id = match backup {
@@ -287,7 +320,9 @@ impl ImportFlow {
                 if matches!(replacement, Replacement::Import(_)) {
                     self.pending.set(None);
                 }
-                self.undo_backup.set(backup_id.filter(|_| matches!(replacement, Replacement::Import(_))));
+                // "Undo" in the message puts back what an import or a new plan replaced.
+                let undoable = !matches!(replacement, Replacement::Restore(_));
+                self.undo_backup.set(backup_id.filter(|_| undoable));
                 self.notices.clear(Slot::Import);
                 self.notices.confirm(confirmation);
             }

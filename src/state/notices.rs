@@ -37,6 +37,10 @@ pub enum Confirmation {
     ChartCopied,
     ChartNotCopied,
     Saved,
+    NewPlanStarted {
+        city: String,
+    },
+    ExampleOpened,
     /// Programs added here under an id that another tab gave to another program meanwhile, and their new ids.
     Renamed {
         ids: Vec<(String, String)>,

@@ -16,6 +16,7 @@ pub struct Settings {
     lang: RwSignal<Lang>,
     slides: RwSignal<Arrangement>,
     unexported_changes: RwSignal<bool>,
+    started: RwSignal<bool>,
     storage: Option<BrowserStorage>,
     notices: Notices,
 }
@@ -29,6 +30,7 @@ impl Settings {
             lang: RwSignal::new(lang_param.or(stored.lang()).unwrap_or_default()),
             slides: RwSignal::new(stored.slides.clone().unwrap_or_default()),
             unexported_changes: RwSignal::new(stored.unexported_changes),
+            started: RwSignal::new(stored.started),
             storage,
             notices,
         };
@@ -68,11 +70,24 @@ impl Settings {
         }
     }
 
+    /// Whether the user has chosen how to start.
+    pub fn started(&self) -> ReadSignal<bool> {
+        self.started.read_only()
+    }
+
+    pub fn mark_started(&self) {
+        if !self.started.get_untracked() {
+            self.started.set(true);
+            self.save();
+        }
+    }
+
     /// Another tab changed the settings.
     pub fn reload(&self) {
         let Some(storage) = self.storage else { return };
         let stored = storage.load_settings();
         self.unexported_changes.set(stored.unexported_changes);
+        self.started.set(stored.started);
     }
 
     fn save(&self) {
@@ -82,6 +97,7 @@ impl Settings {
             lang: Some(self.lang.get_untracked().code().into()),
             unexported_changes: self.unexported_changes.get_untracked(),
             slides: (arrangement != Arrangement::default()).then_some(arrangement),
+            started: self.started.get_untracked(),
         };
         if let Err(error) = storage.save_settings(&settings) {
             self.notices.show(Notice::Storage(error));

@@ -155,6 +155,10 @@ pub struct Settings {
     /// The presenter's choice and order of slides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slides: Option<crate::slides::Arrangement>,
+    /// The user chose how to start (the example, a plan of their own, a file): the first-visit choice is
+    /// not offered again on top of the page.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub started: bool,
 }
 
 impl Settings {

@@ -89,13 +89,19 @@ pub fn write(view: View, query: &RegisterQuery, new_entry: bool) {
 pub struct Navigation {
     pub view: leptos::prelude::RwSignal<View>,
     pub query: leptos::prelude::RwSignal<RegisterQuery>,
+    /// The register opens with the form of a new program (asked from the overview of an empty plan).
+    pub adding_program: leptos::prelude::RwSignal<bool>,
 }
 
 impl Navigation {
     /// As the page's address names them.
     pub fn from_address() -> Navigation {
         let (view, query) = read();
-        Navigation { view: leptos::prelude::RwSignal::new(view), query: leptos::prelude::RwSignal::new(query) }
+        Navigation {
+            view: leptos::prelude::RwSignal::new(view),
+            query: leptos::prelude::RwSignal::new(query),
+            adding_program: leptos::prelude::RwSignal::new(false),
+        }
     }
 
     /// Opens a view, with a new history entry so that Back returns.
@@ -103,6 +109,13 @@ impl Navigation {
         use leptos::prelude::*;
         self.view.set(target);
         self.query.with_untracked(|q| write(target, q, true));
+    }
+
+    /// Opens the register with the form of a new program.
+    pub fn add_program(&self) {
+        use leptos::prelude::Set;
+        self.adding_program.set(true);
+        self.open(self::View::Register);
     }
 
     /// Back or Forward: the view and query follow the address.

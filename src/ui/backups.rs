@@ -45,6 +45,8 @@ pub fn BackupList() -> impl IntoView {
                                     BackupReason::BeforePastedImport => l.t(Key::BackupBeforePastedImport).to_owned(),
                                     BackupReason::BeforeLinkImport => l.t(Key::BackupBeforeLinkImport).to_owned(),
                                     BackupReason::BeforeRestore => l.t(Key::BackupBeforeRestore).to_owned(),
+                                    BackupReason::BeforeNewPlan => l.t(Key::BackupBeforeNewPlan).to_owned(),
+                                    BackupReason::BeforeExample => l.t(Key::BackupBeforeExample).to_owned(),
                                 };
                                 view! {
                                     <tr data-testid="backup-item" data-backup-id=id.to_string()>

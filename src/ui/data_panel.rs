@@ -22,6 +22,7 @@ const CHANGES_LISTED: usize = 50;
 #[component]
 pub fn DataPanel() -> impl IntoView {
     let lang = use_lang();
+    let first_visit = super::start::first_visit();
     let unexported = use_settings().unexported_changes();
     view! {
         <section class="data-panel" aria-labelledby="data-heading">
@@ -35,6 +36,12 @@ pub fn DataPanel() -> impl IntoView {
                 <ExportBox/>
             </div>
             <ImportPreview/>
+            {move || (!first_visit.get()).then(|| view! {
+                <details class="start-again" data-testid="start-again">
+                    <summary>{move || lang.get().t(Key::StartAgain)}</summary>
+                    <super::start::StartChoices/>
+                </details>
+            })}
             <BackupList/>
             <StorageRoom/>
         </section>
@@ -114,7 +121,7 @@ fn ImportBox() -> impl IntoView {
     };
 
     view! {
-        <div class="box import-box">
+        <div class="box import-box" id="import">
             <h3>{move || lang.get().t(Key::ImportHeading)}</h3>
             <p class="hint">{move || lang.get().t(Key::ImportHint)}</p>
             <div class="actions">

@@ -72,7 +72,13 @@ pub fn Notices() -> impl IntoView {
         {move || match notices.in_slot(Slot::Toast) {
             Some(Notice::Done(confirmation)) => {
                 let l = lang.get();
-                let undoable = matches!(confirmation, Confirmation::Replaced { .. } | Confirmation::Merged { .. })
+                let undoable = matches!(
+                    confirmation,
+                    Confirmation::Replaced { .. }
+                        | Confirmation::Merged { .. }
+                        | Confirmation::NewPlanStarted { .. }
+                        | Confirmation::ExampleOpened
+                )
                     && imports.undo_backup().get().is_some();
                 Some(view! {
                     <div class="notice notice-ok" role="status" data-testid="toast">
@@ -126,20 +132,25 @@ fn NoRoomForBackup() -> impl IntoView {
     }
 }
 
+/// What the page says of data that is the built-in example: as published, or changed since (then its
+/// counts are no longer the published ones). Data of the user's own has no notice.
 #[component]
 pub fn SampleNotice() -> impl IntoView {
-    let origin = use_store().origin();
+    let store = use_store();
     let lang = use_lang();
     move || {
-        (origin.get() == Origin::Sample).then(|| {
-            let l = lang.get();
-            view! {
-                <p class="sample-notice" data-testid="sample-notice">
-                    {l.tf(Key::SampleNotice, &[("date", &l.date(SAMPLE_SOURCE_DATE))])}
-                </p>
-            }
-        })
+        sample_note(store, lang.get())
+            .map(|text| view! { <p class="sample-notice" data-testid="sample-notice">{text}</p> })
     }
+}
+
+/// The note on the built-in example, if the data is it; shared with the report's cover.
+pub fn sample_note(store: crate::state::store::DataStore, l: Lang) -> Option<String> {
+    (store.origin().get() == Origin::Sample).then(|| {
+        let key =
+            if store.with(crate::sample::is_untouched_sample) { Key::SampleNotice } else { Key::SampleChangedNotice };
+        l.tf(key, &[("date", &l.date(SAMPLE_SOURCE_DATE))])
+    })
 }
 
 fn import_failure_view(l: Lang, failure: ImportFailure) -> impl IntoView {
@@ -200,6 +211,8 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
         Confirmation::ChartCopied => l.t(Key::ChartCopied).to_owned(),
         Confirmation::ChartNotCopied => l.t(Key::ChartNotCopied).to_owned(),
         Confirmation::Saved => l.t(Key::ProgramSaved).to_owned(),
+        Confirmation::NewPlanStarted { city } => l.tf(Key::NewPlanStarted, &[("city", city)]),
+        Confirmation::ExampleOpened => l.t(Key::ExampleOpened).to_owned(),
         Confirmation::Renamed { ids } => {
             let list = ids.iter().map(|(from, to)| format!("{from} → {to}")).collect::<Vec<_>>().join(", ");
             l.tf(Key::ProgramsRenamed, &[("ids", &list)])

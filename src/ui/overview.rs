@@ -34,6 +34,7 @@ pub fn Overview() -> impl IntoView {
     };
 
     view! {
+        <super::start::NextSteps/>
         <section class="overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading">{move || lang.get().t(Key::OverviewHeading)}</h2>
             <div class="figures">

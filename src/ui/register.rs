@@ -57,6 +57,14 @@ pub fn Register() -> impl IntoView {
     let rows = Memo::new(move |_| rows.with(|(_, _, rows)| rows.clone()));
     let selected = RwSignal::new(Vec::<String>::new());
     let editing = RwSignal::new(None::<Editing>);
+    let navigation = use_navigation();
+    // Asked from the overview of an empty plan: the register opens with the form of a new program.
+    Effect::new(move |_| {
+        if navigation.adding_program.get() {
+            navigation.adding_program.set(false);
+            editing.set(Some(Editing::New));
+        }
+    });
 
     // The address follows the view as it is typed and chosen.
     Effect::new(move |_| query.with(|q| address::write(View::Register, q, false)));
@@ -312,13 +320,43 @@ fn ProgramTable(
             </th>
         }
     };
+    // "Select all shown": every row the search and filters show, for a bulk change or deletion.
+    let shown_ids = move || {
+        rows.with_untracked(|rows| {
+            store.with_untracked(|d| rows.iter().map(|&i| d.programs[i].id.clone()).collect::<Vec<_>>())
+        })
+    };
+    let all_shown_selected = move || {
+        selected.with(|s| {
+            let chosen: std::collections::HashSet<&str> = s.iter().map(String::as_str).collect();
+            rows.with(|rows| {
+                !rows.is_empty()
+                    && store.with_programs(|d| rows.iter().all(|&i| chosen.contains(d.programs[i].id.as_str())))
+            })
+        })
+    };
     view! {
         <div class="register-scroll" tabindex="-1" on:scroll=on_scroll data-testid="register-table">
             <table class="register-table">
                 <thead>
                     <tr>
                         <th scope="col" class="select-column">
-                            <span class="visually-hidden">{move || lang.get().t(Key::SelectRow)}</span>
+                            <input type="checkbox" data-testid="select-all-shown"
+                                aria-label=move || lang.get().t(Key::SelectAllShown) title=move || lang.get().t(Key::SelectAllShown)
+                                prop:checked=all_shown_selected
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let shown = shown_ids();
+                                    selected.update(|s| {
+                                        if on {
+                                            let already: std::collections::HashSet<String> = s.iter().cloned().collect();
+                                            s.extend(shown.into_iter().filter(|id| !already.contains(id)));
+                                        } else {
+                                            let shown: std::collections::HashSet<String> = shown.into_iter().collect();
+                                            s.retain(|id| !shown.contains(id));
+                                        }
+                                    });
+                                }/>
                         </th>
                         {header(Column::Id, Key::FieldId)}
                         {header(Column::Name, Key::FieldName)}

@@ -9,9 +9,7 @@ use crate::files;
 use crate::format::{Dimension, Status};
 use crate::i18n::Key;
 use crate::metrics::{Overview, ProgramFilter};
-use crate::sample::SAMPLE_SOURCE_DATE;
 use crate::scorecard::Scorecard;
-use crate::storage::envelope::Origin;
 
 use super::scorecards::scorecard_view;
 use super::{use_lang, use_store};
@@ -21,7 +19,6 @@ pub fn Report() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
     let plan = store.plan();
-    let origin = store.origin();
     let today = files::today();
     let charts = Memo::new(move |_| store.with(|d| dashboard::charts(d, &ProgramFilter::default(), lang.get())));
     let overview = Memo::new(move |_| store.with(Overview::of));
@@ -44,9 +41,8 @@ pub fn Report() -> impl IntoView {
                 <p class="report-plan">{move || plan.with(|p| p.title.clone().unwrap_or_default())}</p>
                 <p>{move || plan.with(|p| p.province.clone().unwrap_or_default())}</p>
                 <p class="report-date">{move || lang.get().tf(Key::ReportDate, &[("date", &lang.get().date(&today))])}</p>
-                {move || (origin.get() == Origin::Sample).then(|| {
-                    let l = lang.get();
-                    view! { <p class="report-note">{l.tf(Key::SampleNotice, &[("date", &l.date(SAMPLE_SOURCE_DATE))])}</p> }
+                {move || super::notices::sample_note(store, lang.get()).map(|text| view! {
+                    <p class="report-note" data-testid="report-sample-note">{text}</p>
                 })}
             </section>
             <section class="report-section" data-testid="report-summary">
