@@ -36,7 +36,7 @@ fn main() {
         let diff = DatasetDiff::between(&sample, &checked.dataset);
         let diffing = started.elapsed();
         let started = Instant::now();
-        let csv = to_csv(&dataset, Delimiter::Semicolon);
+        let csv = to_csv(&dataset, Delimiter::Semicolon, masterplan_tracker::i18n::Lang::Id);
         let csv_write = started.elapsed();
         let started = Instant::now();
         from_csv(&csv, &dataset).expect("valid");

@@ -128,6 +128,14 @@ pub fn bulk_set(dataset: &Dataset, ids: &[String], set: &BulkSet) -> Change {
 
 /// Adds an agency with an id made from its name; returns the change and the id.
 pub fn add_agency(dataset: &Dataset, name: &str) -> (Change, String) {
+    let id = agency_id(name, |id| dataset.agencies.iter().any(|a| a.id == id));
+    let mut agencies = dataset.agencies.clone();
+    agencies.push(Agency { id: id.clone(), name: name.trim().to_owned(), extra: Default::default() });
+    (Change::agencies(&dataset.agencies, &agencies), id)
+}
+
+/// An agency id made from its name (`Dinas Pariwisata` is `dinas-pariwisata`), made unique against `taken`.
+pub fn agency_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
     let stem: String = name
         .chars()
         .filter_map(|c| {
@@ -139,10 +147,7 @@ pub fn add_agency(dataset: &Dataset, name: &str) -> (Change, String) {
         .collect::<Vec<_>>()
         .join("-");
     let stem = if stem.is_empty() { "opd".to_owned() } else { stem };
-    let id = free_id(&stem, Suffix::WhenTaken, |id| dataset.agencies.iter().any(|a| a.id == id));
-    let mut agencies = dataset.agencies.clone();
-    agencies.push(Agency { id: id.clone(), name: name.trim().to_owned(), extra: Default::default() });
-    (Change::agencies(&dataset.agencies, &agencies), id)
+    free_id(&stem, Suffix::WhenTaken, taken)
 }
 
 pub fn rename_agency(dataset: &Dataset, id: &str, name: &str) -> Change {

@@ -15,18 +15,18 @@ pub struct Reading {
 }
 
 impl Reading {
-    /// Starts reading `file` as UTF-8 text. `on_progress` gets the fraction read so far; `on_done` the text
-    /// or what went wrong. Neither is called after `abort`.
+    /// Starts reading `file`'s bytes (a workbook is no text; the importer tells). `on_progress` gets the
+    /// fraction read so far; `on_done` the bytes or what went wrong. Neither is called after `abort`.
     pub fn start(
         file: &web_sys::File,
         on_progress: impl Fn(f64) + 'static,
-        on_done: impl FnOnce(Result<String, String>) + 'static,
+        on_done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
     ) -> Result<Reading, String> {
         let reader = web_sys::FileReader::new().map_err(|e| format!("{e:?}"))?;
         let on_done = Rc::new(RefCell::new(Some(on_done)));
         let finish = {
             let on_done = on_done.clone();
-            move |outcome: Result<String, String>| {
+            move |outcome: Result<Vec<u8>, String>| {
                 if let Some(done) = on_done.borrow_mut().take() {
                     done(outcome);
                 }
@@ -41,8 +41,8 @@ impl Reading {
             let reader = reader.clone();
             let finish = finish.clone();
             Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |_| {
-                let text = reader.result().ok().and_then(|r| r.as_string());
-                finish(text.ok_or_else(|| "the file is not text".to_owned()));
+                let bytes = reader.result().ok().map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+                finish(bytes.ok_or_else(|| "the file could not be read".to_owned()));
             })
         };
         let error = {
@@ -65,7 +65,7 @@ impl Reading {
                 .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
                 .map_err(|e| format!("{e:?}"))?;
         }
-        reader.read_as_text(file).map_err(|e| format!("{e:?}"))?;
+        reader.read_as_array_buffer(file).map_err(|e| format!("{e:?}"))?;
         Ok(Reading { reader, _listeners: vec![progress, load, error, abort] })
     }
 

@@ -258,8 +258,16 @@ impl Lang {
     /// What is wrong with a refused file, in words a city planner understands.
     pub fn problem(self, error: &FormatError) -> String {
         let place = match (&error.cell, error.path.is_empty()) {
-            (Some(cell), _) => self
-                .tf(Key::PlaceCell, &[("row", &self.count(cell.row)), ("column", &cell.column), ("path", &error.path)]),
+            (Some(cell), _) => {
+                let at = self.tf(
+                    Key::PlaceCell,
+                    &[("row", &self.count(cell.row)), ("column", &cell.column), ("path", &error.path)],
+                );
+                match &cell.sheet {
+                    Some(sheet) => format!("{} {at}", self.tf(Key::PlaceSheet, &[("sheet", sheet)])),
+                    None => at,
+                }
+            }
             (None, true) => self.t(Key::PlaceWholeFile).to_owned(),
             (None, false) => error.path.clone(),
         };
@@ -309,7 +317,8 @@ impl Lang {
                 self.tf(Key::ProblemYearsReversed, &[("start", &start.to_string()), ("end", &end.to_string())])
             }
             Problem::NotADate { found } => self.tf(Key::ProblemNotADate, &[("found", found)]),
-            Problem::MissingColumn { column } => self.tf(Key::ProblemMissingColumn, &[("column", column)]),
+            Problem::MissingColumn { column } => self.tf(Key::ProblemMissingColumn, &[("column", self.field(column))]),
+            Problem::NotWorkbook { detail } => self.tf(Key::ProblemNotWorkbook, &[("detail", detail)]),
             Problem::NotCsv { line } => self.tf(Key::ProblemNotCsv, &[("line", &self.count(*line as usize))]),
         }
     }

@@ -75,7 +75,7 @@ pub fn looks_like_csv(text: &str, file_name: Option<&str>) -> bool {
             !start.is_empty()
                 && !start.starts_with('{')
                 && !start.starts_with('[')
-                && start.lines().next().is_some_and(|l| l.contains("id"))
+                && start.lines().next().is_some_and(spreadsheet::heads_name_an_id)
         }
     }
 }
@@ -86,4 +86,37 @@ pub fn preview(text: &str, file_name: Option<&str>, current: &Dataset) -> Result
         if looks_like_csv(text, file_name) { spreadsheet::from_csv(text, current)? } else { Dataset::parse(text)? };
     let diff = DatasetDiff::between(current, &checked.dataset);
     Ok(Preview { checked, diff })
+}
+
+/// An XLSX workbook (a zip package) starts with these bytes.
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
+/// Checks a chosen or dropped file, whatever it holds: an XLSX workbook, or text (a dataset file, a CSV).
+pub fn preview_file(bytes: &[u8], file_name: &str, current: &Dataset) -> Result<Preview, Refusal> {
+    if bytes.starts_with(ZIP_MAGIC) {
+        let checked = spreadsheet::from_xlsx(bytes, current)?;
+        let diff = DatasetDiff::between(current, &checked.dataset);
+        return Ok(Preview { checked, diff });
+    }
+    preview(&decode_text(bytes), Some(file_name), current)
+}
+
+/// A file's text: UTF-8 (with or without a byte-order mark), else Windows-1252, the code page in which
+/// Excel saves "CSV" on Indonesian and western European machines.
+pub fn decode_text(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    }
+}
+
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
 }

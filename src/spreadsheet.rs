@@ -1,13 +1,20 @@
-//! Programs as spreadsheets: CSV out and back in (one row per program, the format's field names as
-//! column heads), and an XLSX workbook with the programs and a summary of the metrics.
+//! Programs as spreadsheets, in people's words: CSV out and back in, an XLSX workbook out (programs and a
+//! summary) and in (the programs sheet, and the agencies of a filled-in template), and the template to
+//! fill in. Column heads and the values of closed lists are written as the page shows them in the user's
+//! language and read back in either language or as the format's codes; columns the format does not know
+//! travel as unknown fields. Refusals name the sheet, the row and the column head as the file has them.
 
 use serde_json::{Map, Value};
 
-use crate::format::{Cell, Checked, Dataset, FormatError, Problem, Refusal};
+use crate::format::{Agency, Cell, Checked, Dataset, FormatError, Problem, Program, Refusal};
+use crate::i18n::{Key, Lang};
 
+mod words;
 mod workbook;
+mod xlsx;
 
-pub use workbook::to_xlsx;
+pub use workbook::{template_xlsx, to_xlsx};
+pub use xlsx::XlsxError;
 
 /// How a column's cells are read back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +62,16 @@ pub enum Delimiter {
 }
 
 impl Delimiter {
+    /// What Excel set to the language splits columns by: `;` in Indonesian, `,` in English.
+    pub fn of_language(lang: Lang) -> Delimiter {
+        match lang {
+            Lang::Id => Delimiter::Semicolon,
+            Lang::En => Delimiter::Comma,
+        }
+    }
+}
+
+impl Delimiter {
     fn byte(self) -> u8 {
         match self {
             Delimiter::Comma => b',',
@@ -83,28 +100,91 @@ impl Delimiter {
 /// The byte-order mark that makes Excel read the file as UTF-8 (Indonesian names keep their letters).
 const BOM: char = '\u{feff}';
 
-/// The column heads and rows of the programs: the format's columns, then any unknown fields the
-/// programs carry, so that they survive a round trip through a spreadsheet.
-fn table(dataset: &Dataset) -> (Vec<String>, Vec<Vec<String>>) {
-    let programs: Vec<Map<String, Value>> = dataset
+/// A cell as a spreadsheet holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum SheetCell {
+    Text(String),
+    Number(i64),
+}
+
+impl SheetCell {
+    fn text(&self) -> String {
+        match self {
+            SheetCell::Text(text) => text.clone(),
+            SheetCell::Number(n) => n.to_string(),
+        }
+    }
+}
+
+/// The programs as a table in people's words: the format's columns headed as the page names them in the
+/// language, values of closed lists and yes/no as the page shows them, agencies by name, lists joined by
+/// `; `; then any unknown fields the programs carry, headed by their own names, so that they survive the
+/// round trip.
+pub(crate) fn table(dataset: &Dataset, lang: Lang) -> (Vec<String>, Vec<Vec<SheetCell>>) {
+    let mut extra: Vec<String> = dataset
         .programs
         .iter()
-        .map(|p| match serde_json::to_value(p) {
-            Ok(Value::Object(map)) => map,
-            _ => Map::new(),
-        })
+        .flat_map(|p| p.extra.keys().cloned())
+        .filter(|k| words::field_of(k, &COLUMN_NAMES).is_none())
         .collect();
-    let mut heads: Vec<String> = COLUMNS.iter().map(|(name, _)| (*name).to_owned()).collect();
-    let mut extra: Vec<String> =
-        dataset.programs.iter().flat_map(|p| p.extra.keys().cloned()).filter(|k| !heads.contains(k)).collect();
     extra.sort();
     extra.dedup();
-    heads.extend(extra);
-    let rows = programs.iter().map(|program| heads.iter().map(|head| cell_text(program.get(head))).collect()).collect();
+    let mut heads: Vec<String> = COLUMNS.iter().map(|(code, _)| lang.field(code).to_owned()).collect();
+    heads.extend(extra.iter().cloned());
+    let rows = dataset
+        .programs
+        .iter()
+        .map(|program| {
+            let mut row: Vec<SheetCell> =
+                COLUMNS.iter().map(|(code, _)| in_words(program, code, dataset, lang)).collect();
+            row.extend(extra.iter().map(|key| SheetCell::Text(extra_text(program.extra.get(key)))));
+            row
+        })
+        .collect();
     (heads, rows)
 }
 
-fn cell_text(value: Option<&Value>) -> String {
+/// The format's column names, for matching heads.
+const COLUMN_NAMES: [&str; 20] = {
+    let mut names = [""; 20];
+    let mut i = 0;
+    while i < 20 {
+        names[i] = COLUMNS[i].0;
+        i += 1;
+    }
+    names
+};
+
+fn in_words(program: &Program, code: &str, dataset: &Dataset, lang: Lang) -> SheetCell {
+    let number = |value: Option<i64>| value.map_or_else(|| SheetCell::Text(String::new()), SheetCell::Number);
+    let yes_no = |value: Option<bool>| SheetCell::Text(value.map_or("", |b| lang.yes_no(b)).to_owned());
+    let text = |value: Option<&str>| SheetCell::Text(value.unwrap_or("").to_owned());
+    match code {
+        "id" => SheetCell::Text(program.id.clone()),
+        "name" => SheetCell::Text(program.name.clone()),
+        "dimension" => SheetCell::Text(lang.dimension(program.dimension).to_owned()),
+        "subdimension" => text(program.subdimension.map(|s| lang.subdimension(s))),
+        "status" => SheetCell::Text(lang.status(program.status).to_owned()),
+        "agency" => text(program.agency.as_deref().map(|id| dataset.agency(id).map_or(id, |a| a.name.as_str()))),
+        "quick_win" => yes_no(Some(program.quick_win)),
+        "horizon" => text(program.horizon.map(|h| lang.horizon(h))),
+        "start_year" => number(program.start_year.map(i64::from)),
+        "target_year" => number(program.target_year.map(i64::from)),
+        "progress" => number(program.progress),
+        "budget_planned" => number(program.budget_planned),
+        "budget_realized" => number(program.budget_realized),
+        "rpjmd" => yes_no(program.rpjmd),
+        "renstra" => yes_no(program.renstra),
+        "postponed_to" => number(program.postponed_to.map(i64::from)),
+        "delay_reason" => text(program.delay_reason.as_deref()),
+        "apps" => SheetCell::Text(program.apps.join("; ")),
+        "evidence" => SheetCell::Text(program.evidence.join("; ")),
+        "notes" => text(program.notes.as_deref()),
+        _ => SheetCell::Text(String::new()),
+    }
+}
+
+fn extra_text(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(text)) => text.clone(),
@@ -120,17 +200,41 @@ fn cell_text(value: Option<&Value>) -> String {
     }
 }
 
-/// The programs as CSV text, UTF-8 with a byte-order mark.
-pub fn to_csv(dataset: &Dataset, delimiter: Delimiter) -> String {
-    let (heads, rows) = table(dataset);
+/// The programs as CSV text in people's words, UTF-8 with a byte-order mark.
+pub fn to_csv(dataset: &Dataset, delimiter: Delimiter, lang: Lang) -> String {
+    let (heads, rows) = table(dataset, lang);
+    csv_text(&heads, rows.iter().map(|row| row.iter().map(SheetCell::text).collect()), delimiter)
+}
+
+/// The template's CSV: the column heads alone, for the language.
+pub fn template_csv(lang: Lang) -> String {
+    let heads: Vec<String> = COLUMNS.iter().map(|(code, _)| lang.field(code).to_owned()).collect();
+    csv_text(&heads, std::iter::empty(), Delimiter::of_language(lang))
+}
+
+fn csv_text(heads: &[String], rows: impl Iterator<Item = Vec<String>>, delimiter: Delimiter) -> String {
     let mut writer = csv::WriterBuilder::new().delimiter(delimiter.byte()).from_writer(Vec::new());
     // Writing into memory cannot fail.
-    writer.write_record(&heads).expect("writing CSV to memory");
+    writer.write_record(heads).expect("writing CSV to memory");
     for row in rows {
         writer.write_record(&row).expect("writing CSV to memory");
     }
     let bytes = writer.into_inner().expect("writing CSV to memory");
     format!("{BOM}{}", String::from_utf8(bytes).expect("CSV of UTF-8 text is UTF-8"))
+}
+
+/// Rows of a spreadsheet as read: where they come from (a sheet's name, none for CSV), the column heads,
+/// and each row with its number as the spreadsheet counts.
+struct Rows<'a> {
+    sheet: Option<&'a str>,
+    heads: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+/// Whether a line of column heads (comma or semicolon separated) names the programs' id, in either
+/// language or as the format's field: what tells a pasted CSV of programs.
+pub fn heads_name_an_id(line: &str) -> bool {
+    line.split([',', ';', '\t']).any(|head| words::field_of(head.trim().trim_matches('"'), &["id"]).is_some())
 }
 
 /// Reads programs from CSV text (comma or semicolon, with or without a byte-order mark) into a dataset
@@ -147,56 +251,149 @@ pub fn from_csv(text: &str, base: &Dataset) -> Result<Checked, Refusal> {
         errors: vec![FormatError::new("", Problem::NotCsv { line: e.position().map_or(1, |p| p.line()) })],
     };
     let heads: Vec<String> = reader.headers().map_err(not_csv)?.iter().map(|h| h.trim().to_owned()).collect();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(not_csv)?;
+        let line = record.position().map_or(0, |p| p.line()) as usize;
+        rows.push((line, record.iter().map(str::to_owned).collect()));
+    }
+    from_rows(Rows { sheet: None, heads, rows }, base, Vec::new())
+}
+
+/// Reads programs from an XLSX workbook: its programs sheet (found by its name in either language, else
+/// the first sheet), and the agencies sheet of a filled-in template when there is one.
+pub fn from_xlsx(bytes: &[u8], base: &Dataset) -> Result<Checked, Refusal> {
+    let sheets = xlsx::read(bytes).map_err(|error| Refusal {
+        errors: vec![FormatError::new("", Problem::NotWorkbook { detail: error.to_string() })],
+    })?;
+    let programs = sheets
+        .iter()
+        .find(|s| words::is_sheet(&s.name, |l| l.t(Key::SheetPrograms)))
+        .or_else(|| sheets.first())
+        .ok_or_else(|| Refusal { errors: vec![FormatError::new("", Problem::EmptyFile)] })?;
+    let agencies = sheets
+        .iter()
+        .find(|s| words::is_sheet(&s.name, |l| l.t(Key::SheetAgencies)))
+        .map(agencies_of)
+        .unwrap_or_default();
+    let mut rows = programs.rows.iter().skip_while(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()));
+    let heads = rows.next().map(|(_, cells)| cells.iter().map(|h| h.trim().to_owned()).collect()).unwrap_or_default();
+    from_rows(Rows { sheet: Some(&programs.name), heads, rows: rows.cloned().collect() }, base, agencies)
+}
+
+/// The agencies of a template's agencies sheet: an id and a name per row (the id made from the name when
+/// left empty).
+fn agencies_of(sheet: &xlsx::Sheet) -> Vec<Agency> {
+    let mut rows = sheet.rows.iter().map(|(_, cells)| cells);
+    let Some(heads) = rows.next() else { return Vec::new() };
+    let column = |field: &'static str| heads.iter().position(|h| words::field_of(h, &[field]).is_some());
+    let (id, name) = (column("id"), column("name"));
+    let mut agencies: Vec<Agency> = Vec::new();
+    for cells in rows {
+        let cell = |at: Option<usize>| at.and_then(|i| cells.get(i)).map(|c| c.trim().to_owned()).unwrap_or_default();
+        let (id, name) = (cell(id), cell(name));
+        if name.is_empty() {
+            continue;
+        }
+        let id = if id.is_empty() {
+            crate::edit::agency_id(&name, |taken| agencies.iter().any(|a| a.id == taken))
+        } else {
+            id
+        };
+        agencies.push(Agency { id, name, extra: Default::default() });
+    }
+    agencies
+}
+
+/// Programs from rows: heads matched to the format's fields, values read in people's words; the base's
+/// plan, agencies and rounds kept, agencies of a template's sheet added. Checked like any dataset file.
+fn from_rows(table: Rows, base: &Dataset, new_agencies: Vec<Agency>) -> Result<Checked, Refusal> {
+    let fields: Vec<Option<&'static str>> = table.heads.iter().map(|h| words::field_of(h, &COLUMN_NAMES)).collect();
+    let at = |row: usize, column: &str| Cell { sheet: table.sheet.map(str::to_owned), row, column: column.to_owned() };
+    let head_of = |field: &str| {
+        fields.iter().position(|f| *f == Some(field)).map_or_else(|| field.to_owned(), |i| table.heads[i].clone())
+    };
+    let header_row = table.rows.first().map_or(2, |(n, _)| *n).saturating_sub(1).max(1);
     let missing: Vec<FormatError> = REQUIRED_COLUMNS
         .iter()
-        .filter(|column| !heads.iter().any(|h| h == *column))
+        .filter(|column| !fields.contains(&Some(**column)))
         .map(|column| FormatError {
-            cell: Some(Cell { row: 1, column: (*column).to_owned() }),
+            cell: Some(at(header_row, column)),
             ..FormatError::new("programs", Problem::MissingColumn { column: (*column).to_owned() })
         })
         .collect();
     if !missing.is_empty() {
         return Err(Refusal { errors: missing });
     }
-
+    let mut agencies = base.agencies.clone();
+    agencies.extend(new_agencies.into_iter().filter(|a| base.agency(&a.id).is_none()));
     let mut programs = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(not_csv)?;
-        if record.iter().all(|cell| cell.trim().is_empty()) {
+    let mut lines = Vec::new();
+    for (line, cells) in &table.rows {
+        if cells.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let program: Map<String, Value> = heads
+        let program: Map<String, Value> = table
+            .heads
             .iter()
-            .zip(record.iter())
-            .filter(|(_, cell)| !cell.trim().is_empty())
-            .map(|(head, cell)| (head.clone(), cell_value(head, cell.trim())))
+            .zip(&fields)
+            .zip(cells)
+            .filter(|((head, _), cell)| !cell.trim().is_empty() && !head.is_empty())
+            .map(|((head, field), cell)| match field {
+                Some(field) => ((*field).to_owned(), cell_value(field, cell.trim(), &agencies)),
+                None => (head.clone(), Value::String(cell.trim().to_owned())),
+            })
             .collect();
-        programs.push((record.position().map_or(0, |p| p.line()) as usize, Value::Object(program)));
+        programs.push(Value::Object(program));
+        lines.push(*line);
     }
-    let rows: Vec<usize> = programs.iter().map(|(line, _)| *line).collect();
-
     let Value::Object(mut file) = base.to_file_value() else { unreachable!("a dataset is a JSON object") };
-    file.insert("programs".into(), Value::Array(programs.into_iter().map(|(_, p)| p).collect()));
+    file.insert("programs".into(), Value::Array(programs));
+    if agencies.len() > base.agencies.len() {
+        file.insert("agencies".into(), serde_json::to_value(&agencies).expect("agencies serialise"));
+    }
     file.remove("exported_at");
     Dataset::from_value(Value::Object(file)).map_err(|refusal| Refusal {
-        errors: refusal.errors.into_iter().map(|error| with_cell(error, &rows)).collect(),
+        errors: refusal
+            .errors
+            .into_iter()
+            .map(|error| {
+                let cell = program_place(&error.path)
+                    .and_then(|(index, field)| Some(at(*lines.get(index)?, &head_of(&field))));
+                FormatError { cell, ..error }
+            })
+            .collect(),
     })
 }
 
-/// A cell's text as the JSON value its column holds; text that does not fit the column's kind stays text,
-/// so that the format's checks name the problem at its place.
-fn cell_value(head: &str, cell: &str) -> Value {
-    let kind = COLUMNS.iter().find(|(name, _)| *name == head).map_or(Kind::Text, |(_, kind)| *kind);
-    match kind {
-        Kind::Text => Value::String(cell.to_owned()),
-        Kind::WholeNumber => whole_number(cell).map_or_else(|| Value::String(cell.to_owned()), Value::from),
-        Kind::TrueFalse => match cell.to_lowercase().as_str() {
-            "true" | "ya" | "yes" | "1" => Value::Bool(true),
-            "false" | "tidak" | "no" | "0" => Value::Bool(false),
-            _ => Value::String(cell.to_owned()),
-        },
-        Kind::List => Value::Array(
-            cell.split(';').map(str::trim).filter(|item| !item.is_empty()).map(|item| item.into()).collect(),
+/// `programs[3].status` as the program's index and its field.
+fn program_place(path: &str) -> Option<(usize, String)> {
+    let rest = path.strip_prefix("programs[")?;
+    let (index, field) = rest.split_once(']')?;
+    let field = field.trim_start_matches('.').split(['.', '[']).next().unwrap_or("").to_owned();
+    Some((index.parse().ok()?, field))
+}
+
+/// A cell's text as the JSON value its field holds, read in people's words; text that fits no value of
+/// the field stays text, so that the format's checks name the problem at its place.
+fn cell_value(field: &str, cell: &str, agencies: &[Agency]) -> Value {
+    let kind = COLUMNS.iter().find(|(name, _)| *name == field).map_or(Kind::Text, |(_, kind)| *kind);
+    match (field, kind) {
+        ("dimension" | "subdimension" | "status" | "horizon", _) => {
+            Value::String(words::code_of(field, cell).map_or_else(|| cell.to_owned(), str::to_owned))
+        }
+        ("agency", _) => Value::String(
+            agencies
+                .iter()
+                .find(|a| a.id == cell)
+                .or_else(|| agencies.iter().find(|a| words::same_name(&a.name, cell)))
+                .map_or_else(|| cell.to_owned(), |a| a.id.clone()),
+        ),
+        (_, Kind::Text) => Value::String(cell.to_owned()),
+        (_, Kind::WholeNumber) => whole_number(cell).map_or_else(|| Value::String(cell.to_owned()), Value::from),
+        (_, Kind::TrueFalse) => words::yes_no(cell).map_or_else(|| Value::String(cell.to_owned()), Value::Bool),
+        (_, Kind::List) => Value::Array(
+            cell.split([';', '\n']).map(str::trim).filter(|item| !item.is_empty()).map(|item| item.into()).collect(),
         ),
     }
 }
@@ -217,15 +414,4 @@ pub fn whole_number(cell: &str) -> Option<i64> {
         return None;
     }
     groups.concat().parse::<i64>().ok().map(|n| sign * n)
-}
-
-/// Names the spreadsheet cell of an error at `programs[i].field`.
-fn with_cell(error: FormatError, rows: &[usize]) -> FormatError {
-    let cell = error.path.strip_prefix("programs[").and_then(|rest| {
-        let (index, field) = rest.split_once(']')?;
-        let row = *rows.get(index.parse::<usize>().ok()?)?;
-        let column = field.trim_start_matches('.').split(['.', '[']).next().unwrap_or("").to_owned();
-        Some(Cell { row, column })
-    });
-    FormatError { cell, ..error }
 }

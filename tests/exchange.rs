@@ -156,26 +156,29 @@ fn a_dataset_too_large_for_a_link_is_refused_with_its_length() {
 #[test]
 fn csv_round_trips_the_programs_in_both_separators() {
     let dataset = fixture();
-    for delimiter in [Delimiter::Comma, Delimiter::Semicolon] {
-        let csv = to_csv(&dataset, delimiter);
+    for (lang, delimiter) in
+        [Lang::Id, Lang::En].into_iter().flat_map(|l| [(l, Delimiter::Comma), (l, Delimiter::Semicolon)])
+    {
+        let csv = to_csv(&dataset, delimiter, lang);
         assert!(csv.starts_with('\u{feff}'), "a byte-order mark for Excel");
         let header = csv.lines().next().unwrap();
-        assert!(header.starts_with("\u{feff}id"));
+        assert!(header.starts_with("\u{feff}ID"));
+        assert!(header.contains(lang.field("dimension")), "heads in the language: {header}");
         assert!(header.ends_with("risk_level"), "unknown fields get columns: {header}");
         assert!(looks_like_csv(&csv, Some("kota.programs.csv")));
         assert!(looks_like_csv(&csv, None));
         let back = from_csv(&csv, &dataset).unwrap().dataset;
-        assert_eq!(back, dataset, "{delimiter:?}");
+        assert_eq!(back, dataset, "{lang:?} {delimiter:?}");
     }
 }
 
 #[test]
 fn csv_reads_what_spreadsheets_write() {
     let base = fixture();
-    let csv = "ID;name;dimension;status\n";
+    let csv = "nomor;name;dimension;status\n";
     let refusal = from_csv(csv, &base).unwrap_err();
     assert_eq!(refusal.errors[0].problem, Problem::MissingColumn { column: "id".into() });
-    assert_eq!(refusal.errors[0].cell, Some(Cell { row: 1, column: "id".into() }));
+    assert_eq!(refusal.errors[0].cell, Some(Cell { sheet: None, row: 1, column: "id".into() }));
 
     let csv = "id;name;dimension;status;quick_win;budget_planned;apps\n\
                A-1;Satu;economy;running;Ya;150.000.000;SiKancil; Tanjak\n\
@@ -195,19 +198,19 @@ fn csv_errors_name_the_row_and_the_column() {
     let base = fixture();
     let csv = "id,name,dimension,status,progress,rpjmd\n\
                A-1,Satu,economy,running,50,true\n\
-               A-2,Dua,living,selesai,10,false\n\
+               A-2,Dua,living,tertunda,10,false\n\
                A-3,Tiga,living,done,banyak,mungkin\n";
     let refusal = from_csv(csv, &base).unwrap_err();
     let first = &refusal.errors[0];
-    assert_eq!(first.cell, Some(Cell { row: 3, column: "status".into() }));
+    assert_eq!(first.cell, Some(Cell { sheet: None, row: 3, column: "status".into() }));
     assert_eq!(first.path, "programs[1].status");
     let message = Lang::Id.problem(first);
-    assert!(message.starts_with("baris 3, kolom \"status\" (programs[1].status): \"selesai\""), "{message}");
+    assert!(message.starts_with("baris 3, kolom \"status\" (programs[1].status): \"tertunda\""), "{message}");
     let en = Lang::En.problem(first);
     assert!(en.starts_with("row 3, column \"status\""), "{en}");
     let csv = "id,name,dimension,status,progress\nA-3,Tiga,living,done,banyak\n";
     let refusal = from_csv(csv, &base).unwrap_err();
-    assert_eq!(refusal.errors[0].cell, Some(Cell { row: 2, column: "progress".into() }));
+    assert_eq!(refusal.errors[0].cell, Some(Cell { sheet: None, row: 2, column: "progress".into() }));
     assert!(from_csv("\u{feff}", &base).is_err());
 }
 

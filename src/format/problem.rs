@@ -18,7 +18,10 @@ pub struct FormatError {
 /// A spreadsheet cell: the row as the spreadsheet numbers it (the header is row 1) and the column's name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
+    /// The sheet of a workbook; `None` for a CSV file.
+    pub sheet: Option<String>,
     pub row: usize,
+    /// The column's head as the file has it.
     pub column: String,
 }
 
@@ -86,6 +89,10 @@ pub enum Problem {
     /// Text that the CSV reader cannot split into rows and columns.
     NotCsv {
         line: u64,
+    },
+    /// Bytes that are no XLSX workbook this app can read.
+    NotWorkbook {
+        detail: String,
     },
 }
 
@@ -164,7 +171,10 @@ impl ValueKind {
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let place = match (&self.cell, self.path.is_empty()) {
-            (Some(cell), _) => format!("row {}, column {} ({})", cell.row, cell.column, self.path),
+            (Some(cell), _) => match &cell.sheet {
+                Some(sheet) => format!("sheet {sheet}, row {}, column {} ({})", cell.row, cell.column, self.path),
+                None => format!("row {}, column {} ({})", cell.row, cell.column, self.path),
+            },
             (None, true) => "file".to_owned(),
             (None, false) => self.path.clone(),
         };
@@ -205,6 +215,7 @@ impl fmt::Display for FormatError {
             }
             Problem::MissingColumn { column } => write!(f, "{place}: no column \"{column}\""),
             Problem::NotCsv { line } => write!(f, "{place}: not CSV (line {line})"),
+            Problem::NotWorkbook { detail } => write!(f, "{place}: {detail}"),
         }
     }
 }

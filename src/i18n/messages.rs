@@ -516,6 +516,46 @@ messages! {
         "All data stays in your browser; nothing is sent to a server."
     ),
     PlaceWholeFile => ("berkas", "file"),
+    PlaceSheet => ("lembar \"{sheet}\",", "sheet \"{sheet}\","),
+    ProblemNotWorkbook => (
+        "bukan buku kerja XLSX yang dapat dibaca ({detail}). Simpan berkas sebagai Buku Kerja Excel (.xlsx) atau CSV.",
+        "not an XLSX workbook this app can read ({detail}). Save the file as an Excel Workbook (.xlsx) or as CSV."
+    ),
+    SheetAgencies => ("OPD", "Agencies"),
+    TemplateTitle => ("Templat program kerja Masterplan Smart City", "Smart City Master Plan work programs template"),
+    TemplateStepRows => (
+        "1. Isi satu baris per program di lembar \"{programs}\". Kolom ID, Nama program, Dimensi dan Status wajib diisi; ID tidak boleh kembar.",
+        "1. Fill in one row per program on the sheet \"{programs}\". ID, Program name, Dimension and Status are required; no two programs share an ID."
+    ),
+    TemplateStepLists => (
+        "2. Dimensi, subdimensi, status, jangka waktu, OPD dan Ya/Tidak dipilih dari daftar pada selnya (panah di sisi sel).",
+        "2. Dimension, sub-dimension, status, horizon, agency and Yes/No are chosen from the list in their cells (the arrow beside the cell)."
+    ),
+    TemplateStepAgencies => (
+        "3. OPD ada di lembar \"{agencies}\": tambahkan OPD baru di sana (ID boleh dikosongkan), lalu pilih namanya di lembar program.",
+        "3. The agencies are on the sheet \"{agencies}\": add new ones there (the ID may stay empty), then choose their names on the programs sheet."
+    ),
+    TemplateStepValues => (
+        "4. Beberapa aplikasi atau bukti dipisahkan titik koma (;). Tahun ditulis empat angka; progres 0 sampai 100; anggaran dalam rupiah tanpa pemisah.",
+        "4. Several applications or pieces of evidence are separated by semicolons (;). Years have four digits; progress is 0 to 100; budgets in rupiah without separators."
+    ),
+    TemplateStepImport => (
+        "5. Simpan sebagai .xlsx, lalu buka di Pemantau (Ringkasan dan data, Impor berkas). Periksa pratinjaunya, lalu pilih Ganti atau Gabungkan.",
+        "5. Save as .xlsx, then open it in the tracker (Overview and data, Import a file). Check the preview, then choose Replace or Merge."
+    ),
+    TemplateExample => ("Contoh baris:", "An example row:"),
+    TemplateFileName => ("templat-program-masterplan", "masterplan-programs-template"),
+    TemplatesHeading => ("Templat spreadsheet", "Spreadsheet template"),
+    TemplatesHint => (
+        "Isi program kota Anda di Excel atau LibreOffice, lalu impor berkasnya di sini. Kolom berjudul bahasa Indonesia atau Inggris, dan nilai seperti yang tampil di halaman ini, dibaca semua.",
+        "Fill in your city's programs in Excel or LibreOffice, then import the file here. Column heads in Indonesian or English, and values as this page shows them, are all read."
+    ),
+    TemplateXlsx => ("Templat Excel (.xlsx)", "Excel template (.xlsx)"),
+    TemplateCsv => ("Templat CSV", "CSV template"),
+    TemplateExampleName => ("Perizinan daring terpadu", "Integrated online permits"),
+    TemplateExampleAgency => ("Dinas Komunikasi dan Informatika", "Dinas Komunikasi dan Informatika"),
+    SheetLists => ("Daftar", "Lists"),
+    SheetInstructions => ("Petunjuk", "Instructions"),
     PlaceCell => ("baris {row}, kolom \"{column}\" ({path})", "row {row}, column \"{column}\" ({path})"),
     ProblemMissingColumn => (
         "kolom \"{column}\" tidak ada; setiap program memerlukannya.",

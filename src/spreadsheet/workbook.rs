@@ -1,17 +1,18 @@
-//! The XLSX workbook: a sheet of programs as a person reads them (translated heads and values) and a
-//! summary sheet with the metrics of the overview. The Office Open XML parts are written here (a
-//! workbook needs only a handful) and packed with the zip crate.
+//! The XLSX workbooks: the export (a sheet of programs in people's words, translated heads and values, and
+//! a summary sheet with the metrics of the overview) and the template to fill in (instructions with an
+//! example row, an empty programs sheet whose closed lists are drop-downs, the agencies). The Office Open
+//! XML parts are written here (a workbook needs only a handful) and packed with the zip crate.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
 
 use zip::write::SimpleFileOptions;
 
-use crate::format::{Dataset, Program, Status};
+use crate::format::{Dataset, Dimension, Horizon, Status, SubDimension};
 use crate::i18n::{Key, Lang};
 use crate::metrics::Overview;
 
-use super::COLUMNS;
+use super::{COLUMNS, SheetCell, table};
 
 /// Cell styles, as indexes into `cellXfs` of the styles part.
 #[derive(Clone, Copy)]
@@ -27,17 +28,28 @@ enum Value {
     Number(f64),
 }
 
-/// One worksheet being written: its rows, column widths, frozen header and filter.
+/// One worksheet being written: its rows, column widths, frozen header and filter, drop-down lists.
 struct Sheet {
     name: String,
     rows: Vec<Vec<(Value, Style)>>,
     widths: Vec<f64>,
     header_row: bool,
+    /// Cells whose values come from a list: the cells (`C2:C1000`) and the list (`'Daftar'!$A$2:$A$7`).
+    lists: Vec<(String, String)>,
+    /// Not shown in the spreadsheet (the lists behind the drop-downs).
+    hidden: bool,
 }
 
 impl Sheet {
     fn new(name: &str) -> Sheet {
-        Sheet { name: name.to_owned(), rows: Vec::new(), widths: Vec::new(), header_row: false }
+        Sheet {
+            name: name.to_owned(),
+            rows: Vec::new(),
+            widths: Vec::new(),
+            header_row: false,
+            lists: Vec::new(),
+            hidden: false,
+        }
     }
 
     fn row(&mut self, cells: Vec<(Value, Style)>) {
@@ -86,6 +98,17 @@ impl Sheet {
             let last = self.rows.first().map_or(1, Vec::len).max(1);
             let _ = write!(xml, r#"<autoFilter ref="A1:{}"/>"#, cell_ref(self.rows.len().max(1) - 1, last - 1));
         }
+        if !self.lists.is_empty() {
+            let _ = write!(xml, r#"<dataValidations count="{}">"#, self.lists.len());
+            for (cells, list) in &self.lists {
+                let _ = write!(
+                    xml,
+                    r#"<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="{cells}"><formula1>{}</formula1></dataValidation>"#,
+                    escape(list)
+                );
+            }
+            xml.push_str("</dataValidations>");
+        }
         xml.push_str("</worksheet>");
         xml
     }
@@ -102,43 +125,128 @@ fn owned(text: impl Into<String>) -> Value {
 }
 
 fn programs_sheet(dataset: &Dataset, lang: Lang) -> Sheet {
+    let (heads, rows) = table(dataset, lang);
     let mut sheet = Sheet::new(lang.t(Key::SheetPrograms));
     sheet.header_row = true;
-    sheet.widths = COLUMNS.iter().map(|(code, _)| if *code == "name" { 50.0 } else { 16.0 }).collect();
-    sheet.row(COLUMNS.iter().map(|(code, _)| (owned(lang.field(code)), Style::Bold)).collect());
-    for program in &dataset.programs {
-        sheet.row(COLUMNS.iter().map(|(code, _)| (field(program, code, dataset, lang), Style::Plain)).collect());
+    sheet.widths = heads.iter().map(|head| if *head == lang.field("name") { 50.0 } else { 16.0 }).collect();
+    sheet.row(heads.into_iter().map(|head| (owned(head), Style::Bold)).collect());
+    for row in rows {
+        sheet.row(row.into_iter().map(|cell| (value(cell), Style::Plain)).collect());
     }
     sheet
 }
 
-fn field(program: &Program, code: &str, dataset: &Dataset, lang: Lang) -> Value {
-    let number = |value: Option<i64>| value.map_or_else(|| owned(""), |n| Value::Number(n as f64));
-    let yes_no = |value: Option<bool>| owned(value.map_or("", |b| lang.yes_no(b)));
-    let text = |value: Option<&str>| owned(value.unwrap_or(""));
-    match code {
-        "id" => owned(program.id.clone()),
-        "name" => owned(program.name.clone()),
-        "dimension" => owned(lang.dimension(program.dimension)),
-        "subdimension" => text(program.subdimension.map(|s| lang.subdimension(s))),
-        "status" => owned(lang.status(program.status)),
-        "agency" => text(program.agency.as_deref().map(|id| dataset.agency(id).map_or(id, |a| a.name.as_str()))),
-        "quick_win" => yes_no(Some(program.quick_win)),
-        "horizon" => text(program.horizon.map(|h| lang.horizon(h))),
-        "start_year" => number(program.start_year.map(i64::from)),
-        "target_year" => number(program.target_year.map(i64::from)),
-        "progress" => number(program.progress),
-        "budget_planned" => number(program.budget_planned),
-        "budget_realized" => number(program.budget_realized),
-        "rpjmd" => yes_no(program.rpjmd),
-        "renstra" => yes_no(program.renstra),
-        "postponed_to" => number(program.postponed_to.map(i64::from)),
-        "delay_reason" => text(program.delay_reason.as_deref()),
-        "apps" => owned(program.apps.join("; ")),
-        "evidence" => owned(program.evidence.join("; ")),
-        "notes" => text(program.notes.as_deref()),
-        _ => owned(""),
+fn value(cell: SheetCell) -> Value {
+    match cell {
+        SheetCell::Text(text) => Value::Text(text),
+        SheetCell::Number(n) => Value::Number(n as f64),
     }
+}
+
+/// How many rows of the template's programs sheet offer the drop-down lists.
+const TEMPLATE_ROWS: usize = 2000;
+
+/// The template to fill in: instructions with an example row, an empty programs sheet with the column
+/// heads of the language and drop-down lists for dimension, sub-dimension, status, horizon, agency and
+/// yes/no, the agencies (those of `dataset`, to add to), and the lists behind the drop-downs, hidden.
+pub fn template_xlsx(dataset: &Dataset, lang: Lang) -> Result<Vec<u8>, String> {
+    let programs_name = lang.t(Key::SheetPrograms);
+    let agencies_name = lang.t(Key::SheetAgencies);
+    let lists_name = lang.t(Key::SheetLists);
+
+    let mut lists = Sheet::new(lists_name);
+    lists.hidden = true;
+    let columns: [(&str, Vec<&str>); 5] = [
+        ("dimension", Dimension::ALL.iter().map(|d| lang.dimension(*d)).collect()),
+        ("subdimension", SubDimension::ALL.iter().map(|s| lang.subdimension(*s)).collect()),
+        ("status", Status::ALL.iter().map(|s| lang.status(*s)).collect()),
+        ("horizon", Horizon::ALL.iter().map(|h| lang.horizon(*h)).collect()),
+        ("quick_win", vec![lang.yes_no(true), lang.yes_no(false)]),
+    ];
+    let longest = columns.iter().map(|(_, values)| values.len()).max().unwrap_or(0);
+    lists.row(columns.iter().map(|(field, _)| (owned(lang.field(field)), Style::Bold)).collect());
+    for i in 0..longest {
+        lists.row(
+            columns.iter().map(|(_, values)| (owned(values.get(i).copied().unwrap_or("")), Style::Plain)).collect(),
+        );
+    }
+    let range = |sheet: &str, column: usize, count: usize| {
+        let last = cell_ref(count, column);
+        let (letters, row) = last.split_at(last.find(|c: char| c.is_ascii_digit()).unwrap_or(last.len()));
+        format!("'{}'!${letters}$2:${letters}${row}", sheet.replace('\'', "''"))
+    };
+    let list_of = |field: &str| -> Option<String> {
+        let yes_no = matches!(field, "quick_win" | "rpjmd" | "renstra");
+        let at = columns.iter().position(|(f, _)| *f == field || (yes_no && *f == "quick_win"))?;
+        Some(range(lists_name, at, columns[at].1.len()))
+    };
+
+    let mut programs = Sheet::new(programs_name);
+    programs.header_row = true;
+    programs.widths = COLUMNS.iter().map(|(code, _)| if *code == "name" { 50.0 } else { 18.0 }).collect();
+    programs.row(COLUMNS.iter().map(|(code, _)| (owned(lang.field(code)), Style::Bold)).collect());
+    for (i, (code, _)) in COLUMNS.iter().enumerate() {
+        let list = if *code == "agency" { Some(range(agencies_name, 1, 500)) } else { list_of(code) };
+        if let Some(list) = list {
+            programs.lists.push((format!("{}:{}", cell_ref(1, i), cell_ref(TEMPLATE_ROWS, i)), list));
+        }
+    }
+
+    let mut agencies = Sheet::new(agencies_name);
+    agencies.header_row = true;
+    agencies.widths = vec![24.0, 50.0];
+    agencies.row(vec![(owned(lang.field("id")), Style::Bold), (owned(lang.field("name")), Style::Bold)]);
+    for agency in &dataset.agencies {
+        agencies.row(vec![(owned(agency.id.clone()), Style::Plain), (owned(agency.name.clone()), Style::Plain)]);
+    }
+
+    let mut instructions = Sheet::new(lang.t(Key::SheetInstructions));
+    instructions.widths = COLUMNS.iter().map(|(code, _)| if *code == "name" { 50.0 } else { 18.0 }).collect();
+    instructions.row(vec![(owned(lang.t(Key::TemplateTitle)), Style::Bold)]);
+    for key in [
+        Key::TemplateStepRows,
+        Key::TemplateStepLists,
+        Key::TemplateStepAgencies,
+        Key::TemplateStepValues,
+        Key::TemplateStepImport,
+    ] {
+        let text = lang.tf(key, &[("programs", programs_name), ("agencies", agencies_name)]);
+        instructions.row(vec![(owned(text), Style::Plain)]);
+    }
+    instructions.row(Vec::new());
+    instructions.row(vec![(owned(lang.t(Key::TemplateExample)), Style::Bold)]);
+    instructions.row(COLUMNS.iter().map(|(code, _)| (owned(lang.field(code)), Style::Bold)).collect());
+    let agency =
+        dataset.agencies.first().map_or_else(|| lang.t(Key::TemplateExampleAgency).to_owned(), |a| a.name.clone());
+    let example = example_row(lang, &agency);
+    instructions.row(example.into_iter().map(|cell| (value(cell), Style::Plain)).collect());
+
+    package(&[instructions, programs, agencies, lists]).map_err(|e| e.to_string())
+}
+
+/// A filled-in program for the instructions, in the language's words.
+fn example_row(lang: Lang, agency: &str) -> Vec<SheetCell> {
+    let text = |t: &str| SheetCell::Text(t.to_owned());
+    COLUMNS
+        .iter()
+        .map(|(code, _)| match *code {
+            "id" => text("GOV-01"),
+            "name" => text(lang.t(Key::TemplateExampleName)),
+            "dimension" => text(lang.dimension(Dimension::Governance)),
+            "subdimension" => text(lang.subdimension(SubDimension::ALL[0])),
+            "status" => text(lang.status(Status::Running)),
+            "agency" => text(agency),
+            "quick_win" | "rpjmd" | "renstra" => text(lang.yes_no(true)),
+            "horizon" => text(lang.horizon(Horizon::Short)),
+            "start_year" => SheetCell::Number(2025),
+            "target_year" => SheetCell::Number(2026),
+            "progress" => SheetCell::Number(40),
+            "budget_planned" => SheetCell::Number(150_000_000),
+            "budget_realized" => SheetCell::Number(60_000_000),
+            "apps" => text("SiIzin; SiMantap"),
+            _ => text(""),
+        })
+        .collect()
 }
 
 fn summary_sheet(dataset: &Dataset, lang: Lang, generated_on: &str) -> Sheet {
@@ -203,7 +311,8 @@ fn package(sheets: &[Sheet]) -> zip::result::ZipResult<Vec<u8>> {
             content_types,
             r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         );
-        let _ = write!(workbook, r#"<sheet name="{}" sheetId="{n}" r:id="rId{n}"/>"#, escape(&sheet.name));
+        let state = if sheet.hidden { r#" state="hidden""# } else { "" };
+        let _ = write!(workbook, r#"<sheet name="{}" sheetId="{n}"{state} r:id="rId{n}"/>"#, escape(&sheet.name));
         let _ = write!(
             workbook_rels,
             r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>"#

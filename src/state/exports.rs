@@ -42,13 +42,37 @@ impl Exports {
         self.report(file_name, outcome, ExportOf::CurrentData);
     }
 
-    /// Downloads the programs as `<city>.programs.csv`.
+    /// Downloads the programs as `<city>.programs.csv`, in the words of the interface's language.
     pub fn csv(&self, delimiter: Delimiter) {
+        let lang = self.settings.lang().get_untracked();
         let (file_name, text) = self.store.with_untracked(|dataset| {
-            (dataset.file_name_with(".programs.csv"), spreadsheet::to_csv(dataset, delimiter))
+            (dataset.file_name_with(".programs.csv"), spreadsheet::to_csv(dataset, delimiter, lang))
         });
         let outcome = files::download(&file_name, "text/csv;charset=utf-8", &text);
         self.report(file_name, outcome, ExportOf::CurrentData);
+    }
+
+    /// Downloads the template workbook to fill in (with the current agencies).
+    pub fn template_xlsx(&self) {
+        let lang = self.settings.lang().get_untracked();
+        let file_name = format!("{}.xlsx", lang.t(Key::TemplateFileName));
+        let outcome =
+            self.store.with_untracked(|dataset| spreadsheet::template_xlsx(dataset, lang)).and_then(|bytes| {
+                files::download_bytes(
+                    &file_name,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &bytes,
+                )
+            });
+        self.report(file_name, outcome, ExportOf::Other);
+    }
+
+    /// Downloads the template's columns as CSV (semicolons in Indonesian, commas in English).
+    pub fn template_csv(&self) {
+        let lang = self.settings.lang().get_untracked();
+        let file_name = format!("{}.csv", lang.t(Key::TemplateFileName));
+        let outcome = files::download(&file_name, "text/csv;charset=utf-8", &spreadsheet::template_csv(lang));
+        self.report(file_name, outcome, ExportOf::Other);
     }
 
     /// Downloads the programs and a summary as `<city>.xlsx`.

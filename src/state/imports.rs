@@ -134,7 +134,7 @@ impl ImportFlow {
                 // Dropping the reader from inside its own event handler is not allowed: let it go a tick later.
                 leptos::task::spawn_local(async move { flow.reading.set_value(None) });
                 match outcome {
-                    Ok(text) => flow.check_after_paint(Source::File(file_name), text),
+                    Ok(bytes) => flow.check_after_paint(file_name, bytes),
                     Err(detail) => {
                         flow.job.set(None);
                         flow.refuse(ImportFailure::Unreadable { source: Source::File(file_name), detail });
@@ -156,7 +156,7 @@ impl ImportFlow {
     }
 
     /// Shows "checking" before the checks run, since a large file keeps the page busy for a moment.
-    fn check_after_paint(&self, source: Source, text: String) {
+    fn check_after_paint(&self, file_name: String, bytes: Vec<u8>) {
         self.job.update(|job| job.iter_mut().for_each(|j| j.checking = true));
         let flow = *self;
         request_animation_frame(move || {
@@ -165,7 +165,7 @@ impl ImportFlow {
                     // Cancelled while waiting for the paint.
                     if flow.job.get_untracked().is_some() {
                         flow.job.set(None);
-                        flow.receive_text(source, &text);
+                        flow.receive_file_bytes(file_name, &bytes);
                     }
                 },
                 Duration::ZERO,
@@ -186,11 +186,21 @@ impl ImportFlow {
         self.job.set(None);
     }
 
+    /// Checks a file's contents (a workbook, a dataset file, a CSV).
+    fn receive_file_bytes(&self, file_name: String, bytes: &[u8]) {
+        self.receive(Source::File(file_name.clone()), |base| import::preview_file(bytes, &file_name, base));
+    }
+
     /// Checks incoming text; good data waits for the user's choice, bad data is reported and changes nothing.
     pub fn receive_text(&self, source: Source, text: &str) {
+        let file_name = source.file_name().map(str::to_owned);
+        self.receive(source, |base| import::preview(text, file_name.as_deref(), base));
+    }
+
+    fn receive(&self, source: Source, check: impl FnOnce(&Dataset) -> Result<Preview, crate::format::Refusal>) {
         self.notices.clear(Slot::Toast);
         let base = self.store.with_untracked(|current| Arc::new(current.clone()));
-        match import::preview(text, source.file_name(), &base) {
+        match check(&base) {
             Ok(preview) => {
                 self.notices.clear(Slot::Import);
                 self.pending.set(Some(PendingImport { source, preview, base }));

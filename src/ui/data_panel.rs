@@ -34,6 +34,7 @@ pub fn DataPanel() -> impl IntoView {
             <div class="panel-columns">
                 <ImportBox/>
                 <ExportBox/>
+                <TemplateBox/>
             </div>
             <ImportPreview/>
             {move || (!first_visit.get()).then(|| view! {
@@ -129,7 +130,7 @@ fn ImportBox() -> impl IntoView {
                     <span>{move || lang.get().t(Key::ImportLabel)}</span>
                     <input
                         type="file"
-                        accept=".json,.csv,application/json,text/csv"
+                        accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                         data-testid="import-file"
                         on:change=on_file
                     />
@@ -194,11 +195,34 @@ fn ImportProgress() -> impl IntoView {
     }
 }
 
+/// The spreadsheet template to fill in, as a workbook or as CSV.
+#[component]
+fn TemplateBox() -> impl IntoView {
+    let exports = use_exports();
+    let lang = use_lang();
+    view! {
+        <div class="box template-box" id="templates">
+            <h3>{move || lang.get().t(Key::TemplatesHeading)}</h3>
+            <p class="hint">{move || lang.get().t(Key::TemplatesHint)}</p>
+            <div class="actions">
+                <button type="button" class="button" data-testid="template-xlsx" on:click=move |_| exports.template_xlsx()>
+                    {move || lang.get().t(Key::TemplateXlsx)}
+                </button>
+                <button type="button" class="button" data-testid="template-csv" on:click=move |_| exports.template_csv()>
+                    {move || lang.get().t(Key::TemplateCsv)}
+                </button>
+            </div>
+        </div>
+    }
+}
+
 #[component]
 fn ExportBox() -> impl IntoView {
     let exports = use_exports();
     let lang = use_lang();
-    let delimiter = RwSignal::new(Delimiter::default());
+    // The separator follows the language until the user chooses one.
+    let chosen = RwSignal::new(None::<Delimiter>);
+    let delimiter = Signal::derive(move || chosen.get().unwrap_or_else(|| Delimiter::of_language(lang.get())));
     let link = RwSignal::new(None::<Result<String, LinkError>>);
     view! {
         <div class="box export-box">
@@ -221,11 +245,15 @@ fn ExportBox() -> impl IntoView {
                         prop:value=move || delimiter.get().code()
                         on:change=move |ev| {
                             if let Some(d) = Delimiter::from_code(&event_target_value(&ev)) {
-                                delimiter.set(d);
+                                chosen.set(Some(d));
                             }
                         }>
-                        <option value="comma">{move || lang.get().t(Key::CsvComma)}</option>
-                        <option value="semicolon">{move || lang.get().t(Key::CsvSemicolon)}</option>
+                        <option value="comma" prop:selected=move || delimiter.get() == Delimiter::Comma>
+                            {move || lang.get().t(Key::CsvComma)}
+                        </option>
+                        <option value="semicolon" prop:selected=move || delimiter.get() == Delimiter::Semicolon>
+                            {move || lang.get().t(Key::CsvSemicolon)}
+                        </option>
                     </select>
                 </label>
             </div>

@@ -1,0 +1,149 @@
+//! Native tests of spreadsheets in people's words: column heads and values in Indonesian, in English or
+//! as the format's codes; CSV as Excel set to Indonesian writes it; the app's own workbook read back; the
+//! template; workbooks written by LibreOffice and by a spreadsheet library; refusals naming the sheet, the
+//! row and the head.
+#![cfg(not(target_arch = "wasm32"))]
+
+use masterplan_tracker::format::{Cell, Dataset, Dimension, Horizon, Problem, Status, SubDimension};
+use masterplan_tracker::i18n::Lang;
+use masterplan_tracker::import::{decode_text, preview_file};
+use masterplan_tracker::sample::sample_dataset;
+use masterplan_tracker::spreadsheet::{Delimiter, from_csv, from_xlsx, template_csv, template_xlsx, to_csv, to_xlsx};
+
+fn fixture() -> Dataset {
+    Dataset::parse(include_str!("fixtures/kota-contoh.masterplan.json")).unwrap().dataset
+}
+
+#[test]
+fn heads_and_values_are_read_in_either_language_or_as_codes() {
+    let base = fixture();
+    let agency = &base.agencies[0];
+    let indonesian = format!(
+        "\u{feff}ID;Nama program;Dimensi;Subdimensi;Status;OPD;Quick win;Jangka waktu;Progres (%);RPJMD\n\
+         A-1;Satu;{};{};{};{};Ya;{};40;Tidak\n",
+        Lang::Id.dimension(Dimension::Economy),
+        Lang::Id.subdimension(SubDimension::ALL[6]),
+        Lang::Id.status(Status::Running),
+        agency.name,
+        Lang::Id.horizon(Horizon::Medium),
+    );
+    let english = format!(
+        "id,program name,dimension,sub-dimension,STATUS,agency,quick win,horizon,progress,rpjmd\n\
+         A-1,Satu,{},{},{},{},yes,{},40,no\n",
+        Lang::En.dimension(Dimension::Economy),
+        Lang::En.subdimension(SubDimension::ALL[6]),
+        Lang::En.status(Status::Running),
+        agency.id,
+        Lang::En.horizon(Horizon::Medium),
+    );
+    let codes = format!(
+        "id,name,dimension,subdimension,status,agency,quick_win,horizon,progress,rpjmd\n\
+         A-1,Satu,economy,{},running,{},true,medium,40,false\n",
+        SubDimension::ALL[6].code(),
+        agency.id,
+    );
+    let read: Vec<Dataset> =
+        [indonesian, english, codes].iter().map(|csv| from_csv(csv, &base).unwrap().dataset).collect();
+    let program = &read[0].programs[0];
+    assert_eq!((program.dimension, program.status), (Dimension::Economy, Status::Running));
+    assert_eq!(program.subdimension, Some(SubDimension::ALL[6]));
+    assert_eq!((program.agency.as_deref(), program.quick_win), (Some(agency.id.as_str()), true));
+    assert_eq!((program.horizon, program.progress, program.rpjmd), (Some(Horizon::Medium), Some(40), Some(false)));
+    assert_eq!(read[0].programs, read[1].programs, "English heads and values read the same");
+    assert_eq!(read[0].programs, read[2].programs, "the format's codes read the same");
+}
+
+#[test]
+fn a_csv_as_excel_set_to_indonesian_saves_it_imports() {
+    let base = sample_dataset();
+    // Semicolons, Indonesian heads and labels, and Windows-1252 bytes (é as 0xE9), as "CSV (dipisahkan koma)".
+    let mut bytes =
+        b"ID;Nama program;Dimensi;Status;Catatan\r\nX-1;Kaf\xe9 digital;Smart Economy;Sudah berjalan;uji\r\n".to_vec();
+    bytes.extend_from_slice(b"X-2;Pasar;Smart Economy;Belum dilaksanakan;\r\n");
+    let preview = preview_file(&bytes, "program.csv", &base).unwrap();
+    let programs = &preview.checked.dataset.programs;
+    assert_eq!(programs[0].name, "Kafé digital", "Windows-1252 read as such");
+    assert_eq!((programs[0].status, programs[1].status), (Status::Running, Status::NotStarted));
+    assert_eq!(decode_text("\u{feff}Kafé".as_bytes()), "\u{feff}Kafé", "UTF-8 stays UTF-8");
+}
+
+#[test]
+fn the_apps_own_workbook_reads_back_equal_in_both_languages() {
+    let dataset = fixture();
+    for lang in [Lang::Id, Lang::En] {
+        let bytes = to_xlsx(&dataset, lang, "2026-11-28").unwrap();
+        let back = from_xlsx(&bytes, &dataset).unwrap().dataset;
+        assert_eq!(back, dataset, "{lang:?}");
+    }
+    let sample = sample_dataset();
+    let back = from_xlsx(&to_xlsx(&sample, Lang::Id, "2026-11-28").unwrap(), &sample).unwrap().dataset;
+    assert_eq!(back, sample, "131 programs, every field the sample fills");
+}
+
+#[test]
+fn the_template_has_the_heads_the_lists_and_the_agencies() {
+    let dataset = sample_dataset();
+    let bytes = template_xlsx(&dataset, Lang::Id).unwrap();
+    let read = from_xlsx(&bytes, &dataset).unwrap().dataset;
+    assert!(read.programs.is_empty(), "an empty programs sheet");
+    assert_eq!(read.agencies, dataset.agencies);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let workbook = part("xl/workbook.xml");
+    for sheet in ["Petunjuk", "Program", "OPD"] {
+        assert!(workbook.contains(&format!("name=\"{sheet}\"")), "{sheet}: {workbook}");
+    }
+    assert!(workbook.contains(r#"name="Daftar" sheetId="4" state="hidden""#), "the lists stay out of sight");
+    let programs = part("xl/worksheets/sheet2.xml");
+    assert_eq!(
+        programs.matches("<dataValidation ").count(),
+        8,
+        "dimension, sub-dimension, status, agency, quick win, horizon, RPJMD, Renstra"
+    );
+    assert!(programs.contains("'OPD'!$B$2:$B$501"), "agencies by name, from their sheet");
+    let instructions = part("xl/worksheets/sheet1.xml");
+    assert!(instructions.contains("Perizinan daring terpadu"), "an example row");
+    let csv = template_csv(Lang::Id);
+    assert!(csv.starts_with("\u{feff}ID;Nama program;"), "{csv}");
+    assert!(template_csv(Lang::En).starts_with("\u{feff}ID,Program name,"));
+    assert_eq!(Delimiter::of_language(Lang::Id), Delimiter::Semicolon);
+    let round = to_csv(&dataset, Delimiter::of_language(Lang::Id), Lang::Id);
+    assert_eq!(from_csv(&round, &dataset).unwrap().dataset, dataset, "the Indonesian CSV imports back unchanged");
+}
+
+#[test]
+fn workbooks_from_libreoffice_and_a_spreadsheet_library_read() {
+    let base = fixture();
+    for (file, writer) in [
+        (&include_bytes!("fixtures/program-libreoffice.xlsx")[..], "LibreOffice"),
+        (&include_bytes!("fixtures/program-openpyxl.xlsx")[..], "openpyxl"),
+    ] {
+        let read = from_xlsx(file, &base).unwrap_or_else(|e| panic!("{writer}: {e}")).dataset;
+        let ids: Vec<&str> = read.programs.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["K-01", "K-02", "K-03"], "{writer}");
+        let first = &read.programs[0];
+        assert_eq!(first.name, "Layanan aduan & informasi (Lapor!)", "{writer}");
+        assert_eq!((first.dimension, first.status), (Dimension::Governance, Status::Running), "{writer}");
+        assert_eq!((first.target_year, first.budget_planned), (Some(2026), Some(250_000_000)), "{writer}");
+        assert_eq!(first.apps, ["SiLapor", "SP4N"], "{writer}");
+        assert_eq!(read.programs[2].status, Status::NotStarted, "{writer}");
+        assert!(read.programs[1].quick_win, "{writer}");
+    }
+}
+
+#[test]
+fn refusals_name_the_sheet_the_row_and_the_head() {
+    let base = fixture();
+    let bytes = include_bytes!("fixtures/program-refused.xlsx");
+    let refusal = from_xlsx(bytes, &base).unwrap_err();
+    let first = &refusal.errors[0];
+    assert_eq!(first.cell, Some(Cell { sheet: Some("Program".into()), row: 3, column: "Status".into() }));
+    let message = Lang::Id.problem(first);
+    assert!(message.starts_with("lembar \"Program\", baris 3, kolom \"Status\""), "{message}");
+    let not_a_workbook = from_xlsx(b"PK\x03\x04 broken", &base).unwrap_err();
+    assert!(matches!(not_a_workbook.errors[0].problem, Problem::NotWorkbook { .. }));
+}
