@@ -95,7 +95,7 @@ async fn a_csv_export_imports_back_equal_and_xlsx_downloads() {
     browser.click("export-csv").await;
     let csv = browser.downloaded("Kota Contoh.programs.csv").await;
     assert!(csv.starts_with('\u{feff}'), "UTF-8 with a byte-order mark");
-    assert!(csv.lines().next().unwrap().contains("id;name;dimension"));
+    assert!(csv.lines().next().unwrap().contains("ID;Nama program;Dimensi"), "heads in Indonesian");
 
     browser.import(&browser.downloads().join("Kota Contoh.programs.csv")).await;
     browser.wait_for("import-preview").await;

@@ -249,6 +249,8 @@ fn test() -> Result {
             "e2e_evaluations",
             "--test",
             "e2e_store",
+            "--test",
+            "e2e_own_plan",
         ])
         .current_dir(&root)
         .env("E2E_DIST", dist_dir())
