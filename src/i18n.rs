@@ -318,7 +318,7 @@ impl Lang {
             }
             Problem::NotADate { found } => self.tf(Key::ProblemNotADate, &[("found", found)]),
             Problem::MissingColumn { column } => self.tf(Key::ProblemMissingColumn, &[("column", self.field(column))]),
-            Problem::NotWorkbook { detail } => self.tf(Key::ProblemNotWorkbook, &[("detail", detail)]),
+            Problem::NotWorkbook { .. } => self.t(Key::ProblemNotWorkbook).to_owned(),
             Problem::NotCsv { line } => self.tf(Key::ProblemNotCsv, &[("line", &self.count(*line as usize))]),
         }
     }

@@ -91,6 +91,9 @@ pub fn preview(text: &str, file_name: Option<&str>, current: &Dataset) -> Result
 /// An XLSX workbook (a zip package) starts with these bytes.
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 
+/// An Excel 97-2003 workbook (`.xls`) is an OLE2 compound file: these bytes.
+const OLE2_MAGIC: &[u8] = &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
 /// Checks a chosen or dropped file, whatever it holds: an XLSX workbook, or text (a dataset file, a CSV).
 pub fn preview_file(bytes: &[u8], file_name: &str, current: &Dataset) -> Result<Preview, Refusal> {
     if bytes.starts_with(ZIP_MAGIC) {
@@ -98,12 +101,30 @@ pub fn preview_file(bytes: &[u8], file_name: &str, current: &Dataset) -> Result<
         let diff = DatasetDiff::between(current, &checked.dataset);
         return Ok(Preview { checked, diff });
     }
+    if bytes.starts_with(OLE2_MAGIC) {
+        let detail = "an Excel 97-2003 workbook (.xls)".to_owned();
+        return Err(Refusal {
+            errors: vec![crate::format::FormatError::new("", crate::format::Problem::NotWorkbook { detail })],
+        });
+    }
     preview(&decode_text(bytes), Some(file_name), current)
 }
 
-/// A file's text: UTF-8 (with or without a byte-order mark), else Windows-1252, the code page in which
-/// Excel saves "CSV" on Indonesian and western European machines.
+/// A file's text: UTF-8 (a byte-order mark dropped), UTF-16 with its byte-order mark (Excel's "Unicode
+/// text", Windows tools), else Windows-1252, the code page in which Excel saves "CSV" on Indonesian and
+/// western European machines.
 pub fn decode_text(bytes: &[u8]) -> String {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])).collect();
+        String::from_utf16_lossy(&units)
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xff, 0xfe]) {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        return utf16(rest, u16::from_be_bytes);
+    }
+    let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),

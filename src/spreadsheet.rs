@@ -89,12 +89,13 @@ impl Delimiter {
     pub fn from_code(code: &str) -> Option<Delimiter> {
         [Delimiter::Comma, Delimiter::Semicolon].into_iter().find(|d| d.code() == code)
     }
+}
 
-    /// The separator a file uses: the one its header line holds more of.
-    fn detect(text: &str) -> Delimiter {
-        let header = text.lines().next().unwrap_or("");
-        if header.matches(';').count() > header.matches(',').count() { Delimiter::Semicolon } else { Delimiter::Comma }
-    }
+/// The separator a file uses: the one its header line holds most of (a tab for cells pasted from a
+/// spreadsheet, or a `.tsv` file).
+fn detect_separator(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    [b',', b';', b'\t'].into_iter().max_by_key(|&b| header.bytes().filter(|&c| c == b).count()).unwrap_or(b',')
 }
 
 /// The byte-order mark that makes Excel read the file as UTF-8 (Indonesian names keep their letters).
@@ -227,6 +228,7 @@ fn csv_text(heads: &[String], rows: impl Iterator<Item = Vec<String>>, delimiter
 /// and each row with its number as the spreadsheet counts.
 struct Rows<'a> {
     sheet: Option<&'a str>,
+    header_row: usize,
     heads: Vec<String>,
     rows: Vec<(usize, Vec<String>)>,
 }
@@ -246,18 +248,18 @@ pub fn from_csv(text: &str, base: &Dataset) -> Result<Checked, Refusal> {
         return Err(Refusal { errors: vec![FormatError::new("", Problem::EmptyFile)] });
     }
     let mut reader =
-        csv::ReaderBuilder::new().delimiter(Delimiter::detect(text).byte()).flexible(true).from_reader(text.as_bytes());
+        csv::ReaderBuilder::new().delimiter(detect_separator(text)).flexible(true).from_reader(text.as_bytes());
     let not_csv = |e: csv::Error| Refusal {
         errors: vec![FormatError::new("", Problem::NotCsv { line: e.position().map_or(1, |p| p.line()) })],
     };
     let heads: Vec<String> = reader.headers().map_err(not_csv)?.iter().map(|h| h.trim().to_owned()).collect();
     let mut rows = Vec::new();
-    for record in reader.records() {
+    // Rows as a spreadsheet counts them (the heads are row 1), whatever line breaks cells hold.
+    for (i, record) in reader.records().enumerate() {
         let record = record.map_err(not_csv)?;
-        let line = record.position().map_or(0, |p| p.line()) as usize;
-        rows.push((line, record.iter().map(str::to_owned).collect()));
+        rows.push((i + 2, record.iter().map(str::to_owned).collect()));
     }
-    from_rows(Rows { sheet: None, heads, rows }, base, Vec::new())
+    from_rows(Rows { sheet: None, header_row: 1, heads, rows }, base, AgencySheet::default())
 }
 
 /// Reads programs from an XLSX workbook: its programs sheet (found by its name in either language, else
@@ -268,52 +270,81 @@ pub fn from_xlsx(bytes: &[u8], base: &Dataset) -> Result<Checked, Refusal> {
     })?;
     let programs = sheets
         .iter()
-        .find(|s| words::is_sheet(&s.name, |l| l.t(Key::SheetPrograms)))
+        .find(|s| words::is_label(&s.name, |l| l.t(Key::SheetPrograms)))
         .or_else(|| sheets.first())
         .ok_or_else(|| Refusal { errors: vec![FormatError::new("", Problem::EmptyFile)] })?;
     let agencies = sheets
         .iter()
-        .find(|s| words::is_sheet(&s.name, |l| l.t(Key::SheetAgencies)))
-        .map(agencies_of)
+        .find(|s| words::is_label(&s.name, |l| l.t(Key::SheetAgencies)))
+        .map(|sheet| agencies_of(sheet, base))
         .unwrap_or_default();
-    let mut rows = programs.rows.iter().skip_while(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()));
-    let heads = rows.next().map(|(_, cells)| cells.iter().map(|h| h.trim().to_owned()).collect()).unwrap_or_default();
-    from_rows(Rows { sheet: Some(&programs.name), heads, rows: rows.cloned().collect() }, base, agencies)
+    // The heads are the first row that names the programs' id, among the first few (a title may come first).
+    let header = programs
+        .rows
+        .iter()
+        .take(10)
+        .position(|(_, cells)| cells.iter().any(|c| words::field_of(c, &["id"]).is_some()))
+        .or_else(|| programs.rows.iter().position(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty())))
+        .unwrap_or(0);
+    let (header_row, heads) = programs
+        .rows
+        .get(header)
+        .map(|(n, cells)| (*n, cells.iter().map(|h| h.trim().to_owned()).collect()))
+        .unwrap_or((1, Vec::new()));
+    let rows = programs.rows.iter().skip(header + 1).cloned().collect();
+    from_rows(Rows { sheet: Some(&programs.name), header_row, heads, rows }, base, agencies)
 }
 
-/// The agencies of a template's agencies sheet: an id and a name per row (the id made from the name when
-/// left empty).
-fn agencies_of(sheet: &xlsx::Sheet) -> Vec<Agency> {
-    let mut rows = sheet.rows.iter().map(|(_, cells)| cells);
-    let Some(heads) = rows.next() else { return Vec::new() };
-    let column = |field: &'static str| heads.iter().position(|h| words::field_of(h, &[field]).is_some());
-    let (id, name) = (column("id"), column("name"));
-    let mut agencies: Vec<Agency> = Vec::new();
-    for cells in rows {
+/// The agencies of a template's agencies sheet, new to `base`: an id and a name per row (the id made from
+/// the name when left empty), each with its row for the messages about it.
+fn agencies_of<'a>(sheet: &'a xlsx::Sheet, base: &Dataset) -> AgencySheet<'a> {
+    let mut rows = sheet.rows.iter();
+    let Some((_, heads)) = rows.next() else { return AgencySheet { name: &sheet.name, ..AgencySheet::default() } };
+    let id = heads.iter().position(|h| words::field_of(h, &["id"]).is_some());
+    let name = heads
+        .iter()
+        .position(|h| words::is_label(h, |l| l.t(Key::AgencyNameHead)) || words::field_of(h, &["name"]).is_some());
+    let mut agencies: Vec<(usize, Agency)> = Vec::new();
+    for (row, cells) in rows {
         let cell = |at: Option<usize>| at.and_then(|i| cells.get(i)).map(|c| c.trim().to_owned()).unwrap_or_default();
         let (id, name) = (cell(id), cell(name));
-        if name.is_empty() {
+        if name.is_empty() && id.is_empty() {
+            continue;
+        }
+        if base.agencies.iter().any(|a| a.id == id || (id.is_empty() && words::same_name(&a.name, &name))) {
             continue;
         }
         let id = if id.is_empty() {
-            crate::edit::agency_id(&name, |taken| agencies.iter().any(|a| a.id == taken))
+            crate::edit::agency_id(&name, |taken| {
+                base.agencies.iter().any(|a| a.id == taken) || agencies.iter().any(|(_, a)| a.id == taken)
+            })
         } else {
             id
         };
-        agencies.push(Agency { id, name, extra: Default::default() });
+        agencies.push((*row, Agency { id, name, extra: Default::default() }));
     }
-    agencies
+    AgencySheet { name: &sheet.name, heads: heads.clone(), agencies }
+}
+
+/// Whether a head of the agencies sheet names the agencies' names ("Nama OPD", "Agency name", "Nama").
+fn is_agency_name_head(head: &str) -> bool {
+    words::is_label(head, |l| l.t(Key::AgencyNameHead)) || words::field_of(head, &["name"]).is_some()
 }
 
 /// Programs from rows: heads matched to the format's fields, values read in people's words; the base's
 /// plan, agencies and rounds kept, agencies of a template's sheet added. Checked like any dataset file.
-fn from_rows(table: Rows, base: &Dataset, new_agencies: Vec<Agency>) -> Result<Checked, Refusal> {
-    let fields: Vec<Option<&'static str>> = table.heads.iter().map(|h| words::field_of(h, &COLUMN_NAMES)).collect();
+fn from_rows(table: Rows, base: &Dataset, new_agencies: AgencySheet) -> Result<Checked, Refusal> {
+    // A second column naming a field already taken is kept as a column of its own, not read over the first.
+    let mut fields: Vec<Option<&'static str>> = Vec::new();
+    for head in &table.heads {
+        let field = words::field_of(head, &COLUMN_NAMES).filter(|f| !fields.contains(&Some(*f)));
+        fields.push(field);
+    }
     let at = |row: usize, column: &str| Cell { sheet: table.sheet.map(str::to_owned), row, column: column.to_owned() };
     let head_of = |field: &str| {
         fields.iter().position(|f| *f == Some(field)).map_or_else(|| field.to_owned(), |i| table.heads[i].clone())
     };
-    let header_row = table.rows.first().map_or(2, |(n, _)| *n).saturating_sub(1).max(1);
+    let header_row = table.header_row;
     let missing: Vec<FormatError> = REQUIRED_COLUMNS
         .iter()
         .filter(|column| !fields.contains(&Some(**column)))
@@ -326,7 +357,7 @@ fn from_rows(table: Rows, base: &Dataset, new_agencies: Vec<Agency>) -> Result<C
         return Err(Refusal { errors: missing });
     }
     let mut agencies = base.agencies.clone();
-    agencies.extend(new_agencies.into_iter().filter(|a| base.agency(&a.id).is_none()));
+    agencies.extend(new_agencies.agencies.iter().map(|(_, agency)| agency.clone()));
     let mut programs = Vec::new();
     let mut lines = Vec::new();
     for (line, cells) in &table.rows {
@@ -359,11 +390,38 @@ fn from_rows(table: Rows, base: &Dataset, new_agencies: Vec<Agency>) -> Result<C
             .into_iter()
             .map(|error| {
                 let cell = program_place(&error.path)
-                    .and_then(|(index, field)| Some(at(*lines.get(index)?, &head_of(&field))));
+                    .and_then(|(index, field)| Some(at(*lines.get(index)?, &head_of(&field))))
+                    .or_else(|| agency_place(&error.path, base.agencies.len(), &new_agencies));
                 FormatError { cell, ..error }
             })
             .collect(),
     })
+}
+
+/// The agencies sheet's cell of an error at `agencies[i].field`, for an agency that came from that sheet.
+fn agency_place(path: &str, known: usize, sheet: &AgencySheet) -> Option<Cell> {
+    let rest = path.strip_prefix("agencies[")?;
+    let (index, field) = rest.split_once(']')?;
+    let (row, _) = sheet.agencies.get(index.parse::<usize>().ok()?.checked_sub(known)?)?;
+    let column = field.trim_start_matches('.');
+    let head = sheet
+        .heads
+        .iter()
+        .find(|h| if column == "id" { words::field_of(h, &["id"]).is_some() } else { is_agency_name_head(h) });
+    Some(Cell {
+        sheet: Some(sheet.name.to_owned()),
+        row: *row,
+        column: head.cloned().unwrap_or_else(|| column.to_owned()),
+    })
+}
+
+/// The agencies a template's agencies sheet adds, each with its row, and the sheet's name and heads for the
+/// messages about them.
+#[derive(Default)]
+struct AgencySheet<'a> {
+    name: &'a str,
+    heads: Vec<String>,
+    agencies: Vec<(usize, Agency)>,
 }
 
 /// `programs[3].status` as the program's index and its field.
@@ -389,6 +447,7 @@ fn cell_value(field: &str, cell: &str, agencies: &[Agency]) -> Value {
                 .or_else(|| agencies.iter().find(|a| words::same_name(&a.name, cell)))
                 .map_or_else(|| cell.to_owned(), |a| a.id.clone()),
         ),
+        ("progress", _) => percent(cell).map_or_else(|| Value::String(cell.to_owned()), Value::from),
         (_, Kind::Text) => Value::String(cell.to_owned()),
         (_, Kind::WholeNumber) => whole_number(cell).map_or_else(|| Value::String(cell.to_owned()), Value::from),
         (_, Kind::TrueFalse) => words::yes_no(cell).map_or_else(|| Value::String(cell.to_owned()), Value::Bool),
@@ -398,12 +457,41 @@ fn cell_value(field: &str, cell: &str, agencies: &[Agency]) -> Value {
     }
 }
 
-/// A whole number as spreadsheets write it: `2021`, `-5`, or grouped by thousands (`150.000.000`, `150,000,000`).
+/// Progress as people write it: `40`, `40%`, `40 %`, or `0.4` (a cell formatted as a percentage holds the
+/// fraction; a fraction of 1 itself stays 1, which is ambiguous and read as written).
+fn percent(cell: &str) -> Option<i64> {
+    let typed = cell.trim().trim_end_matches('%').trim();
+    if let Some(whole) = whole_number(typed) {
+        return Some(whole);
+    }
+    let fraction: f64 = typed.replace(',', ".").parse().ok()?;
+    (fraction > 0.0 && fraction < 1.0 && !cell.contains('%')).then(|| (fraction * 100.0).round() as i64)
+}
+
+/// A whole number as spreadsheets write it: `2021`, `-5`, grouped by thousands (`150.000.000`,
+/// `150,000,000`), with zero decimals (`2021.0`, `150.000.000,00`) or an exponent that makes it whole
+/// (`1.5E+8`).
 pub fn whole_number(cell: &str) -> Option<i64> {
     if let Ok(n) = cell.parse() {
         return Some(n);
     }
+    if cell.contains(['e', 'E']) {
+        return cell.parse::<f64>().ok().filter(|n| n.fract() == 0.0 && n.abs() < 9e15).map(|n| n as i64);
+    }
     let (sign, digits) = cell.strip_prefix('-').map_or((1, cell), |rest| (-1, rest));
+    // Zero decimals after the last separator of another kind than the grouping (`,00` after `.` groups).
+    let digits = match (digits.rfind(['.', ',']), digits.find(['.', ','])) {
+        (Some(last), Some(first)) => {
+            let (whole, fraction) = digits.split_at(last);
+            let zeros = fraction.len() > 1 && fraction[1..].bytes().all(|b| b == b'0');
+            let other_kind = digits[first..=first] != digits[last..=last] || first == last;
+            if zeros && other_kind && fraction.len() != 4 { whole } else { digits }
+        }
+        _ => digits,
+    };
+    if let Ok(n) = digits.parse::<i64>() {
+        return Some(sign * n);
+    }
     let separator = digits.chars().find(|c| *c == '.' || *c == ',')?;
     let groups: Vec<&str> = digits.split(separator).collect();
     let well_grouped = groups[0].len() <= 3

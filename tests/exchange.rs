@@ -228,13 +228,17 @@ fn the_workbook_has_a_programs_sheet_and_a_summary() {
         assert!(part(name).starts_with("<?xml"), "{name}");
     }
     let workbook = part("xl/workbook.xml");
-    assert!(workbook.contains("name=\"Program\"") && workbook.contains("name=\"Ringkasan\""), "{workbook}");
+    for sheet in ["Program", "OPD", "Ringkasan"] {
+        assert!(workbook.contains(&format!("name=\"{sheet}\"")), "{sheet}: {workbook}");
+    }
     let programs = part("xl/worksheets/sheet1.xml");
     for text in ["Sudah berjalan", "SiKancil", "Smart Governance", "Dinas Kependudukan dan Pencatatan Sipil"] {
         assert!(programs.contains(text), "{text}");
     }
     assert!(programs.contains(r#"<autoFilter ref="A1:T132"/>"#));
-    let summary = part("xl/worksheets/sheet2.xml");
+    let agencies = part("xl/worksheets/sheet2.xml");
+    assert!(agencies.contains("Nama OPD") && agencies.contains("disdukcapil"), "agencies by id and name");
+    let summary = part("xl/worksheets/sheet3.xml");
     for text in ["Kota Tanjungpinang", "27 November 2026", "<v>79</v>", "<v>131</v>", "<v>0.6031</v>"] {
         assert!(summary.contains(text), "{text}");
     }

@@ -64,7 +64,14 @@ fn a_csv_as_excel_set_to_indonesian_saves_it_imports() {
     let programs = &preview.checked.dataset.programs;
     assert_eq!(programs[0].name, "Kafé digital", "Windows-1252 read as such");
     assert_eq!((programs[0].status, programs[1].status), (Status::Running, Status::NotStarted));
-    assert_eq!(decode_text("\u{feff}Kafé".as_bytes()), "\u{feff}Kafé", "UTF-8 stays UTF-8");
+    assert_eq!(decode_text("\u{feff}Kafé".as_bytes()), "Kafé", "UTF-8, its byte-order mark dropped");
+    let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("Kafé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    assert_eq!(decode_text(&utf16), "Kafé", "UTF-16 as Excel's Unicode text");
+    let json = format!("\u{feff}{}", include_str!("fixtures/kota-contoh.masterplan.json"));
+    assert!(preview_file(json.as_bytes(), "kota.json", &base).is_ok(), "a dataset file with a byte-order mark");
+    let xls = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0];
+    let refused = preview_file(&xls, "program.xls", &base).unwrap_err();
+    assert!(Lang::Id.problem(&refused.errors[0]).contains("Simpan berkas sebagai Buku Kerja Excel (.xlsx)"));
 }
 
 #[test]
@@ -99,11 +106,10 @@ fn the_template_has_the_heads_the_lists_and_the_agencies() {
     }
     assert!(workbook.contains(r#"name="Daftar" sheetId="4" state="hidden""#), "the lists stay out of sight");
     let programs = part("xl/worksheets/sheet2.xml");
-    assert_eq!(
-        programs.matches("<dataValidation ").count(),
-        8,
-        "dimension, sub-dimension, status, agency, quick win, horizon, RPJMD, Renstra"
-    );
+    let lists = programs.matches(r#"<dataValidation type="list""#).count();
+    assert_eq!(lists, 8, "dimension, sub-dimension, status, agency, quick win, horizon, RPJMD, Renstra");
+    let wholes = programs.matches(r#"<dataValidation type="whole""#).count();
+    assert_eq!(wholes, 4, "three years and the progress, whole numbers in range");
     assert!(programs.contains("'OPD'!$B$2:$B$501"), "agencies by name, from their sheet");
     let instructions = part("xl/worksheets/sheet1.xml");
     assert!(instructions.contains("Perizinan daring terpadu"), "an example row");
@@ -133,6 +139,65 @@ fn workbooks_from_libreoffice_and_a_spreadsheet_library_read() {
         assert_eq!(read.programs[2].status, Status::NotStarted, "{writer}");
         assert!(read.programs[1].quick_win, "{writer}");
     }
+}
+
+#[test]
+fn numbers_and_progress_as_people_write_them() {
+    use masterplan_tracker::spreadsheet::whole_number;
+    let cases = [
+        ("2021", 2021),
+        ("2021.0", 2021),
+        ("150.000.000", 150_000_000),
+        ("150.000.000,00", 150_000_000),
+        ("150,000,000.00", 150_000_000),
+        ("1.5E+8", 150_000_000),
+        ("150.000", 150_000),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(whole_number(text), Some(expected), "{text}");
+    }
+    assert_eq!(whole_number("1.5"), None);
+    let base = fixture();
+    let csv = "id;name;dimension;status;progress\nA;Satu;economy;running;40%\nB;Dua;economy;running;0.4\nC;Tiga;economy;running;1\n";
+    let read = from_csv(csv, &base).unwrap().dataset;
+    let progress: Vec<Option<i64>> = read.programs.iter().map(|p| p.progress).collect();
+    assert_eq!(progress, [Some(40), Some(40), Some(1)], "a percentage cell holds the fraction");
+}
+
+#[test]
+fn a_second_column_for_one_field_stays_a_column_of_its_own() {
+    let base = fixture();
+    let short = Lang::Id.horizon(Horizon::Short);
+    let csv = format!("ID;Nama program;Dimensi;Status;Jangka;Jangka waktu\nA;Satu;economy;running;{short};3 bulan\n");
+    let read = from_csv(&csv, &base).unwrap().dataset;
+    assert_eq!(read.programs[0].horizon, Some(Horizon::Short), "the first column that names it");
+    assert_eq!(read.programs[0].extra.get("Jangka waktu"), Some(&serde_json::json!("3 bulan")));
+}
+
+#[test]
+fn cells_pasted_from_a_spreadsheet_are_tab_separated() {
+    let base = fixture();
+    let pasted = "ID\tNama program\tDimensi\tStatus\nT-1\tSatu\tSmart Economy\tSelesai\n";
+    assert!(masterplan_tracker::import::looks_like_csv(pasted, None));
+    let read = from_csv(pasted, &base).unwrap().dataset;
+    assert_eq!(read.programs[0].status, Status::Done);
+}
+
+#[test]
+fn a_refused_agency_of_the_template_is_named_on_its_sheet() {
+    let base = fixture();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let programs = workbook.add_worksheet().set_name("Program").unwrap();
+    for (c, head) in ["ID", "Nama program", "Dimensi", "Status"].iter().enumerate() {
+        programs.write_string(0, c as u16, *head).unwrap();
+    }
+    let agencies = workbook.add_worksheet().set_name("OPD").unwrap();
+    agencies.write_string(0, 0, "ID").unwrap();
+    agencies.write_string(0, 1, "Nama OPD").unwrap();
+    agencies.write_string(3, 0, "baru").unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    let refusal = from_xlsx(&bytes, &base).unwrap_err();
+    assert_eq!(refusal.errors[0].cell, Some(Cell { sheet: Some("OPD".into()), row: 4, column: "Nama OPD".into() }));
 }
 
 #[test]

@@ -518,10 +518,13 @@ messages! {
     PlaceWholeFile => ("berkas", "file"),
     PlaceSheet => ("lembar \"{sheet}\",", "sheet \"{sheet}\","),
     ProblemNotWorkbook => (
-        "bukan buku kerja XLSX yang dapat dibaca ({detail}). Simpan berkas sebagai Buku Kerja Excel (.xlsx) atau CSV.",
-        "not an XLSX workbook this app can read ({detail}). Save the file as an Excel Workbook (.xlsx) or as CSV."
+        "bukan buku kerja XLSX yang dapat dibaca. Simpan berkas sebagai Buku Kerja Excel (.xlsx) atau CSV, lalu coba lagi.",
+        "not an XLSX workbook this app can read. Save the file as an Excel Workbook (.xlsx) or as CSV, then try again."
     ),
     SheetAgencies => ("OPD", "Agencies"),
+    AgencyNameHead => ("Nama OPD", "Agency name"),
+    StepUndo => ("Urungkan", "Undo"),
+    StepUndone => ("Diurungkan; data kembali seperti sebelumnya.", "Undone; the data is back as it was before."),
     TemplateTitle => ("Templat program kerja Masterplan Smart City", "Smart City Master Plan work programs template"),
     TemplateStepRows => (
         "1. Isi satu baris per program di lembar \"{programs}\". Kolom ID, Nama program, Dimensi dan Status wajib diisi; ID tidak boleh kembar.",

@@ -18,7 +18,7 @@ const OTHER_HEADS: [(&str, &[&str]); 13] = [
     ("agency", &["perangkat daerah", "instansi", "dinas", "penanggung jawab"]),
     ("horizon", &["jangka waktu"]),
     ("start_year", &["tahun mulai"]),
-    ("target_year", &["target", "tahun selesai"]),
+    ("target_year", &["tahun selesai"]),
     ("progress", &["progres", "progres (%)", "capaian (%)"]),
     ("budget_planned", &["anggaran", "pagu", "pagu anggaran"]),
     ("budget_realized", &["realisasi", "realisasi anggaran"]),
@@ -76,7 +76,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
     !a.is_empty() && a == key(b)
 }
 
-/// Whether a sheet's name is the one the page gives it in either language (`key` names the sheet's text).
-pub fn is_sheet(name: &str, label: impl Fn(Lang) -> &'static str) -> bool {
+/// Whether a text (a sheet's name, a column's head) is the page's label in either language.
+pub fn is_label(name: &str, label: impl Fn(Lang) -> &'static str) -> bool {
     Lang::ALL.iter().any(|l| same_name(name, label(*l)))
 }

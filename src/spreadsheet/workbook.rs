@@ -36,6 +36,8 @@ struct Sheet {
     header_row: bool,
     /// Cells whose values come from a list: the cells (`C2:C1000`) and the list (`'Daftar'!$A$2:$A$7`).
     lists: Vec<(String, String)>,
+    /// Cells that take a whole number between two bounds: the cells and the bounds.
+    wholes: Vec<(String, i64, i64)>,
     /// Not shown in the spreadsheet (the lists behind the drop-downs).
     hidden: bool,
 }
@@ -48,6 +50,7 @@ impl Sheet {
             widths: Vec::new(),
             header_row: false,
             lists: Vec::new(),
+            wholes: Vec::new(),
             hidden: false,
         }
     }
@@ -98,13 +101,19 @@ impl Sheet {
             let last = self.rows.first().map_or(1, Vec::len).max(1);
             let _ = write!(xml, r#"<autoFilter ref="A1:{}"/>"#, cell_ref(self.rows.len().max(1) - 1, last - 1));
         }
-        if !self.lists.is_empty() {
-            let _ = write!(xml, r#"<dataValidations count="{}">"#, self.lists.len());
+        if !self.lists.is_empty() || !self.wholes.is_empty() {
+            let _ = write!(xml, r#"<dataValidations count="{}">"#, self.lists.len() + self.wholes.len());
             for (cells, list) in &self.lists {
                 let _ = write!(
                     xml,
                     r#"<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="{cells}"><formula1>{}</formula1></dataValidation>"#,
                     escape(list)
+                );
+            }
+            for (cells, low, high) in &self.wholes {
+                let _ = write!(
+                    xml,
+                    r#"<dataValidation type="whole" operator="between" allowBlank="1" showErrorMessage="1" sqref="{cells}"><formula1>{low}</formula1><formula2>{high}</formula2></dataValidation>"#
                 );
             }
             xml.push_str("</dataValidations>");
@@ -116,7 +125,8 @@ impl Sheet {
 
 /// The workbook's bytes. `generated_on` is today's date, `YYYY-MM-DD`.
 pub fn to_xlsx(dataset: &Dataset, lang: Lang, generated_on: &str) -> Result<Vec<u8>, String> {
-    let sheets = [programs_sheet(dataset, lang), summary_sheet(dataset, lang, generated_on)];
+    let sheets =
+        [programs_sheet(dataset, lang), agencies_sheet(dataset, lang), summary_sheet(dataset, lang, generated_on)];
     package(&sheets).map_err(|e| e.to_string())
 }
 
@@ -141,6 +151,18 @@ fn value(cell: SheetCell) -> Value {
         SheetCell::Text(text) => Value::Text(text),
         SheetCell::Number(n) => Value::Number(n as f64),
     }
+}
+
+/// The agencies, by id and name: programs name them by name, and an import reads them back to ids.
+fn agencies_sheet(dataset: &Dataset, lang: Lang) -> Sheet {
+    let mut agencies = Sheet::new(lang.t(Key::SheetAgencies));
+    agencies.header_row = true;
+    agencies.widths = vec![24.0, 50.0];
+    agencies.row(vec![(owned(lang.field("id")), Style::Bold), (owned(lang.t(Key::AgencyNameHead)), Style::Bold)]);
+    for agency in &dataset.agencies {
+        agencies.row(vec![(owned(agency.id.clone()), Style::Plain), (owned(agency.name.clone()), Style::Plain)]);
+    }
+    agencies
 }
 
 /// How many rows of the template's programs sheet offer the drop-down lists.
@@ -187,18 +209,17 @@ pub fn template_xlsx(dataset: &Dataset, lang: Lang) -> Result<Vec<u8>, String> {
     programs.row(COLUMNS.iter().map(|(code, _)| (owned(lang.field(code)), Style::Bold)).collect());
     for (i, (code, _)) in COLUMNS.iter().enumerate() {
         let list = if *code == "agency" { Some(range(agencies_name, 1, 500)) } else { list_of(code) };
+        let cells = format!("{}:{}", cell_ref(1, i), cell_ref(TEMPLATE_ROWS, i));
         if let Some(list) = list {
-            programs.lists.push((format!("{}:{}", cell_ref(1, i), cell_ref(TEMPLATE_ROWS, i)), list));
+            programs.lists.push((cells, list));
+        } else if *code == "progress" {
+            programs.wholes.push((cells, 0, 100));
+        } else if matches!(*code, "start_year" | "target_year" | "postponed_to") {
+            programs.wholes.push((cells, 1900, 2200));
         }
     }
 
-    let mut agencies = Sheet::new(agencies_name);
-    agencies.header_row = true;
-    agencies.widths = vec![24.0, 50.0];
-    agencies.row(vec![(owned(lang.field("id")), Style::Bold), (owned(lang.field("name")), Style::Bold)]);
-    for agency in &dataset.agencies {
-        agencies.row(vec![(owned(agency.id.clone()), Style::Plain), (owned(agency.name.clone()), Style::Plain)]);
-    }
+    let agencies = agencies_sheet(dataset, lang);
 
     let mut instructions = Sheet::new(lang.t(Key::SheetInstructions));
     instructions.widths = COLUMNS.iter().map(|(code, _)| if *code == "name" { 50.0 } else { 18.0 }).collect();

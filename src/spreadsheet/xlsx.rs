@@ -18,14 +18,21 @@ pub struct Sheet {
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
-/// Why a file could not be read as a workbook.
+/// Why a file could not be read as a workbook (the technical detail; the page says it in words).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum XlsxError {
     #[error("not an XLSX workbook: {0}")]
     NotWorkbook(String),
     #[error("the part {0} of the workbook is damaged")]
     Damaged(String),
+    #[error("the part {0} of the workbook unpacks to more than {PART_LIMIT} bytes")]
+    TooLarge(String),
+    #[error("a cell beyond the last column a spreadsheet has ({0})")]
+    BeyondLastColumn(String),
 }
+
+/// The last column a spreadsheet has (XFD), zero-based.
+const LAST_COLUMN: usize = 16_383;
 
 /// The sheets of a workbook, in the workbook's order.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, XlsxError> {
@@ -37,7 +44,12 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, XlsxError> {
         .filter(|e| e.name == "Relationship")
         .filter_map(|e| Some((e.attr("Id")?.to_owned(), e.attr("Target")?.to_owned())))
         .collect();
-    let shared = match part(&mut zip, "xl/sharedStrings.xml")? {
+    // The shared strings where the workbook's relationships say, else where writers put them.
+    let shared_path = elements(&relations)
+        .find(|e| e.attr("Type").is_some_and(|t| t.ends_with("/sharedStrings")))
+        .and_then(|e| e.attr("Target").map(part_path))
+        .unwrap_or_else(|| "xl/sharedStrings.xml".to_owned());
+    let shared = match part(&mut zip, &shared_path)? {
         Some(xml) => shared_strings(&xml),
         None => Vec::new(),
     };
@@ -49,18 +61,30 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, XlsxError> {
             .iter()
             .find(|(k, _)| k == "id" || k.ends_with(":id"))
             .and_then(|(_, id)| targets.get(id))
-            .map(|t| if let Some(absolute) = t.strip_prefix('/') { absolute.to_owned() } else { format!("xl/{t}") })
+            .map(|t| part_path(t))
             .unwrap_or_else(|| format!("xl/worksheets/sheet{}.xml", i + 1));
         let xml = part(&mut zip, &target)?.ok_or_else(|| XlsxError::Damaged(target.clone()))?;
-        sheets.push(Sheet { name, rows: rows(&xml, &shared) });
+        sheets.push(Sheet { name, rows: rows(&xml, &shared)? });
     }
     Ok(sheets)
+}
+
+/// A relationship's target as a path in the package (targets are relative to `xl/`, or absolute).
+fn part_path(target: &str) -> String {
+    match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_owned(),
+        None => format!("xl/{target}"),
+    }
 }
 
 fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, XlsxError> {
     let Ok(file) = zip.by_name(name) else { return Ok(None) };
     let mut text = String::new();
-    file.take(PART_LIMIT).read_to_string(&mut text).map_err(|_| XlsxError::Damaged(name.to_owned()))?;
+    // One byte past the limit tells a part that is too large from one that just fits.
+    file.take(PART_LIMIT + 1).read_to_string(&mut text).map_err(|_| XlsxError::Damaged(name.to_owned()))?;
+    if text.len() as u64 > PART_LIMIT {
+        return Err(XlsxError::TooLarge(name.to_owned()));
+    }
     Ok(Some(text))
 }
 
@@ -71,13 +95,14 @@ fn shared_strings(xml: &str) -> Vec<String> {
     let mut phonetic = false;
     for token in tokens(xml) {
         match token {
+            Token::Open(e) if e.name == "si" && e.empty => strings.push(String::new()),
             Token::Open(e) if e.name == "si" => current = Some(String::new()),
             Token::Close(name) if name == "si" => strings.extend(current.take()),
             Token::Open(e) if e.name == "rPh" => phonetic = !e.empty,
             Token::Close(name) if name == "rPh" => phonetic = false,
             Token::Text(text, in_t) if in_t && !phonetic => {
                 if let Some(s) = current.as_mut() {
-                    s.push_str(&text);
+                    s.push_str(&excel_escapes(&text));
                 }
             }
             _ => {}
@@ -87,9 +112,11 @@ fn shared_strings(xml: &str) -> Vec<String> {
 }
 
 /// A sheet's rows: each cell's text at its column.
-fn rows(xml: &str, shared: &[String]) -> Vec<(usize, Vec<String>)> {
+fn rows(xml: &str, shared: &[String]) -> Result<Vec<(usize, Vec<String>)>, XlsxError> {
     let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut cell: Option<(usize, String)> = None;
+    let mut cell: Option<usize> = None;
+    // Where a cell without a reference stands: right after the one before it.
+    let mut next_column = 0;
     let mut kind = String::new();
     let mut value = String::new();
     let mut in_value = false;
@@ -98,21 +125,23 @@ fn rows(xml: &str, shared: &[String]) -> Vec<(usize, Vec<String>)> {
             Token::Open(e) if e.name == "row" => {
                 let number = e.attr("r").and_then(|r| r.parse().ok()).unwrap_or(rows.last().map_or(1, |r| r.0 + 1));
                 rows.push((number, Vec::new()));
+                next_column = 0;
             }
             Token::Open(e) if e.name == "c" => {
-                let column = e.attr("r").map_or_else(|| rows.last().map_or(0, |r| r.1.len()), column_of);
+                let column = e.attr("r").map_or(Some(next_column), column_of);
+                let column = column
+                    .filter(|c| *c <= LAST_COLUMN)
+                    .ok_or_else(|| XlsxError::BeyondLastColumn(e.attr("r").unwrap_or_default().to_owned()))?;
+                next_column = column + 1;
                 kind = e.attr("t").unwrap_or("n").to_owned();
                 value.clear();
-                cell = Some((column, String::new()));
-                if e.empty {
-                    cell = None;
-                }
+                cell = (!e.empty).then_some(column);
             }
             Token::Open(e) if e.name == "v" || e.name == "t" => in_value = !e.empty,
             Token::Close(name) if name == "v" || name == "t" => in_value = false,
             Token::Text(text, _) if in_value => value.push_str(&text),
             Token::Close(name) if name == "c" => {
-                if let (Some((column, _)), Some(row)) = (cell.take(), rows.last_mut()) {
+                if let (Some(column), Some(row)) = (cell.take(), rows.last_mut()) {
                     let text = cell_text(&kind, &value, shared);
                     if row.1.len() <= column {
                         row.1.resize(column + 1, String::new());
@@ -123,7 +152,7 @@ fn rows(xml: &str, shared: &[String]) -> Vec<(usize, Vec<String>)> {
             _ => {}
         }
     }
-    rows
+    Ok(rows)
 }
 
 /// A cell's value as text, by its type: a shared string, inline text, a boolean, or a number as a person
@@ -133,7 +162,7 @@ fn cell_text(kind: &str, value: &str, shared: &[String]) -> String {
         "s" => value.trim().parse::<usize>().ok().and_then(|i| shared.get(i)).cloned().unwrap_or_default(),
         "b" => if value.trim() == "1" { "true" } else { "false" }.to_owned(),
         "n" => number_text(value.trim()),
-        _ => value.to_owned(),
+        _ => excel_escapes(value),
     }
 }
 
@@ -145,13 +174,44 @@ fn number_text(value: &str) -> String {
     }
 }
 
-/// The zero-based column of a cell reference (`C7` is 2).
-fn column_of(reference: &str) -> usize {
-    reference
-        .chars()
-        .take_while(char::is_ascii_alphabetic)
-        .fold(0, |n, c| n * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1))
-        .saturating_sub(1)
+/// The zero-based column of a cell reference (`C7` is 2); `None` past the last column a spreadsheet has.
+fn column_of(reference: &str) -> Option<usize> {
+    let mut n: usize = 0;
+    for c in reference.chars().take_while(char::is_ascii_alphabetic) {
+        n = n * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1);
+        if n > LAST_COLUMN + 1 {
+            return None;
+        }
+    }
+    n.checked_sub(1)
+}
+
+/// Excel writes characters XML cannot hold as `_xHHHH_` (a line break in a cell is `_x000D_` too): read
+/// them back.
+fn excel_escapes(text: &str) -> String {
+    if !text.contains("_x") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("_x") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let code =
+            after.get(..4).filter(|_| after.get(4..5) == Some("_")).and_then(|h| u32::from_str_radix(h, 16).ok());
+        match code.and_then(char::from_u32) {
+            Some(c) => {
+                out.push(c);
+                rest = &after[5..];
+            }
+            None => {
+                out.push_str("_x");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// An element's opening tag: its local name (namespace prefix dropped), attributes, and whether it closes
@@ -311,11 +371,13 @@ fn unescape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{column_of, number_text, rows, shared_strings, unescape};
+    use super::{column_of, excel_escapes, number_text, rows, shared_strings, unescape};
 
     #[test]
     fn references_entities_and_numbers() {
-        assert_eq!((column_of("A1"), column_of("C7"), column_of("AA10")), (0, 2, 26));
+        assert_eq!((column_of("A1"), column_of("C7"), column_of("AA10")), (Some(0), Some(2), Some(26)));
+        assert_eq!((column_of("XFD1"), column_of("XFE1"), column_of("AAAAAAA1")), (Some(16_383), None, None));
+        assert_eq!(excel_escapes("satu_x000D_dua _x_ _x41_"), "satu\rdua _x_ _x41_");
         assert_eq!(unescape("A &amp; B &lt;3 &#233;&#x41; &bogus"), "A & B <3 éA &bogus");
         assert_eq!(
             (number_text("2021"), number_text("2.021E3"), number_text("0.5")),
@@ -325,8 +387,8 @@ mod tests {
 
     #[test]
     fn shared_strings_join_their_runs_and_skip_phonetic_hints() {
-        let xml = r#"<sst><si><t>Satu</t></si><si><r><t>Du</t></r><r><rPr><b/></rPr><t xml:space="preserve">a </t></r><rPh><t>x</t></rPh></si></sst>"#;
-        assert_eq!(shared_strings(xml), ["Satu", "Dua "]);
+        let xml = r#"<sst><si><t>Satu</t></si><si/><si><r><t>Du</t></r><r><rPr><b/></rPr><t xml:space="preserve">a </t></r><rPh><t>x</t></rPh></si></sst>"#;
+        assert_eq!(shared_strings(xml), ["Satu", "", "Dua "]);
     }
 
     #[test]
@@ -335,11 +397,14 @@ mod tests {
             <x:row r="4"><x:c r="B4"><x:f>1+1</x:f><x:v>2</x:v></x:c><x:c r="D4" t="b"><x:v>1</x:v></x:c><x:c r="E4" s="1"/></x:row></x:sheetData></x:worksheet>"#;
         let shared = vec!["ID".to_owned()];
         assert_eq!(
-            rows(xml, &shared),
+            rows(xml, &shared).unwrap(),
             [
                 (1, vec!["ID".to_owned(), String::new(), "C & D".to_owned()]),
                 (4, vec![String::new(), "2".to_owned(), String::new(), "true".to_owned()])
             ]
         );
+        let unreferenced = r#"<sheetData><row><c><v>1</v></c><c/><c><v>3</v></c></row></sheetData>"#;
+        assert_eq!(rows(unreferenced, &[]).unwrap(), [(1, vec!["1".to_owned(), String::new(), "3".to_owned()])]);
+        assert!(rows(r#"<row r="1"><c r="AAAAAA1"><v>1</v></c></row>"#, &[]).is_err(), "no column that far");
     }
 }

@@ -60,8 +60,10 @@ pub enum Replacement {
 pub struct ImportFlow {
     pending: RwSignal<Option<PendingImport>>,
     job: RwSignal<Option<ImportJob>>,
-    /// The backup taken right before the last import, which "undo import" restores.
+    /// The backup taken right before the last import (or new plan, or example), which "undo" in the
+    /// message restores; and whether it was an import, for the words of that message.
     undo_backup: RwSignal<Option<u64>>,
+    undo_of_import: StoredValue<bool>,
     /// A replacement stopped because the browser has no room for a backup of the current data.
     no_room: RwSignal<Option<Replacement>>,
     reading: StoredValue<Option<Reading>, LocalStorage>,
@@ -75,6 +77,7 @@ impl ImportFlow {
             pending: RwSignal::new(None),
             job: RwSignal::new(None),
             undo_backup: RwSignal::new(None),
+            undo_of_import: StoredValue::new(true),
             no_room: RwSignal::new(None),
             reading: StoredValue::new_local(None),
             store,
@@ -332,6 +335,7 @@ impl ImportFlow {
                 }
                 // "Undo" in the message puts back what an import or a new plan replaced.
                 let undoable = !matches!(replacement, Replacement::Restore(_));
+                self.undo_of_import.set_value(matches!(replacement, Replacement::Import(_)));
                 self.undo_backup.set(backup_id.filter(|_| undoable));
                 self.notices.clear(Slot::Import);
                 self.notices.confirm(confirmation);
@@ -350,7 +354,11 @@ impl ImportFlow {
                 match self.store.apply_from(change, backup.origin.clone()) {
                     Ok(()) => {
                         self.undo_backup.set(None);
-                        self.notices.confirm(Confirmation::Undone);
+                        self.notices.confirm(if self.undo_of_import.get_value() {
+                            Confirmation::Undone
+                        } else {
+                            Confirmation::StepUndone
+                        });
                     }
                     Err(rejected) => self.notices.show(Notice::StepRefused(rejected.0)),
                 }

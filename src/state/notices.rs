@@ -19,6 +19,8 @@ pub enum Confirmation {
     },
     Cancelled,
     Undone,
+    /// A new plan, or the example opened, undone.
+    StepUndone,
     Restored {
         taken_at: String,
     },

@@ -84,10 +84,13 @@ pub fn Notices() -> impl IntoView {
                     <div class="notice notice-ok" role="status" data-testid="toast">
                         <span>{confirmation_message(l, &confirmation)}</span>
                         <span class="actions">
-                            {undoable.then(|| view! {
-                                <button type="button" class="button small" data-testid="import-undo" on:click=move |_| imports.undo_import()>
-                                    {l.t(Key::ImportUndo)}
-                                </button>
+                            {undoable.then(|| {
+                                let import = matches!(confirmation, Confirmation::Replaced { .. } | Confirmation::Merged { .. });
+                                view! {
+                                    <button type="button" class="button small" data-testid="import-undo" on:click=move |_| imports.undo_import()>
+                                        {l.t(if import { Key::ImportUndo } else { Key::StepUndo })}
+                                    </button>
+                                }
                             })}
                             <button type="button" class="button small" on:click=move |_| notices.clear(Slot::Toast)>
                                 {l.t(Key::Dismiss)}
@@ -202,6 +205,7 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
         Confirmation::Merged { source } => l.tf(Key::ImportMerged, &[("source", &source_label(l, source))]),
         Confirmation::Cancelled => l.t(Key::ImportCancelled).to_owned(),
         Confirmation::Undone => l.t(Key::ImportUndone).to_owned(),
+        Confirmation::StepUndone => l.t(Key::StepUndone).to_owned(),
         Confirmation::Restored { taken_at } => l.tf(Key::BackupRestored, &[("date", &local_date_time(l, taken_at))]),
         Confirmation::Exported { file_name } => l.tf(Key::Exported, &[("file", file_name)]),
         Confirmation::ExportFailed { detail } => l.tf(Key::ExportFailed, &[("detail", detail)]),

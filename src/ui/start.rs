@@ -38,8 +38,8 @@ pub fn StartChoices() -> impl IntoView {
     };
     let example = move |_| {
         settings.mark_started();
-        // On the example already (a first visit) there is nothing to replace.
-        if store.origin().get_untracked() != Origin::Sample {
+        // On the example as published already (a first visit) there is nothing to replace.
+        if !store.with_untracked(crate::sample::is_untouched_sample) {
             imports.open_example();
         }
     };
