@@ -22,6 +22,15 @@ pub const FORMAT_TAG: &str = "smart-city-masterplan";
 pub const FORMAT_VERSION: u64 = 1;
 /// The longest program id the format allows, in characters.
 pub const PROGRAM_ID_MAX_CHARS: usize = 64;
+/// The longest text of any known field (a name, notes, a reason), in characters: far more than any real
+/// entry, little enough that a crafted file cannot make the page crawl.
+pub const TEXT_MAX_CHARS: usize = 10_000;
+/// The most programs a dataset holds: five times a province's plans together.
+pub const PROGRAMS_MAX: usize = 100_000;
+/// The years a plan can be about.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+/// The largest budget, in whole rupiah: exact in a JavaScript number (below 2^53), far above any city's.
+pub const BUDGET_MAX: i64 = 1_000_000_000_000_000;
 /// How many rule violations one refusal lists at most: enough to fix a file in one go, few enough to read.
 const MAX_ERRORS: usize = 25;
 
@@ -142,6 +151,37 @@ pub struct Aspects {
     pub quick_win: Option<Number>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Aspects {
+    /// The five aspects' numbers that are given, with the aspect's field name.
+    pub fn named(&self) -> impl Iterator<Item = (&'static str, &Number)> {
+        [
+            ("baseline", &self.baseline),
+            ("output", &self.output),
+            ("outcome", &self.outcome),
+            ("impact", &self.impact),
+            ("quick_win", &self.quick_win),
+        ]
+        .into_iter()
+        .filter_map(|(name, n)| Some((name, n.as_ref()?)))
+    }
+}
+
+/// The place of an aspect's score or weight within a round (`scores.impact`).
+fn aspect_path(scores: bool, aspect: &str) -> &'static str {
+    match (scores, aspect) {
+        (true, "baseline") => "scores.baseline",
+        (true, "output") => "scores.output",
+        (true, "outcome") => "scores.outcome",
+        (true, "impact") => "scores.impact",
+        (true, _) => "scores.quick_win",
+        (false, "baseline") => "weights.baseline",
+        (false, "output") => "weights.output",
+        (false, "outcome") => "weights.outcome",
+        (false, "impact") => "weights.impact",
+        (false, _) => "weights.quick_win",
+    }
 }
 
 /// A file that passed every rule, with what is worth a look but not a refusal.
@@ -290,6 +330,12 @@ impl Dataset {
     /// Every rule of the format that the typed data still can break, each with its place.
     pub fn violations(&self) -> Vec<FormatError> {
         let mut errors = Vec::new();
+        if self.programs.len() > PROGRAMS_MAX {
+            errors.push(FormatError::new(
+                "programs",
+                Problem::TooManyPrograms { count: self.programs.len(), max: PROGRAMS_MAX },
+            ));
+        }
         for (field, problem) in self.plan.problems() {
             errors.push(FormatError::new(format!("plan.{field}"), problem));
         }
@@ -314,6 +360,15 @@ impl Dataset {
             }
         }
         for (i, evaluation) in self.evaluations.iter().enumerate() {
+            if let Some(weights) = &evaluation.weights {
+                let sum: f64 = weights.named().filter_map(|(_, n)| n.as_f64()).sum();
+                if weights.named().count() > 0 && (sum - 100.0).abs() > 1e-9 {
+                    warnings.push(Warning {
+                        path: format!("evaluations[{i}].weights"),
+                        kind: WarningKind::WeightsSum { sum: format!("{}", (sum * 100.0).round() / 100.0) },
+                    });
+                }
+            }
             for program in evaluation.statuses.keys().filter(|p| !programs.contains(p.as_str())) {
                 warnings.push(Warning {
                     path: format!("evaluations[{i}].statuses.{program}"),
@@ -382,6 +437,16 @@ impl Plan {
         if self.city.trim().is_empty() {
             found.push(("city", Problem::EmptyText));
         }
+        texts(
+            &mut found,
+            [
+                ("city", Some(&self.city)),
+                ("province", self.province.as_ref()),
+                ("title", self.title.as_ref()),
+                ("legal_basis", self.legal_basis.as_ref()),
+            ],
+        );
+        years(&mut found, [("start_year", self.start_year), ("end_year", self.end_year)]);
         if let (Some(start), Some(end)) = (self.start_year, self.end_year)
             && start > end
         {
@@ -401,7 +466,30 @@ impl Agency {
         if self.name.trim().is_empty() {
             found.push(("name", Problem::EmptyText));
         }
+        texts(&mut found, [("name", Some(&self.name))]);
         found
+    }
+}
+
+/// Texts longer than `TEXT_MAX_CHARS`, by field.
+fn texts<'a>(
+    found: &mut Vec<(&'static str, Problem)>,
+    fields: impl IntoIterator<Item = (&'static str, Option<&'a String>)>,
+) {
+    for (field, text) in fields {
+        let chars = text.map_or(0, |t| t.chars().count());
+        if chars > TEXT_MAX_CHARS {
+            found.push((field, Problem::TooLong { chars, max: TEXT_MAX_CHARS }));
+        }
+    }
+}
+
+/// Years outside `YEARS`, by field.
+fn years(found: &mut Vec<(&'static str, Problem)>, fields: impl IntoIterator<Item = (&'static str, Option<i32>)>) {
+    for (field, year) in fields {
+        if let Some(year) = year.filter(|y| !YEARS.contains(y)) {
+            found.push((field, Problem::YearOutOfRange { year: i64::from(year) }));
+        }
     }
 }
 
@@ -413,11 +501,22 @@ impl Program {
         if self.id.trim().is_empty() {
             found.push(("id", Problem::EmptyText));
         } else if id_chars > PROGRAM_ID_MAX_CHARS {
-            found.push(("id", Problem::IdTooLong { chars: id_chars, max: PROGRAM_ID_MAX_CHARS }));
+            found.push(("id", Problem::TooLong { chars: id_chars, max: PROGRAM_ID_MAX_CHARS }));
         }
         if self.name.trim().is_empty() {
             found.push(("name", Problem::EmptyText));
         }
+        texts(
+            &mut found,
+            [("name", Some(&self.name)), ("delay_reason", self.delay_reason.as_ref()), ("notes", self.notes.as_ref())],
+        );
+        for (field, list) in [("apps", &self.apps), ("evidence", &self.evidence)] {
+            texts(&mut found, list.iter().map(|item| (field, Some(item))));
+        }
+        years(
+            &mut found,
+            [("start_year", self.start_year), ("target_year", self.target_year), ("postponed_to", self.postponed_to)],
+        );
         if let Some(sub) = self.subdimension
             && sub.dimension() != self.dimension
         {
@@ -439,6 +538,8 @@ impl Program {
         for (field, budget) in [("budget_planned", self.budget_planned), ("budget_realized", self.budget_realized)] {
             if let Some(value) = budget.filter(|b| *b < 0) {
                 found.push((field, Problem::OutOfRange { value, min: 0, max: None }));
+            } else if let Some(value) = budget.filter(|b| *b > BUDGET_MAX) {
+                found.push((field, Problem::OutOfRange { value, min: 0, max: Some(BUDGET_MAX) }));
             }
         }
         found
@@ -455,8 +556,16 @@ impl Evaluation {
         if self.label.trim().is_empty() {
             found.push(("label", Problem::EmptyText));
         }
+        texts(&mut found, [("label", Some(&self.label))]);
         if !is_calendar_date(&self.date) {
             found.push(("date", Problem::NotADate { found: self.date.clone() }));
+        }
+        for (scores, aspects) in [(true, &self.scores), (false, &self.weights)] {
+            for (aspect, n) in aspects.iter().flat_map(Aspects::named) {
+                if n.as_f64().is_some_and(|v| v < 0.0) {
+                    found.push((aspect_path(scores, aspect), Problem::Negative { found: n.to_string() }));
+                }
+            }
         }
         found
     }

@@ -294,8 +294,13 @@ impl Lang {
             ),
             Problem::WrongType { detail, .. } => self.tf(Key::ProblemWrongType, &[("detail", detail)]),
             Problem::EmptyText => self.t(Key::ProblemEmptyText).to_owned(),
-            Problem::IdTooLong { chars, max } => {
-                self.tf(Key::ProblemIdTooLong, &[("chars", &self.count(*chars)), ("max", &self.count(*max))])
+            Problem::TooLong { chars, max } => {
+                self.tf(Key::ProblemTooLong, &[("chars", &self.count(*chars)), ("max", &self.count(*max))])
+            }
+            Problem::YearOutOfRange { year } => self.tf(Key::ProblemYearOutOfRange, &[("year", &year.to_string())]),
+            Problem::Negative { found } => self.tf(Key::ProblemNegative, &[("found", found)]),
+            Problem::TooManyPrograms { count, max } => {
+                self.tf(Key::ProblemTooManyPrograms, &[("count", &self.count(*count)), ("max", &self.count(*max))])
             }
             Problem::DuplicateId { id } => self.tf(Key::ProblemDuplicateId, &[("id", id)]),
             Problem::OutOfRange { value, min, max: Some(max) } => self.tf(
@@ -427,6 +432,7 @@ impl Lang {
             WarningKind::StatusOfUnknownProgram { program } => {
                 self.tf(Key::WarningStatusOfUnknownProgram, &[("program", program)])
             }
+            WarningKind::WeightsSum { sum } => self.tf(Key::WarningWeightsSum, &[("sum", sum)]),
         };
         format!("{}: {text}", warning.path)
     }

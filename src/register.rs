@@ -329,9 +329,17 @@ pub fn natural(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// The blocks of combining diacritical marks (general, extended, supplement, for symbols, half marks).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
+}
+
 /// Lower case without diacritics, so that "Perumahan" finds "perumahan" and "Kopi" finds "Kopí".
 pub fn fold(text: &str) -> String {
     text.chars()
+        // A letter and its accent written apart ("e" then U+0301, as some keyboards and PDFs write it)
+        // fold like the letter written whole: the combining marks go, without a Unicode table.
+        .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',

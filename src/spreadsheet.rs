@@ -108,26 +108,14 @@ pub(crate) enum SheetCell {
     Number(i64),
 }
 
-impl SheetCell {
-    fn text(&self) -> String {
-        match self {
-            SheetCell::Text(text) => text.clone(),
-            SheetCell::Number(n) => n.to_string(),
-        }
-    }
-}
-
 /// The programs as a table in people's words: the format's columns headed as the page names them in the
 /// language, values of closed lists and yes/no as the page shows them, agencies by name, lists joined by
 /// `; `; then any unknown fields the programs carry, headed by their own names, so that they survive the
 /// round trip.
 pub(crate) fn table(dataset: &Dataset, lang: Lang) -> (Vec<String>, Vec<Vec<SheetCell>>) {
-    let mut extra: Vec<String> = dataset
-        .programs
-        .iter()
-        .flat_map(|p| p.extra.keys().cloned())
-        .filter(|k| words::field_of(k, &COLUMN_NAMES).is_none())
-        .collect();
+    // Every unknown field gets its column, even one whose name reads like a field's head ("Status"): the
+    // format's own columns come first, so on reading back it is a second column for that field, kept apart.
+    let mut extra: Vec<String> = dataset.programs.iter().flat_map(|p| p.extra.keys().cloned()).collect();
     extra.sort();
     extra.dedup();
     let mut heads: Vec<String> = COLUMNS.iter().map(|(code, _)| lang.field(code).to_owned()).collect();
@@ -201,10 +189,44 @@ fn extra_text(value: Option<&Value>) -> String {
     }
 }
 
-/// The programs as CSV text in people's words, UTF-8 with a byte-order mark.
+/// Text a spreadsheet runs as a formula starts with one of these (OWASP's list for CSV injection).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a spreadsheet would run this text as a formula: it starts with a formula character, after any
+/// quote marks that keep it text.
+pub(crate) fn runs_as_formula(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// Text as a CSV cell that no spreadsheet runs: a leading `'`, as OWASP advises. Numbers are written as
+/// numbers, never through this.
+fn kept_as_text(text: &str) -> String {
+    if runs_as_formula(text) { format!("'{text}") } else { text.to_owned() }
+}
+
+/// A CSV cell read back: exactly the `'` that `kept_as_text` added is removed, so that export then import
+/// is exact (a name that itself begins with `'=` went out as `''=`).
+fn as_written(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if runs_as_formula(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// The programs as CSV text in people's words, UTF-8 with a byte-order mark. Text that a spreadsheet would
+/// run as a formula is written so that it shows as text.
 pub fn to_csv(dataset: &Dataset, delimiter: Delimiter, lang: Lang) -> String {
     let (heads, rows) = table(dataset, lang);
-    csv_text(&heads, rows.iter().map(|row| row.iter().map(SheetCell::text).collect()), delimiter)
+    let row = |row: &Vec<SheetCell>| {
+        row.iter()
+            .map(|cell| match cell {
+                SheetCell::Text(text) => kept_as_text(text),
+                SheetCell::Number(n) => n.to_string(),
+            })
+            .collect()
+    };
+    let heads: Vec<String> = heads.iter().map(|h| kept_as_text(h)).collect();
+    csv_text(&heads, rows.iter().map(row), delimiter)
 }
 
 /// The template's CSV: the column heads alone, for the language.
@@ -252,12 +274,13 @@ pub fn from_csv(text: &str, base: &Dataset) -> Result<Checked, Refusal> {
     let not_csv = |e: csv::Error| Refusal {
         errors: vec![FormatError::new("", Problem::NotCsv { line: e.position().map_or(1, |p| p.line()) })],
     };
-    let heads: Vec<String> = reader.headers().map_err(not_csv)?.iter().map(|h| h.trim().to_owned()).collect();
+    let heads: Vec<String> =
+        reader.headers().map_err(not_csv)?.iter().map(|h| as_written(h.trim()).to_owned()).collect();
     let mut rows = Vec::new();
     // Rows as a spreadsheet counts them (the heads are row 1), whatever line breaks cells hold.
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(not_csv)?;
-        rows.push((i + 2, record.iter().map(str::to_owned).collect()));
+        rows.push((i + 2, record.iter().map(|cell| as_written(cell).to_owned()).collect()));
     }
     from_rows(Rows { sheet: None, header_row: 1, heads, rows }, base, AgencySheet::default())
 }

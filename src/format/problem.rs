@@ -59,8 +59,22 @@ pub enum Problem {
         detail: String,
     },
     EmptyText,
-    IdTooLong {
+    /// A text longer than the format allows (an id, a name, notes).
+    TooLong {
         chars: usize,
+        max: usize,
+    },
+    /// A year outside the years a plan can be about.
+    YearOutOfRange {
+        year: i64,
+    },
+    /// A score or a weight below zero.
+    Negative {
+        found: String,
+    },
+    /// More programs than a dataset may hold.
+    TooManyPrograms {
+        count: usize,
         max: usize,
     },
     DuplicateId {
@@ -196,10 +210,13 @@ impl fmt::Display for FormatError {
             }
             Problem::WrongType { detail, .. } => write!(f, "{place}: {detail}"),
             Problem::EmptyText => write!(f, "{place}: must not be empty"),
-            Problem::IdTooLong { chars, max } => {
+            Problem::TooLong { chars, max } => {
                 write!(f, "{place}: {chars} characters, at most {max}")
             }
             Problem::DuplicateId { id } => write!(f, "{place}: id \"{id}\" is used twice"),
+            Problem::YearOutOfRange { year } => write!(f, "{place}: {year} is not between 1900 and 2100"),
+            Problem::Negative { found } => write!(f, "{place}: {found} is below zero"),
+            Problem::TooManyPrograms { count, max } => write!(f, "{place}: {count} programs, at most {max}"),
             Problem::OutOfRange { value, min, max: Some(max) } => {
                 write!(f, "{place}: {value} is not between {min} and {max}")
             }
@@ -229,6 +246,15 @@ pub struct Warning {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WarningKind {
-    UnknownAgency { agency: String },
-    StatusOfUnknownProgram { program: String },
+    UnknownAgency {
+        agency: String,
+    },
+    StatusOfUnknownProgram {
+        program: String,
+    },
+    /// A round's weights that do not add up to 100 (its index cannot be computed). Not refused: weights are
+    /// edited one at a time, passing through other sums, and files of earlier versions hold such rounds.
+    WeightsSum {
+        sum: String,
+    },
 }

@@ -594,7 +594,16 @@ messages! {
     KindObject => ("objek JSON", "a JSON object"),
     KindNull => ("null (kosong)", "null (empty)"),
     ProblemEmptyText => ("tidak boleh kosong.", "must not be empty."),
-    ProblemIdTooLong => ("terlalu panjang: {chars} karakter, paling banyak {max}.", "too long: {chars} characters, at most {max}."),
+    ProblemTooLong => ("terlalu panjang: {chars} karakter, paling banyak {max}.", "too long: {chars} characters, at most {max}."),
+    ProblemYearOutOfRange => (
+        "tahun {year} di luar rentang 1900 sampai 2100.",
+        "the year {year} is outside 1900 to 2100."
+    ),
+    ProblemNegative => ("{found} kurang dari nol; nilai dan bobot tidak boleh negatif.", "{found} is below zero; scores and weights cannot be negative."),
+    ProblemTooManyPrograms => (
+        "{count} program; satu data memuat paling banyak {max} program.",
+        "{count} programs; a dataset holds at most {max} programs."
+    ),
     ProblemDuplicateId => ("id \"{id}\" dipakai lebih dari sekali.", "the id \"{id}\" is used more than once."),
     ProblemOutOfRange => ("{value} di luar rentang {min} sampai {max}.", "{value} is outside the range {min} to {max}."),
     ProblemBelowMinimum => ("{value} kurang dari {min}.", "{value} is below {min}."),
@@ -605,6 +614,10 @@ messages! {
     ProblemYearsReversed => ("tahun {end} lebih awal dari tahun mulai {start}.", "the year {end} is before the start year {start}."),
     ProblemNotADate => ("\"{found}\" bukan tanggal TTTT-BB-HH.", "\"{found}\" is not a date YYYY-MM-DD."),
     WarningUnknownAgency => ("OPD \"{agency}\" tidak ada dalam daftar OPD.", "the agency \"{agency}\" is not in the list of agencies."),
+    WarningWeightsSum => (
+        "bobot berjumlah {sum}, bukan 100: indeks pencapaian putaran ini tidak dapat dihitung sampai bobotnya diperbaiki.",
+        "the weights add up to {sum}, not 100: this round's achievement index cannot be computed until they are mended."
+    ),
     WarningStatusOfUnknownProgram => (
         "status untuk program \"{program}\" yang tidak ada.",
         "a status for the program \"{program}\", which does not exist."

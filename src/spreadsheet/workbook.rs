@@ -20,6 +20,8 @@ enum Style {
     Plain = 0,
     Bold = 1,
     Percent = 2,
+    /// Text kept as text even where it begins like a formula (Excel's quote prefix, not a visible `'`).
+    QuotedText = 3,
 }
 
 /// A cell's content.
@@ -83,6 +85,13 @@ impl Sheet {
                 match value {
                     Value::Text(text) if text.is_empty() => {}
                     Value::Text(text) => {
+                        // A cell that begins like a formula is marked as text, so that editing it in a
+                        // spreadsheet never turns it into one.
+                        let s = if s == Style::Plain as u8 && super::runs_as_formula(text) {
+                            Style::QuotedText as u8
+                        } else {
+                            s
+                        };
                         let _ = write!(
                             xml,
                             r#"<c r="{at}" s="{s}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
@@ -381,8 +390,9 @@ fn package(sheets: &[Sheet]) -> zip::result::ZipResult<Vec<u8>> {
     Ok(zip.finish()?.into_inner())
 }
 
-/// Plain, bold, and a percentage with two decimals (built-in number format 10, shown in the reader's locale).
-const STYLES: &str = r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
+/// Plain, bold, a percentage with two decimals (built-in number format 10, shown in the reader's locale), and
+/// text kept as text (the text format 49 with a quote prefix).
+const STYLES: &str = r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
 
 /// `A1`-style reference of a zero-based row and column.
 fn cell_ref(row: usize, col: usize) -> String {

@@ -195,7 +195,14 @@ impl ImportFlow {
     }
 
     /// Checks incoming text; good data waits for the user's choice, bad data is reported and changes nothing.
+    /// Pasted text (and a link's) has the limit of files, said before it is read.
     pub fn receive_text(&self, source: Source, text: &str) {
+        let bytes = text.len() as u64;
+        if bytes > MAX_FILE_BYTES {
+            self.pending.set(None);
+            self.refuse(ImportFailure::TooLarge { source, bytes });
+            return;
+        }
         let file_name = source.file_name().map(str::to_owned);
         self.receive(source, |base| import::preview(text, file_name.as_deref(), base));
     }

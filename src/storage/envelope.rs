@@ -79,21 +79,26 @@ pub fn stored_revision(text: &str) -> Option<u64> {
     stored_head(text).map(|head| head.revision)
 }
 
+/// A number at the start of `text`, and what follows it.
+fn leading_number(text: &str) -> Option<(u64, &str)> {
+    let end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    Some((text[..end].parse::<u64>().ok()?, &text[end..]))
+}
+
 /// The head of stored text, read without unpacking the dataset; `None` when the text is no envelope this
 /// version can read.
 pub fn stored_head(text: &str) -> Option<StoredHead> {
-    // `revision` and `saved_at` are written right after `storage_version`; an envelope of another shape is
-    // read whole.
-    let head = text.get(..text.len().min(160)).unwrap_or(text);
-    let after = |key: &str| head.find(key).map(|at| &head[at + key.len()..]);
-    let number = |text: &str| text.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u64>().ok();
-    if let (Some(version), Some(revision), Some(saved_at)) = (
-        text.strip_prefix("{\"storage_version\":").and_then(number),
-        after("\"revision\":").and_then(number),
-        after("\"saved_at\":\""),
-    ) && version <= u64::from(STORAGE_VERSION)
-    {
-        return Some(StoredHead { revision, saved_at: saved_at.chars().take_while(|c| *c != '"').collect() });
+    // This version writes `{"storage_version":N,"revision":N,"saved_at":"…",` first: read exactly that
+    // without going through the rest; anything else is read whole.
+    let quick = (|| {
+        let (version, rest) = leading_number(text.strip_prefix("{\"storage_version\":")?)?;
+        let (revision, rest) = leading_number(rest.strip_prefix(",\"revision\":")?)?;
+        let rest = rest.strip_prefix(",\"saved_at\":\"")?;
+        let saved_at = &rest[..rest.find(['"', '\\'])?];
+        rest[saved_at.len()..].starts_with('"').then(|| (version, revision, saved_at.to_owned()))
+    })();
+    if let Some((version, revision, saved_at)) = quick {
+        return (version <= u64::from(STORAGE_VERSION)).then_some(StoredHead { revision, saved_at });
     }
     #[derive(Deserialize)]
     struct Head {

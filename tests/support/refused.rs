@@ -115,7 +115,7 @@ pub fn cases() -> Vec<Case> {
         }),
         case(with(minimal(), "/programs/1/id", json!("")), "programs[1].id", |p| *p == Problem::EmptyText),
         case(with(minimal(), "/programs/1/id", json!("x".repeat(65))), "programs[1].id", |p| {
-            *p == Problem::IdTooLong { chars: 65, max: 64 }
+            *p == Problem::TooLong { chars: 65, max: 64 }
         }),
         case(with(minimal(), "/programs", json!({})), "programs", |p| matches!(p, Problem::WrongType { .. })),
         app_only(
@@ -173,5 +173,52 @@ pub fn cases() -> Vec<Case> {
         case(with(minimal(), "/plan/start_year", json!(3_000_000_000u64)), "plan.start_year", |p| {
             matches!(p, Problem::WrongType { .. })
         }),
+        case(with(minimal(), "/plan/start_year", json!(1850)), "plan.start_year", |p| {
+            *p == Problem::YearOutOfRange { year: 1850 }
+        }),
+        case(with(minimal(), "/programs/1/postponed_to", json!(2121)), "programs[1].postponed_to", |p| {
+            *p == Problem::YearOutOfRange { year: 2121 }
+        }),
+        case(
+            with(minimal(), "/programs/0/budget_realized", json!(1_000_000_000_000_001i64)),
+            "programs[0].budget_realized",
+            |p| matches!(p, Problem::OutOfRange { max: Some(1_000_000_000_000_000), .. }),
+        ),
+        case(with(minimal(), "/programs/0/name", json!("x".repeat(10_001))), "programs[0].name", |p| {
+            *p == Problem::TooLong { chars: 10_001, max: 10_000 }
+        }),
+        case(with(minimal(), "/programs/0/notes", json!("é".repeat(10_001))), "programs[0].notes", |p| {
+            *p == Problem::TooLong { chars: 10_001, max: 10_000 }
+        }),
+        case(
+            with_list(
+                "evaluations",
+                json!([{ "id": "e", "label": "E", "date": "2021-02-03", "statuses": {}, "scores": { "impact": -3.5 } }]),
+            ),
+            "evaluations[0].scores.impact",
+            |p| *p == Problem::Negative { found: "-3.5".into() },
+        ),
+        case(
+            with_list(
+                "evaluations",
+                json!([{ "id": "e", "label": "E", "date": "2021-02-03", "statuses": {},
+                         "weights": { "baseline": -10, "output": 40, "outcome": 30, "impact": 30, "quick_win": 10 } }]),
+            ),
+            "evaluations[0].weights.baseline",
+            |p| *p == Problem::Negative { found: "-10".into() },
+        ),
+        case(
+            with(
+                minimal(),
+                "/programs",
+                Value::Array(
+                    (0..100_001)
+                        .map(|i| json!({ "id": format!("P{i}"), "name": "P", "dimension": "living", "status": "done" }))
+                        .collect(),
+                ),
+            ),
+            "programs",
+            |p| *p == Problem::TooManyPrograms { count: 100_001, max: 100_000 },
+        ),
     ]
 }

@@ -6,6 +6,7 @@
 //!   cargo xtask dist               set up the build tools and build the release bundle
 //!   cargo xtask size               print the bundle's sizes, raw and gzip
 //!   cargo xtask bench              print the benchmarks' figures (native, then in headless Chromium)
+//!   cargo xtask fuzz [--seconds N] run every fuzz target for N seconds each (default 60), seeds first
 //!   cargo xtask setup              only install what is missing
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,11 @@ use std::time::Instant;
 use xtask::{StaticServer, bundle_sizes};
 
 const TRUNK_VERSION: &str = "0.21.14";
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
+/// The fuzz targets, one per reader of bytes from outside the page (fuzz/Cargo.toml).
+const FUZZ_TARGETS: [&str; 5] = ["dataset_json", "programs_csv", "workbook_xlsx", "share_link", "stored_data"];
+/// How long CI fuzzes each target: a smoke test that the targets build and run.
+const FUZZ_SMOKE_SECONDS: u64 = 15;
 const BINARYEN_VERSION: &str = "132.0.0";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -23,15 +29,18 @@ type Result<T = ()> = std::result::Result<T, String>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let outcome = match args.first().map(String::as_str) {
-        Some("setup") => setup(Needs::EVERYTHING),
-        Some("dist") => setup(Needs::BUILD).and_then(|()| dist()),
-        Some("size") => size_report(),
-        Some("serve") => serve(port_arg(&args)),
-        Some("test") => test(),
-        Some("bench") => bench(),
-        _ => Err("usage: cargo xtask (serve [--port N] | test | bench | dist | size | setup)".into()),
-    };
+    let outcome =
+        match args.first().map(String::as_str) {
+            Some("setup") => setup(Needs::EVERYTHING),
+            Some("dist") => setup(Needs::BUILD).and_then(|()| dist()),
+            Some("size") => size_report(),
+            Some("serve") => serve(port_arg(&args)),
+            Some("test") => test(),
+            Some("bench") => bench(),
+            Some("fuzz") => fuzz(seconds_arg(&args).unwrap_or(60)).map(drop),
+            _ => Err("usage: cargo xtask (serve [--port N] | test | bench | fuzz [--seconds N] | dist | size | setup)"
+                .into()),
+        };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -39,6 +48,10 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn seconds_arg(args: &[String]) -> Option<u64> {
+    args.windows(2).find(|w| w[0] == "--seconds").and_then(|w| w[1].parse().ok())
 }
 
 fn port_arg(args: &[String]) -> u16 {
@@ -258,11 +271,57 @@ fn test() -> Result {
         .env("CHROMIUM", CHROMIUM))?;
     layers.push(("end-to-end (chromedriver)", layer.elapsed()));
 
+    let layer = Instant::now();
+    fuzz(FUZZ_SMOKE_SECONDS)?;
+    layers.push(("fuzzing (smoke)", layer.elapsed()));
+
     for (name, took) in layers {
         println!("xtask: {name} layer passed in {:.0} s", took.as_secs_f64());
     }
     println!("xtask: every test layer passed in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// Runs every fuzz target for `seconds`, its corpus seeded from `fuzz/seeds/<target>` (the project's own
+/// fixtures), and prints how many inputs each tried. A crash fails the run; libFuzzer leaves the input in
+/// `fuzz/artifacts/<target>/`. Returns the runs per target.
+fn fuzz(seconds: u64) -> Result<Vec<(String, u64)>> {
+    ensure_cargo_tool(
+        "cargo-fuzz",
+        CARGO_FUZZ_VERSION,
+        &["install", "--locked", "cargo-fuzz", "--version", CARGO_FUZZ_VERSION],
+    )?;
+    let root = project_root();
+    // Stable Rust: libFuzzer's coverage without a sanitizer.
+    run(Command::new("cargo").args(["fuzz", "build", "--sanitizer", "none"]).current_dir(&root))?;
+    let mut runs = Vec::new();
+    for target in FUZZ_TARGETS {
+        let corpus = root.join("fuzz/corpus").join(target);
+        std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+        let seeds = root.join("fuzz/seeds").join(target);
+        let output = Command::new("cargo")
+            .args(["fuzz", "run", "--sanitizer", "none", target])
+            .arg(&corpus)
+            .arg(&seeds)
+            .arg("--")
+            .arg(format!("-max_total_time={seconds}"))
+            .arg("-max_len=262144")
+            .arg("-rss_limit_mb=4096")
+            .current_dir(&root)
+            .output()
+            .map_err(|e| format!("cargo fuzz run {target}: {e}"))?;
+        let log = String::from_utf8_lossy(&output.stderr);
+        let done =
+            log.lines().rev().find_map(|l| l.strip_prefix("Done ")).and_then(|l| l.split(' ').next()?.parse().ok());
+        if !output.status.success() {
+            eprintln!("{log}");
+            return Err(format!("fuzz target {target} failed: see fuzz/artifacts/{target}/"));
+        }
+        let done = done.unwrap_or(0);
+        println!("xtask: fuzz target {target}: {done} runs in {seconds} s, no crash");
+        runs.push((target.to_owned(), done));
+    }
+    Ok(runs)
 }
 
 /// PATH with the project's own tools (binaryen's wasm-opt) first.
