@@ -563,7 +563,7 @@ impl Evaluation {
         for (scores, aspects) in [(true, &self.scores), (false, &self.weights)] {
             for (aspect, n) in aspects.iter().flat_map(Aspects::named) {
                 if n.as_f64().is_some_and(|v| v < 0.0) {
-                    found.push((aspect_path(scores, aspect), Problem::Negative { found: n.to_string() }));
+                    found.push((aspect_path(scores, aspect), Problem::Negative { found: n.clone() }));
                 }
             }
         }

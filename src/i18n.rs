@@ -298,7 +298,9 @@ impl Lang {
                 self.tf(Key::ProblemTooLong, &[("chars", &self.count(*chars)), ("max", &self.count(*max))])
             }
             Problem::YearOutOfRange { year } => self.tf(Key::ProblemYearOutOfRange, &[("year", &year.to_string())]),
-            Problem::Negative { found } => self.tf(Key::ProblemNegative, &[("found", found)]),
+            Problem::Negative { found } => {
+                self.tf(Key::ProblemNegative, &[("found", &self.plain_number(found.as_f64().unwrap_or_default()))])
+            }
             Problem::TooManyPrograms { count, max } => {
                 self.tf(Key::ProblemTooManyPrograms, &[("count", &self.count(*count)), ("max", &self.count(*max))])
             }

@@ -394,8 +394,8 @@ fn from_rows(table: Rows, base: &Dataset, new_agencies: AgencySheet) -> Result<C
             .zip(cells)
             .filter(|((head, _), cell)| !cell.trim().is_empty() && !head.is_empty())
             .map(|((head, field), cell)| match field {
-                Some(field) => ((*field).to_owned(), cell_value(field, cell.trim(), &agencies)),
-                None => (head.clone(), Value::String(cell.trim().to_owned())),
+                Some(field) => ((*field).to_owned(), cell_value(field, without_spaces_around(cell), &agencies)),
+                None => (head.clone(), Value::String(without_spaces_around(cell).to_owned())),
             })
             .collect();
         programs.push(Value::Object(program));
@@ -455,27 +455,37 @@ fn program_place(path: &str) -> Option<(usize, String)> {
     Some((index.parse().ok()?, field))
 }
 
+/// A cell without the spaces typed around it. Tabs and line breaks stay: in text they were written on
+/// purpose (a CSV export protects a name that begins with one), and a number's reader trims its own.
+fn without_spaces_around(cell: &str) -> &str {
+    cell.trim_matches(|c: char| c.is_whitespace() && !matches!(c, '\t' | '\r' | '\n'))
+}
+
 /// A cell's text as the JSON value its field holds, read in people's words; text that fits no value of
 /// the field stays text, so that the format's checks name the problem at its place.
 fn cell_value(field: &str, cell: &str, agencies: &[Agency]) -> Value {
     let kind = COLUMNS.iter().find(|(name, _)| *name == field).map_or(Kind::Text, |(_, kind)| *kind);
+    // Free text is kept as written; a code, a name, a number or a list is read without any white space.
+    let word = cell.trim();
+    let as_text = || Value::String(word.to_owned());
     match (field, kind) {
         ("dimension" | "subdimension" | "status" | "horizon", _) => {
-            Value::String(words::code_of(field, cell).map_or_else(|| cell.to_owned(), str::to_owned))
+            Value::String(words::code_of(field, word).map_or_else(|| word.to_owned(), str::to_owned))
         }
         ("agency", _) => Value::String(
             agencies
                 .iter()
-                .find(|a| a.id == cell)
-                .or_else(|| agencies.iter().find(|a| words::same_name(&a.name, cell)))
-                .map_or_else(|| cell.to_owned(), |a| a.id.clone()),
+                .find(|a| a.id == word)
+                .or_else(|| agencies.iter().find(|a| words::same_name(&a.name, word)))
+                .map_or_else(|| word.to_owned(), |a| a.id.clone()),
         ),
-        ("progress", _) => percent(cell).map_or_else(|| Value::String(cell.to_owned()), Value::from),
+        ("id", _) => as_text(),
+        ("progress", _) => percent(word).map_or_else(as_text, Value::from),
         (_, Kind::Text) => Value::String(cell.to_owned()),
-        (_, Kind::WholeNumber) => whole_number(cell).map_or_else(|| Value::String(cell.to_owned()), Value::from),
-        (_, Kind::TrueFalse) => words::yes_no(cell).map_or_else(|| Value::String(cell.to_owned()), Value::Bool),
+        (_, Kind::WholeNumber) => whole_number(word).map_or_else(as_text, Value::from),
+        (_, Kind::TrueFalse) => words::yes_no(word).map_or_else(as_text, Value::Bool),
         (_, Kind::List) => Value::Array(
-            cell.split([';', '\n']).map(str::trim).filter(|item| !item.is_empty()).map(|item| item.into()).collect(),
+            word.split([';', '\n']).map(str::trim).filter(|item| !item.is_empty()).map(|item| item.into()).collect(),
         ),
     }
 }

@@ -1,5 +1,5 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the app mounted into a page, driven
-//! through its own controls and `data-testid`s.
+//! through its own controls and `data-testid`s; and the readers as built for the browser.
 #![cfg(target_arch = "wasm32")]
 
 use masterplan_tracker::App;
@@ -99,6 +99,24 @@ impl Page {
         let input: HtmlInputElement = self.find("import-file").unwrap().unchecked_into();
         input.set_files(Some(&transfer.files().unwrap()));
         input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    }
+}
+
+/// A score reads exactly as written, however many digits it has, in the reader as built for the browser
+/// (natively, a test library widens the JSON parser's features; here nothing does). The long integer is
+/// the fuzzer's finding; the decimals are of the kind a spreadsheet's average writes.
+#[wasm_bindgen_test]
+fn a_score_reads_exactly_as_written_however_many_digits_it_has() {
+    let long = format!("7066666{}6148914691236517205", "0".repeat(90));
+    for written in ["9.635608999999999", "3995383.273219000082463", "244240.953900666645495", &long] {
+        let file = small_file("Kota Contoh").replacen(
+            r#""programs":["#,
+            &format!(r#""evaluations":[{{"id":"e","label":"E","date":"2021-02-03","statuses":{{}},"scores":{{"impact":{written}}}}}],"programs":["#),
+            1,
+        );
+        let read = masterplan_tracker::format::Dataset::parse(&file).unwrap().dataset;
+        let impact = read.evaluations[0].scores.as_ref().and_then(|s| s.impact.as_ref()).and_then(|n| n.as_f64());
+        assert_eq!(impact, Some(written.parse::<f64>().unwrap()), "{written}");
     }
 }
 

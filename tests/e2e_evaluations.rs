@@ -27,6 +27,7 @@ struct Expected {
     weights_wrong: [&'static str; 2],
     empty_label: &'static str,
     not_a_number: &'static str,
+    negative: &'static str,
     trend: [&'static str; 2],
     trend_title: &'static str,
     since: &'static str,
@@ -45,6 +46,7 @@ const INDONESIAN: Expected = Expected {
     weights_wrong: ["110,00", "harus 100"],
     empty_label: "evaluations[1].label: tidak boleh kosong.",
     not_a_number: "scores.impact",
+    negative: "scores.impact: -5 kurang dari nol",
     trend: ["64,00", "70,25 (+6,25)"],
     trend_title: "Tren indeks pencapaian",
     since: "1 maju, 0 mundur, 0 baru",
@@ -63,6 +65,7 @@ const ENGLISH: Expected = Expected {
     weights_wrong: ["110.00", "must add up to 100"],
     empty_label: "evaluations[1].label: must not be empty.",
     not_a_number: "scores.impact",
+    negative: "scores.impact: -5 is below zero",
     trend: ["64.00", "70.25 (+6.25)"],
     trend_title: "Achievement index trend",
     since: "1 moved forward, 0 moved back, 0 added",
@@ -142,6 +145,12 @@ async fn evaluation_journey(expected: &Expected) {
     score.send_keys("\u{E009}a\u{E000}tinggi\u{E004}").await.unwrap();
     let error = browser.text_css(&format!("{second} [data-testid=evaluation-error]")).await;
     assert!(error.contains(expected.not_a_number), "{error}");
+    let index = browser.text_css(&format!("{second} [data-testid=achievement-index]")).await;
+    assert_eq!(index, expected.index_with_change, "the score kept its number");
+    // A negative score is a number out of range: refused in the editor as in a file, the score kept.
+    score.send_keys("\u{E009}a\u{E000}-5\u{E004}").await.unwrap();
+    let error = browser.text_css(&format!("{second} [data-testid=evaluation-error]")).await;
+    assert!(error.contains(expected.negative), "{error}");
     let index = browser.text_css(&format!("{second} [data-testid=achievement-index]")).await;
     assert_eq!(index, expected.index_with_change, "the score kept its number");
     // A round deleted comes back with undo.

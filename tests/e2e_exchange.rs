@@ -146,6 +146,44 @@ async fn refused_data_of_every_kind_changes_nothing() {
     browser.click("import-paste-submit").await;
     browser.wait_text_contains("import-error", "not a smart-city master plan file").await;
 
+    // Numbers out of range (the report's own example: weights of -10 and 40 that still add up to 100), each
+    // refused at its place.
+    let mut file: Value = serde_json::from_str(&fixture_text()).unwrap();
+    file["programs"][1]["target_year"] = 2150.into();
+    file["programs"][2]["budget_planned"] = (-150_000_000).into();
+    file["evaluations"] = serde_json::json!([{
+        "id": "2020-tahap-1", "label": "Evaluasi Tahap I", "date": "2020-11-27", "statuses": {},
+        "scores": { "baseline": 70, "output": -5 },
+        "weights": { "baseline": -10, "output": 40, "outcome": 30, "impact": 30, "quick_win": 10 }
+    }]);
+    let out_of_range = dir.join("out-of-range.masterplan.json");
+    std::fs::write(&out_of_range, file.to_string()).unwrap();
+    browser.import(&out_of_range).await;
+    let message = browser.wait_text_contains("import-error", "programs[1].target_year").await;
+    for place in [
+        "programs[1].target_year: the year 2150 is outside 1900 to 2100",
+        "programs[2].budget_planned: -150,000,000 is below 0",
+        "evaluations[0].scores.output: -5 is below zero",
+        "evaluations[0].weights.baseline: -10 is below zero",
+    ] {
+        assert!(message.contains(place), "{place} in {message}");
+    }
+
+    // Pasted text has the limit of files: 51 MB pasted into the box is refused as it is pasted, and the box
+    // keeps the text it had (it stayed open after the refused paste above, its text there to mend).
+    browser
+        .eval(
+            "const data = new DataTransfer();
+             data.setData('text/plain', '{' + ' '.repeat(51 * 1024 * 1024) + '}');
+             document.querySelector('[data-testid=import-paste-text]')
+                 .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+             return null;",
+        )
+        .await;
+    let message = browser.wait_text_contains("import-error", "over the limit").await;
+    assert_eq!(browser.value("import-paste-text").await, "{\"format\": \"other\"}");
+    assert!(message.contains("53.5 MB") && message.contains("52.4 MB"), "{message}");
+
     assert_eq!(browser.text("program-count").await, "131");
     assert_eq!(browser.eval("return document.querySelectorAll('[data-testid=backup-item]').length").await, 0);
     browser.open("").await;

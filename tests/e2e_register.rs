@@ -74,6 +74,26 @@ async fn the_program_form_checks_like_the_importer_and_postpones() {
     browser.click("program-save").await;
     let message = browser.text_css("[data-testid=program-form] .has-error .field-error").await;
     assert!(message.contains("150") && message.contains("100"), "{message}");
+    // Years and budgets out of range are refused at their fields, as the importer refuses them; a year too
+    // large for any calendar is refused too, not dropped.
+    let target_year = browser.wait_for("program-field-target_year").await;
+    target_year.send_keys("2150").await.unwrap();
+    let budget = browser.wait_for("program-field-budget_planned").await;
+    budget.send_keys("-5").await.unwrap();
+    let postponed = browser.wait_for("program-field-postponed_to").await;
+    postponed.send_keys("99999999999").await.unwrap();
+    browser.click("program-save").await;
+    for (field, says) in [
+        ("target_year", "2150 di luar rentang 1900 sampai 2100"),
+        ("budget_planned", "-5 kurang dari 0"),
+        ("postponed_to", "99999999999 di luar rentang 1900 sampai 2100"),
+    ] {
+        let message = browser.text_css(&format!("#program-{field}-error")).await;
+        assert!(message.contains(says), "{field}: {message}");
+    }
+    for field in [&target_year, &budget, &postponed] {
+        field.clear().await.unwrap();
+    }
     progress.clear().await.unwrap();
     progress.send_keys("50").await.unwrap();
     browser.wait_for("program-field-postponed_to").await.send_keys("2021").await.unwrap();

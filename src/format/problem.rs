@@ -70,7 +70,7 @@ pub enum Problem {
     },
     /// A score or a weight below zero.
     Negative {
-        found: String,
+        found: serde_json::Number,
     },
     /// More programs than a dataset may hold.
     TooManyPrograms {

@@ -95,7 +95,7 @@ impl Sheet {
                         let _ = write!(
                             xml,
                             r#"<c r="{at}" s="{s}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
-                            escape(text)
+                            escape(&excel_escaped(text))
                         );
                     }
                     Value::Number(n) => {
@@ -406,6 +406,30 @@ fn cell_ref(row: usize, col: usize) -> String {
     format!("{letters}{}", row + 1)
 }
 
+/// A cell's text as Excel writes it, so that it reads back exactly: a carriage return (which XML reads as
+/// a line feed) and the control characters XML cannot hold as `_xHHHH_`, and a `_x` that would read as
+/// such an escape with its underscore escaped (`_x005F_`).
+fn excel_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        match c {
+            '\r' => out.push_str("_x000D_"),
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {
+                let _ = write!(out, "_x{:04X}_", c as u32);
+            }
+            '_' if reads_as_escape(&text[at..]) => out.push_str("_x005F_"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether text begins with an `_xHHHH_` escape.
+fn reads_as_escape(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 7 && bytes[1] == b'x' && bytes[2..6].iter().all(u8::is_ascii_hexdigit) && bytes[6] == b'_'
+}
+
 /// Text as XML character data: markup escaped, and the control characters XML 1.0 cannot hold dropped.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -425,7 +449,7 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{cell_ref, escape};
+    use super::{cell_ref, escape, excel_escaped};
 
     #[test]
     fn cell_references() {
@@ -437,5 +461,10 @@ mod tests {
     #[test]
     fn text_never_becomes_markup() {
         assert_eq!(escape("<b>\"A&B\"</b>\u{1}"), "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
+    }
+
+    #[test]
+    fn what_xml_would_change_is_written_as_excel_escapes() {
+        assert_eq!(excel_escaped("\rA\u{1}_x0041_ _x_ \t\n"), "_x000D_A_x0001__x005F_x0041_ _x_ \t\n");
     }
 }

@@ -121,6 +121,16 @@ fn ImportBox() -> impl IntoView {
         }
     };
 
+    // Text over the limit of files is refused as it is pasted: laid out in the box it would hold the page
+    // for seconds before it could be refused at all.
+    let refuse_oversized_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(text) = ev.clipboard_data().and_then(|data| data.get_data("text/plain").ok()) else { return };
+        if text.len() as u64 > crate::import::MAX_FILE_BYTES {
+            ev.prevent_default();
+            imports.receive_text(Source::Pasted, &text);
+        }
+    };
+
     view! {
         <div class="box import-box" id="import">
             <h3>{move || lang.get().t(Key::ImportHeading)}</h3>
@@ -145,7 +155,8 @@ fn ImportBox() -> impl IntoView {
                     <label for="paste-text">{lang.get().t(Key::ImportPasteLabel)}</label>
                     <textarea id="paste-text" rows="6" data-testid="import-paste-text"
                         prop:value=move || pasted.get()
-                        on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                        on:input=move |ev| pasted.set(event_target_value(&ev))
+                        on:paste=refuse_oversized_paste></textarea>
                     <div class="actions">
                         <button type="button" class="button primary" data-testid="import-paste-submit"
                             disabled=move || pasted.with(|p| p.trim().is_empty())

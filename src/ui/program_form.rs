@@ -97,13 +97,23 @@ impl Fields {
             }
             parsed
         };
-        let year = |n: Option<i64>| n.and_then(|n| i32::try_from(n).ok());
-        let start_year = year(whole("start_year", &self.start_year));
-        let target_year = year(whole("target_year", &self.target_year));
+        let start_year = whole("start_year", &self.start_year);
+        let target_year = whole("target_year", &self.target_year);
         let progress = whole("progress", &self.progress);
         let budget_planned = whole("budget_planned", &self.budget_planned);
         let budget_realized = whole("budget_realized", &self.budget_realized);
-        let postponed_to = year(whole("postponed_to", &self.postponed_to));
+        let postponed_to = whole("postponed_to", &self.postponed_to);
+        // A year too large for the program to hold is refused as out of range, never dropped.
+        let mut year = |field: &str, n: Option<i64>| {
+            let n = n?;
+            let year = i32::try_from(n).ok();
+            if year.is_none() {
+                errors.push(FormatError::new(field, Problem::YearOutOfRange { year: n }));
+            }
+            year
+        };
+        let (start_year, target_year, postponed_to) =
+            (year("start_year", start_year), year("target_year", target_year), year("postponed_to", postponed_to));
         let dimension: Dimension = from_code(&self.dimension).unwrap_or(Dimension::Governance);
         let text = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_owned());
         if !errors.is_empty() {

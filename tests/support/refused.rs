@@ -196,7 +196,7 @@ pub fn cases() -> Vec<Case> {
                 json!([{ "id": "e", "label": "E", "date": "2021-02-03", "statuses": {}, "scores": { "impact": -3.5 } }]),
             ),
             "evaluations[0].scores.impact",
-            |p| *p == Problem::Negative { found: "-3.5".into() },
+            |p| *p == Problem::Negative { found: serde_json::Number::from_f64(-3.5).unwrap() },
         ),
         case(
             with_list(
@@ -205,7 +205,7 @@ pub fn cases() -> Vec<Case> {
                          "weights": { "baseline": -10, "output": 40, "outcome": 30, "impact": 30, "quick_win": 10 } }]),
             ),
             "evaluations[0].weights.baseline",
-            |p| *p == Problem::Negative { found: "-10".into() },
+            |p| *p == Problem::Negative { found: (-10).into() },
         ),
         case(
             with(
