@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::compress::{Effort, UnpackError, pack, unpack};
-use crate::format::{Dataset, Refusal};
+use crate::format::{Dataset, Refusal, Saved};
 use crate::import::Origin;
 
 /// How many backups are kept; the oldest goes first.
@@ -69,8 +69,10 @@ impl Backup {
         Ok(unpack(&self.data)?)
     }
 
-    pub fn dataset(&self) -> Result<Dataset, RestoreError> {
-        Ok(Dataset::parse(&self.file_text()?)?.dataset)
+    /// The data as it was, read as the user's own: values beyond the ranges and limits the format gained
+    /// after an earlier release took the backup are kept, and listed.
+    pub fn dataset(&self) -> Result<Saved, RestoreError> {
+        Ok(Dataset::parse_saved(&self.file_text()?)?)
     }
 
     /// The size it takes in storage, roughly.

@@ -213,6 +213,27 @@ impl<T: Keyed> Edit<T> {
     }
 }
 
+/// How a change is checked against the ranges and limits the format gained after its first release.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitCheck {
+    /// An edit made now: refused for a value beyond them, unless the record already held that value (an
+    /// earlier release saved it), so that no unrelated old value has to be mended first.
+    Edit,
+    /// Data or a step the user already had: an undo or a redo, a restore, another tab's saved data.
+    AlreadyHeld,
+}
+
+impl LimitCheck {
+    /// Whether a problem goes unrefused: a later limit, held before (`was_held` asked only for an edit).
+    fn lets_pass(self, problem: &Problem, was_held: impl FnOnce() -> bool) -> bool {
+        problem.is_later_limit()
+            && match self {
+                LimitCheck::AlreadyHeld => true,
+                LimitCheck::Edit => was_held(),
+            }
+    }
+}
+
 /// What a change did to one list.
 #[derive(Clone, Debug, PartialEq)]
 struct ListChange<T> {
@@ -698,21 +719,30 @@ impl Change {
     /// The rules the records as this change leaves them would break in `dataset`, each with its place:
     /// their own rules, and ids they would share with another record. Checked before the change is made,
     /// so that a refused change never touches the data.
-    pub fn violations_before(&self, dataset: &Dataset, direction: Direction) -> Vec<FormatError> {
+    ///
+    /// The ranges and limits added after the format's first release are checked as `limits` says: an edit
+    /// is refused for a value beyond them that the record did not already hold.
+    pub fn violations_before(&self, dataset: &Dataset, direction: Direction, limits: LimitCheck) -> Vec<FormatError> {
         let mut errors = Vec::new();
         if let Some((before, after)) = &self.plan {
-            let plan = if direction == Direction::Forward { after } else { before };
-            errors.extend(plan.problems().into_iter().map(|(f, p)| FormatError::new(format!("plan.{f}"), p)));
+            let (from, to) = if direction == Direction::Forward { (before, after) } else { (after, before) };
+            let held = from.problems();
+            errors.extend(
+                to.problems()
+                    .into_iter()
+                    .filter(|(f, p)| !limits.lets_pass(p, || held.iter().any(|(hf, hp)| hf == f && hp == p)))
+                    .map(|(f, p)| FormatError::new(format!("plan.{f}"), p)),
+            );
         }
-        self.agencies.violations_before(&dataset.agencies, direction, &mut errors);
-        self.programs.violations_before(&dataset.programs, direction, &mut errors);
-        self.evaluations.violations_before(&dataset.evaluations, direction, &mut errors);
+        self.agencies.violations_before(&dataset.agencies, direction, limits, &mut errors);
+        self.programs.violations_before(&dataset.programs, direction, limits, &mut errors);
+        self.evaluations.violations_before(&dataset.evaluations, direction, limits, &mut errors);
         errors
     }
 }
 
 impl<T: Keyed> ListChange<T> {
-    fn violations_before(&self, list: &[T], direction: Direction, errors: &mut Vec<FormatError>) {
+    fn violations_before(&self, list: &[T], direction: Direction, limits: LimitCheck, errors: &mut Vec<FormatError>) {
         let mut added = HashSet::new();
         for edit in &self.edits {
             let (from, to) = edit.sides(direction);
@@ -721,8 +751,16 @@ impl<T: Keyed> ListChange<T> {
             let place = current.unwrap_or(*at);
             let problems = record.problems();
             let id_has_problem = problems.iter().any(|(f, _)| *f == "id");
+            let held = std::cell::OnceCell::new();
             for (field, problem) in problems {
-                errors.push(FormatError::new(format!("{}[{place}].{field}", T::LIST), problem));
+                let was_held = || {
+                    held.get_or_init(|| from.map(|(_, r)| r.problems()).unwrap_or_default())
+                        .iter()
+                        .any(|(f, p)| *f == field && *p == problem)
+                };
+                if !limits.lets_pass(&problem, was_held) {
+                    errors.push(FormatError::new(format!("{}[{place}].{field}", T::LIST), problem));
+                }
             }
             // A record this change adds under an id the data has meets it field by field (an undo, a redo
             // after another tab's change); a new id taken is refused where the change is made

@@ -5,8 +5,8 @@
 
 use std::collections::HashSet;
 
-use crate::change::{Change, Direction, Outcome};
-use crate::format::{Agency, Dataset, Dimension, FormatError, Plan, Problem, Program, Status};
+use crate::change::{Change, Direction, LimitCheck, Outcome};
+use crate::format::{Agency, Dataset, Dimension, FormatError, LaterLimits, Plan, Problem, Program, Status};
 
 /// What a bulk edit sets on every selected program.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,13 +23,29 @@ pub enum BulkSet {
 #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
 pub struct Rejected(pub Vec<FormatError>);
 
-/// Applies a change onto the data if the records it touches keep every rule of the format; else leaves
+/// Applies an edit onto the data if the records it touches keep every rule of the format; else leaves
 /// the data as it was and says which rules they break. A change of a few records is checked record by
 /// record and made in place, not on a copy, so that an edit of one program of 20 000 costs what one
 /// program costs; a large one (an import, a bulk edit) is made on a copy and the whole result checked.
+/// A value beyond a range or limit the format gained later is refused unless the record already held it.
 pub fn apply(dataset: &mut Dataset, change: &Change, direction: Direction) -> Result<Outcome, Rejected> {
+    checked_apply(dataset, change, direction, LimitCheck::Edit)
+}
+
+/// Makes a step the user already had (an undo or a redo, a restore, another tab's data) by the rules of
+/// `apply`, but for the ranges and limits the format gained later: values an earlier release saved stay.
+pub fn replay(dataset: &mut Dataset, change: &Change, direction: Direction) -> Result<Outcome, Rejected> {
+    checked_apply(dataset, change, direction, LimitCheck::AlreadyHeld)
+}
+
+fn checked_apply(
+    dataset: &mut Dataset,
+    change: &Change,
+    direction: Direction,
+    limits: LimitCheck,
+) -> Result<Outcome, Rejected> {
     if change.is_small() {
-        let errors = change.violations_before(dataset, direction);
+        let errors = change.violations_before(dataset, direction, limits);
         if !errors.is_empty() {
             return Err(Rejected(errors));
         }
@@ -37,7 +53,10 @@ pub fn apply(dataset: &mut Dataset, change: &Change, direction: Direction) -> Re
     }
     let mut copy = dataset.clone();
     let outcome = change.apply(&mut copy, direction);
-    let errors = copy.violations();
+    let errors = copy.violations_with(match limits {
+        LimitCheck::Edit => LaterLimits::KeptFrom(dataset),
+        LimitCheck::AlreadyHeld => LaterLimits::Kept,
+    });
     if !errors.is_empty() {
         return Err(Rejected(errors));
     }

@@ -5,7 +5,7 @@
 //! (`format`, `version`) → typed dataset (serde, with the path of a type error) → rules no type states
 //! (uniqueness, ranges, sub-dimension of its dimension, year order). Nothing here knows of the browser.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
@@ -191,6 +191,14 @@ pub struct Checked {
     pub warnings: Vec<Warning>,
 }
 
+/// The browser's own data as read: values beyond the later ranges and limits kept, and listed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Saved {
+    pub dataset: Dataset,
+    /// Values beyond the ranges and limits added after an earlier release saved them (at most 25 listed).
+    pub beyond_limits: Vec<FormatError>,
+}
+
 /// Why a file was refused: at least one error, each naming its place.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{}", .errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
@@ -229,16 +237,42 @@ pub fn file_stem(city: &str) -> String {
 impl Dataset {
     /// Reads a dataset file's text and checks every rule of the format.
     pub fn parse(text: &str) -> Result<Checked, Refusal> {
-        if text.trim().is_empty() {
-            return Err(Refusal::one("", Problem::EmptyFile));
-        }
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| Refusal::one("", Problem::NotJson { line: e.line(), column: e.column() }))?;
-        Self::from_value(value)
+        Self::from_value(json_value(text)?)
     }
 
     /// Checks a JSON value against every rule of the format.
     pub fn from_value(value: Value) -> Result<Checked, Refusal> {
+        let dataset = Self::typed(value)?;
+        let errors = dataset.violations();
+        if errors.is_empty() {
+            let warnings = dataset.warnings();
+            Ok(Checked { dataset, warnings })
+        } else {
+            Err(Refusal { errors })
+        }
+    }
+
+    /// Reads the browser's own copy of the data, or a backup, by every rule but the ranges and limits added
+    /// after the format's first release: an earlier release may have saved values beyond them, and the
+    /// user's data is never set aside for that. Those values are kept, and listed to be mended.
+    pub fn parse_saved(text: &str) -> Result<Saved, Refusal> {
+        Self::from_saved_value(json_value(text)?)
+    }
+
+    /// `parse_saved` of a JSON value.
+    pub fn from_saved_value(value: Value) -> Result<Saved, Refusal> {
+        let dataset = Self::typed(value)?;
+        let errors = dataset.violations_with(LaterLimits::Kept);
+        if errors.is_empty() {
+            let beyond_limits = dataset.violations();
+            Ok(Saved { dataset, beyond_limits })
+        } else {
+            Err(Refusal { errors })
+        }
+    }
+
+    /// The value as the format's types, refused at the first field that does not fit.
+    fn typed(value: Value) -> Result<Dataset, Refusal> {
         let Value::Object(mut object) = value else {
             return Err(Refusal::one("", Problem::NotOurFormat));
         };
@@ -261,7 +295,7 @@ impl Dataset {
                 return Err(Refusal::one("version", Problem::UnknownVersion { found: other.to_string() }));
             }
         }
-        let dataset: Dataset = serde_path_to_error::deserialize(Value::Object(object)).map_err(|e| {
+        serde_path_to_error::deserialize(Value::Object(object)).map_err(|e| {
             let message = e.inner().to_string();
             let mut path = e.path().to_string();
             if path == "." {
@@ -272,14 +306,7 @@ impl Dataset {
                 path = if path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
             }
             Refusal::one(path, Problem::from_serde_message(&message))
-        })?;
-        let errors = dataset.violations();
-        if errors.is_empty() {
-            let warnings = dataset.warnings();
-            Ok(Checked { dataset, warnings })
-        } else {
-            Err(Refusal { errors })
-        }
+        })
     }
 
     /// The file's JSON text: pretty-printed, `format` and `version` first, unknown fields kept.
@@ -329,19 +356,58 @@ impl Dataset {
 
     /// Every rule of the format that the typed data still can break, each with its place.
     pub fn violations(&self) -> Vec<FormatError> {
+        self.violations_with(LaterLimits::Refused)
+    }
+
+    /// The rules the data breaks, with the ranges and limits added after the format's first release let
+    /// pass as `later` says.
+    pub fn violations_with(&self, later: LaterLimits) -> Vec<FormatError> {
         let mut errors = Vec::new();
+        let passes = |problem: &Problem, before: &dyn Fn() -> bool| {
+            problem.is_later_limit()
+                && match later {
+                    LaterLimits::Refused => false,
+                    LaterLimits::Kept => true,
+                    LaterLimits::KeptFrom(_) => before(),
+                }
+        };
+        let earlier = match later {
+            LaterLimits::KeptFrom(before) => Some(before),
+            _ => None,
+        };
         if self.programs.len() > PROGRAMS_MAX {
-            errors.push(FormatError::new(
-                "programs",
-                Problem::TooManyPrograms { count: self.programs.len(), max: PROGRAMS_MAX },
-            ));
+            let problem = Problem::TooManyPrograms { count: self.programs.len(), max: PROGRAMS_MAX };
+            if !passes(&problem, &|| earlier.is_some_and(|b| b.programs.len() > PROGRAMS_MAX)) {
+                errors.push(FormatError::new("programs", problem));
+            }
         }
+        let plan_before = std::cell::OnceCell::new();
         for (field, problem) in self.plan.problems() {
-            errors.push(FormatError::new(format!("plan.{field}"), problem));
+            let had = || {
+                plan_before
+                    .get_or_init(|| earlier.map(|b| b.plan.problems()).unwrap_or_default())
+                    .iter()
+                    .any(|(f, p)| *f == field && *p == problem)
+            };
+            if !passes(&problem, &had) {
+                errors.push(FormatError::new(format!("plan.{field}"), problem));
+            }
         }
-        list_violations("agencies", &self.agencies, |a| &a.id, Agency::problems, &mut errors);
-        list_violations("programs", &self.programs, |p| &p.id, Program::problems, &mut errors);
-        list_violations("evaluations", &self.evaluations, |e| &e.id, Evaluation::problems, &mut errors);
+        let (agencies, programs, evaluations) = match earlier {
+            Some(b) => (&b.agencies[..], &b.programs[..], &b.evaluations[..]),
+            None => (&[][..], &[][..], &[][..]),
+        };
+        list_violations("agencies", &self.agencies, agencies, |a| &a.id, Agency::problems, &passes, &mut errors);
+        list_violations("programs", &self.programs, programs, |p| &p.id, Program::problems, &passes, &mut errors);
+        list_violations(
+            "evaluations",
+            &self.evaluations,
+            evaluations,
+            |e| &e.id,
+            Evaluation::problems,
+            &passes,
+            &mut errors,
+        );
         errors.truncate(MAX_ERRORS);
         errors
     }
@@ -365,7 +431,10 @@ impl Dataset {
                 if weights.named().count() > 0 && (sum - 100.0).abs() > 1e-9 {
                     warnings.push(Warning {
                         path: format!("evaluations[{i}].weights"),
-                        kind: WarningKind::WeightsSum { sum: format!("{}", (sum * 100.0).round() / 100.0) },
+                        kind: WarningKind::WeightsSum {
+                            sum: serde_json::Number::from_f64((sum * 100.0).round() / 100.0)
+                                .unwrap_or_else(|| serde_json::Number::from_f64(f64::MAX).expect("finite")),
+                        },
                     });
                 }
             }
@@ -378,6 +447,14 @@ impl Dataset {
         }
         warnings
     }
+}
+
+/// A file's text as JSON, refused at its line and column when it is none.
+fn json_value(text: &str) -> Result<Value, Refusal> {
+    if text.trim().is_empty() {
+        return Err(Refusal::one("", Problem::EmptyFile));
+    }
+    serde_json::from_str(text).map_err(|e| Refusal::one("", Problem::NotJson { line: e.line(), column: e.column() }))
 }
 
 fn missing_field_name(serde_message: &str) -> Option<&str> {
@@ -413,10 +490,14 @@ pub fn is_calendar_date(text: &str) -> bool {
 fn list_violations<T>(
     list: &str,
     records: &[T],
+    before: &[T],
     id: impl Fn(&T) -> &String,
     problems: impl Fn(&T) -> Vec<(&'static str, Problem)>,
+    passes: &dyn Fn(&Problem, &dyn Fn() -> bool) -> bool,
     errors: &mut Vec<FormatError>,
 ) {
+    // The records before, by id: made only when a later limit is broken and the data before may forgive it.
+    let earlier: std::cell::OnceCell<HashMap<&str, &T>> = std::cell::OnceCell::new();
     let mut ids = HashSet::new();
     for (i, record) in records.iter().enumerate() {
         let found = problems(record);
@@ -425,9 +506,29 @@ fn list_violations<T>(
             errors.push(FormatError::new(format!("{list}[{i}].id"), Problem::DuplicateId { id: id(record).clone() }));
         }
         for (field, problem) in found {
-            errors.push(FormatError::new(format!("{list}[{i}].{field}"), problem));
+            let had = || {
+                let earlier = earlier.get_or_init(|| before.iter().map(|r| (id(r).as_str(), r)).collect());
+                earlier
+                    .get(id(record).as_str())
+                    .is_some_and(|r| problems(r).iter().any(|(f, p)| *f == field && *p == problem))
+            };
+            if !passes(&problem, &had) {
+                errors.push(FormatError::new(format!("{list}[{i}].{field}"), problem));
+            }
         }
     }
+}
+
+/// Which breaks of the ranges and limits added after the format's first release a check lets pass.
+#[derive(Clone, Copy, Debug)]
+pub enum LaterLimits<'a> {
+    /// None: what comes from outside (a file, a spreadsheet, a link) keeps every rule.
+    Refused,
+    /// All: the browser's own data, which an earlier release may have saved, and steps already taken.
+    Kept,
+    /// Those the same record (by id) already had in the data before a change: an edit makes nothing worse,
+    /// and needs no unrelated old value mended first.
+    KeptFrom(&'a Dataset),
 }
 
 impl Plan {
@@ -466,7 +567,7 @@ impl Agency {
         if self.name.trim().is_empty() {
             found.push(("name", Problem::EmptyText));
         }
-        texts(&mut found, [("name", Some(&self.name))]);
+        texts(&mut found, [("id", Some(&self.id)), ("name", Some(&self.name))]);
         found
     }
 }
@@ -508,7 +609,12 @@ impl Program {
         }
         texts(
             &mut found,
-            [("name", Some(&self.name)), ("delay_reason", self.delay_reason.as_ref()), ("notes", self.notes.as_ref())],
+            [
+                ("name", Some(&self.name)),
+                ("agency", self.agency.as_ref()),
+                ("delay_reason", self.delay_reason.as_ref()),
+                ("notes", self.notes.as_ref()),
+            ],
         );
         for (field, list) in [("apps", &self.apps), ("evidence", &self.evidence)] {
             texts(&mut found, list.iter().map(|item| (field, Some(item))));
@@ -556,7 +662,7 @@ impl Evaluation {
         if self.label.trim().is_empty() {
             found.push(("label", Problem::EmptyText));
         }
-        texts(&mut found, [("label", Some(&self.label))]);
+        texts(&mut found, [("id", Some(&self.id)), ("label", Some(&self.label))]);
         if !is_calendar_date(&self.date) {
             found.push(("date", Problem::NotADate { found: self.date.clone() }));
         }

@@ -297,7 +297,17 @@ impl Lang {
             Problem::TooLong { chars, max } => {
                 self.tf(Key::ProblemTooLong, &[("chars", &self.count(*chars)), ("max", &self.count(*max))])
             }
-            Problem::YearOutOfRange { year } => self.tf(Key::ProblemYearOutOfRange, &[("year", &year.to_string())]),
+            Problem::YearOutOfRange { year } => {
+                let years = crate::format::YEARS;
+                self.tf(
+                    Key::ProblemYearOutOfRange,
+                    &[
+                        ("year", &year.to_string()),
+                        ("first", &years.start().to_string()),
+                        ("last", &years.end().to_string()),
+                    ],
+                )
+            }
             Problem::Negative { found } => {
                 self.tf(Key::ProblemNegative, &[("found", &self.plain_number(found.as_f64().unwrap_or_default()))])
             }
@@ -434,7 +444,9 @@ impl Lang {
             WarningKind::StatusOfUnknownProgram { program } => {
                 self.tf(Key::WarningStatusOfUnknownProgram, &[("program", program)])
             }
-            WarningKind::WeightsSum { sum } => self.tf(Key::WarningWeightsSum, &[("sum", sum)]),
+            WarningKind::WeightsSum { sum } => {
+                self.tf(Key::WarningWeightsSum, &[("sum", &self.plain_number(sum.as_f64().unwrap_or_default()))])
+            }
         };
         format!("{}: {text}", warning.path)
     }

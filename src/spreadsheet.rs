@@ -94,8 +94,22 @@ impl Delimiter {
 /// The separator a file uses: the one its header line holds most of (a tab for cells pasted from a
 /// spreadsheet, or a `.tsv` file).
 fn detect_separator(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
-    [b',', b';', b'\t'].into_iter().max_by_key(|&b| header.bytes().filter(|&c| c == b).count()).unwrap_or(b',')
+    // Counted in the heads' row outside quotes: a quoted head may hold the other separators, or a line break.
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for byte in text.bytes() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ if !quoted => {
+                if let Some((_, count)) = counts.iter_mut().find(|(separator, _)| *separator == byte) {
+                    *count += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    counts.into_iter().max_by_key(|&(_, count)| count).map_or(b',', |(separator, _)| separator)
 }
 
 /// The byte-order mark that makes Excel read the file as UTF-8 (Indonesian names keep their letters).
@@ -126,7 +140,11 @@ pub(crate) fn table(dataset: &Dataset, lang: Lang) -> (Vec<String>, Vec<Vec<Shee
         .map(|program| {
             let mut row: Vec<SheetCell> =
                 COLUMNS.iter().map(|(code, _)| in_words(program, code, dataset, lang)).collect();
-            row.extend(extra.iter().map(|key| SheetCell::Text(extra_text(program.extra.get(key)))));
+            // A whole number stays a number (never a formula, whatever its sign); anything else is text.
+            row.extend(extra.iter().map(|key| match program.extra.get(key) {
+                Some(Value::Number(n)) if n.is_i64() => SheetCell::Number(n.as_i64().unwrap_or_default()),
+                other => SheetCell::Text(extra_text(other)),
+            }));
             row
         })
         .collect();
@@ -236,9 +254,19 @@ pub fn template_csv(lang: Lang) -> String {
 }
 
 fn csv_text(heads: &[String], rows: impl Iterator<Item = Vec<String>>, delimiter: Delimiter) -> String {
-    let mut writer = csv::WriterBuilder::new().delimiter(delimiter.byte()).from_writer(Vec::new());
+    // A head that holds any separator is quoted, whichever the file uses: the separator is told from the
+    // heads counted outside quotes, so an unknown field named "a;b" must not count.
+    let head = |head: &String| {
+        if head.contains([',', ';', '\t', '"', '\n', '\r']) {
+            format!("\"{}\"", head.replace('"', "\"\""))
+        } else {
+            head.clone()
+        }
+    };
+    let mut first_line = heads.iter().map(head).collect::<Vec<_>>().join(&char::from(delimiter.byte()).to_string());
+    first_line.push_str("\r\n");
     // Writing into memory cannot fail.
-    writer.write_record(heads).expect("writing CSV to memory");
+    let mut writer = csv::WriterBuilder::new().delimiter(delimiter.byte()).from_writer(first_line.into_bytes());
     for row in rows {
         writer.write_record(&row).expect("writing CSV to memory");
     }
@@ -465,7 +493,8 @@ fn without_spaces_around(cell: &str) -> &str {
 /// the field stays text, so that the format's checks name the problem at its place.
 fn cell_value(field: &str, cell: &str, agencies: &[Agency]) -> Value {
     let kind = COLUMNS.iter().find(|(name, _)| *name == field).map_or(Kind::Text, |(_, kind)| *kind);
-    // Free text is kept as written; a code, a name, a number or a list is read without any white space.
+    // Free text keeps its tabs and line breaks (only the spaces around it are gone); a code, a name, a number
+    // or a list is read without any white space around it.
     let word = cell.trim();
     let as_text = || Value::String(word.to_owned());
     match (field, kind) {

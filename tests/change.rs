@@ -367,3 +367,55 @@ fn an_import_undone_labels_the_data_as_it_was() {
     assert!(!change.is_empty(), "a change of origin alone is still a change");
     assert_eq!(Change::default().from_origin(Origin::Sample, Origin::Sample), Change::default());
 }
+
+/// The sample as an earlier release could have saved it: a year its program form took, a negative score its
+/// round editor took; read as the browser's own data.
+fn saved_beyond_the_later_limits() -> Dataset {
+    let mut file: serde_json::Value =
+        serde_json::from_str(&masterplan_tracker::sample::sample_dataset().to_file_json()).unwrap();
+    file["programs"][1]["target_year"] = 2150.into();
+    file["evaluations"][0]["scores"] = json!({ "impact": -5 });
+    let saved = Dataset::from_saved_value(file).unwrap();
+    assert_eq!(saved.beyond_limits.len(), 2);
+    saved.dataset
+}
+
+#[test]
+fn an_edit_is_refused_only_for_the_later_limits_it_breaks_itself() {
+    let dataset = saved_beyond_the_later_limits();
+    let held = dataset.programs[1].id.clone();
+    // Small edits: the status of the program that holds the old year, the round's label.
+    let status = edit::set_status(&dataset, &held, Status::Done);
+    let mut now = edit::applied(&dataset, &status).expect("the old year does not stand in the way");
+    let round = dataset.evaluations[0].id.clone();
+    now = edit::applied(&now, &edit::update_round(&now, &round, |r| r.label = "Tahap I (revisi)".into())).unwrap();
+    // A large one: every program's status at once.
+    let all: Vec<String> = now.programs.iter().map(|p| p.id.clone()).collect();
+    let bulk = edit::bulk_set(&now, &all, &edit::BulkSet::Status(Status::Running));
+    assert!(!bulk.is_small());
+    now = edit::applied(&now, &bulk).expect("nor in a bulk edit");
+    // A value beyond a later limit that the edit brings itself is refused at its place, small or large.
+    let mut program = now.programs[2].clone();
+    program.target_year = Some(2150);
+    let mine = edit::save_program(&now, Some(&now.programs[2].clone()), program).unwrap();
+    let refused = edit::applied(&now, &mine).unwrap_err();
+    assert_eq!(refused.0.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["programs[2].target_year"]);
+    let mut changed = now.clone();
+    for program in &mut changed.programs {
+        program.progress = Some(50);
+    }
+    changed.programs[3].budget_planned = Some(-1);
+    let refused = edit::applied(&now, &Change::between(&now, &changed)).unwrap_err();
+    assert_eq!(refused.0.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["programs[3].budget_planned"]);
+    // The same year set on the program that held it is no new break; a fix of it stands.
+    let mut program = now.programs[1].clone();
+    program.target_year = Some(2020);
+    let fix = edit::save_program(&now, Some(&now.programs[1].clone()), program).unwrap();
+    let fixed = edit::applied(&now, &fix).unwrap();
+    assert_eq!(fixed.programs[1].target_year, Some(2020));
+    // Undone, the fix gives the old year back: a step already taken, not an edit.
+    let mut undone = fixed.clone();
+    assert!(edit::apply(&mut undone.clone(), &fix, Direction::Backward).is_err(), "as an edit, refused");
+    edit::replay(&mut undone, &fix, Direction::Backward).expect("as a step taken, made");
+    assert_eq!(undone.programs[1].target_year, Some(2150));
+}

@@ -92,7 +92,7 @@ fn backups_keep_the_newest_five_and_read_back() {
     assert_eq!(newest.reason, BackupReason::BeforeImport { file: "f6.json".into() });
     assert_eq!(newest.programs, 5);
     assert_eq!(newest.city, "Kota Contoh");
-    assert_eq!(newest.dataset().unwrap(), dataset);
+    assert_eq!(newest.dataset().unwrap().dataset, dataset);
     let stored = serde_json::to_string(&backups).unwrap();
     let back: Backups = serde_json::from_str(&stored).unwrap();
     assert_eq!(back, backups);

@@ -7,7 +7,7 @@ use masterplan_tracker::format::Dataset;
 use masterplan_tracker::i18n::Lang;
 use masterplan_tracker::import::{decode_text, preview, preview_file};
 use masterplan_tracker::sample::sample_dataset;
-use masterplan_tracker::spreadsheet::{Delimiter, from_csv, to_csv};
+use masterplan_tracker::spreadsheet::{Delimiter, from_csv, from_xlsx, to_csv, to_xlsx};
 
 #[test]
 fn every_input_the_fuzzers_found_reads_as_it_should() {
@@ -37,13 +37,30 @@ fn every_input_the_fuzzers_found_reads_as_it_should() {
                     );
                 }
             }
-            "xlsx" => drop(preview_file(&data, &name, &base)),
+            "xlsx" => {
+                drop(preview_file(&data, &name, &base));
+                if let Ok(checked) = from_xlsx(&data, &base) {
+                    for lang in [Lang::Id, Lang::En] {
+                        let written = to_xlsx(&checked.dataset, lang, "2026-11-28").unwrap();
+                        assert_eq!(from_xlsx(&written, &checked.dataset).unwrap().dataset, checked.dataset, "{name}");
+                    }
+                }
+            }
             "link" => {
                 if let Some(Ok(text)) = masterplan_tracker::share_link::text_in_fragment(&text) {
                     drop(preview(&text, None, &base));
                 }
             }
-            "stored" => drop(masterplan_tracker::storage::envelope::decode_dataset(&text)),
+            "stored" => {
+                use masterplan_tracker::storage::envelope::{decode_dataset, packed_file_text, stored_head};
+                if let Ok(stored) = decode_dataset(&text) {
+                    assert_eq!(stored_head(&text).map(|h| h.revision), Some(stored.revision), "{name}");
+                }
+                drop(packed_file_text(&text));
+                if let Ok(backup) = serde_json::from_str::<masterplan_tracker::backups::Backup>(&text) {
+                    drop(backup.dataset());
+                }
+            }
             other => panic!("{name}: no reader named {other}"),
         }
         seen += 1;

@@ -90,11 +90,37 @@ fn every_range_and_limit_is_refused_with_its_place_in_both_languages() {
 }
 
 #[test]
+fn unknown_fields_are_kept_to_127_levels_below_the_file_and_refused_beyond_at_their_line_and_column() {
+    let nested = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+    let file = |depth: usize| {
+        let text = file_with("/colleague_tool", json!("DEEP")).to_string();
+        text.replace("\"DEEP\"", &nested(depth))
+    };
+    let kept = Dataset::parse(&file(126)).unwrap().dataset;
+    let deep: Value = serde_json::from_str(&nested(126)).unwrap();
+    assert_eq!(kept.extra["colleague_tool"], deep, "kept as it was");
+    assert_eq!(Dataset::parse(&kept.to_file_json()).unwrap().dataset, kept, "and written back");
+    let text = file(127);
+    let error = Dataset::parse(&text).unwrap_err().errors.remove(0);
+    let masterplan_tracker::format::Problem::NotJson { line, column } = error.problem else { panic!("{error:?}") };
+    let deep_from = text.find("[[").unwrap() + 1;
+    assert_eq!(line, 1);
+    assert!((deep_from..deep_from + 2 * 127).contains(&column), "inside the deep value: column {column}");
+    let message = Lang::En.problem(&error);
+    assert!(message.contains(&format!("line 1, column {column}")), "{message}");
+}
+
+#[test]
 fn weights_that_do_not_add_up_to_100_are_a_warning() {
     let weights = json!({ "baseline": 10, "output": 20, "outcome": 30, "impact": 30, "quick_win": 20 });
     let checked = Dataset::from_value(file_with("/evaluations/0/weights", weights)).unwrap();
     let warning = checked.warnings.iter().find(|w| w.path == "evaluations[0].weights").expect("a warning");
     assert!(Lang::Id.warning(warning).contains("bobot berjumlah 110, bukan 100"), "{}", Lang::Id.warning(warning));
+    let decimals = json!({ "baseline": 10, "output": 20, "outcome": 30, "impact": 30, "quick_win": 9.5 });
+    let checked = Dataset::from_value(file_with("/evaluations/0/weights", decimals)).unwrap();
+    let warning = checked.warnings.iter().find(|w| w.path == "evaluations[0].weights").expect("a warning");
+    assert!(Lang::Id.warning(warning).contains("berjumlah 99,5,"), "{}", Lang::Id.warning(warning));
+    assert!(Lang::En.warning(warning).contains("99.5"), "{}", Lang::En.warning(warning));
     let negative = json!({ "baseline": -10, "output": 40, "outcome": 30, "impact": 30, "quick_win": 10 });
     assert_eq!(refused(file_with("/evaluations/0/weights", negative)).path, "evaluations[0].weights.baseline");
 }
@@ -157,6 +183,8 @@ fn an_xlsx_keeps_formula_like_names_as_text_for_a_spreadsheet_library_too() {
     let mut dataset = hostile_dataset();
     // What XML would read otherwise: Excel's own escape written as text, and a control character.
     dataset.programs[HOSTILE.len()].name = "Kode _x0041_ dan bel\u{7}".to_owned();
+    // An unknown field's name, which becomes a head.
+    dataset.programs[0].extra.insert("=cmd|' /C calc'!A0".to_owned(), Value::String("x".into()));
     let bytes = to_xlsx(&dataset, Lang::Id, "2026-11-28").unwrap();
     let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
     let range = workbook.worksheet_range("Program").unwrap();
@@ -168,7 +196,46 @@ fn an_xlsx_keeps_formula_like_names_as_text_for_a_spreadsheet_library_too() {
     assert_eq!(escaped, &Data::String("Kode _x0041_ dan bel\u{7}".to_owned()));
     let formulas = workbook.worksheet_formula("Program").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no cell holds a formula");
+    // And stays text when edited in a spreadsheet: each such cell carries Excel's quote prefix.
+    let quoted = quote_prefixed_styles(&bytes);
+    let sheet = part_holding(&bytes, "HYPERLINK");
+    for (row, name) in HOSTILE.iter().enumerate().filter(|(_, name)| runs_as_formula(name)) {
+        let cell = format!("<c r=\"B{}\" s=\"", row + 2);
+        let style: usize =
+            sheet[sheet.find(&cell).expect("the cell") + cell.len()..].split('"').next().unwrap().parse().unwrap();
+        assert!(quoted.contains(&style), "{name:?}: style {style} has no quote prefix");
+    }
+    let head = &sheet[..sheet.find("=cmd|").unwrap()];
+    let style: usize = head[head.rfind(" s=\"").unwrap() + 4..].split('"').next().unwrap().parse().unwrap();
+    assert!(quoted.contains(&style), "the head: style {style} has no quote prefix");
     assert_eq!(from_xlsx(&bytes, &dataset).unwrap().dataset, dataset, "read back exactly");
+}
+
+/// Whether a spreadsheet would run the text (OWASP's characters, after any quotes).
+fn runs_as_formula(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// The text of the workbook's part that holds `needle`.
+fn part_holding(bytes: &[u8], needle: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| std::io::read_to_string(zip.by_index(i).unwrap()).unwrap())
+        .find(|text| text.contains(needle))
+        .expect("a part holds it")
+}
+
+/// The indexes of the cell styles (`cellXfs`) that carry Excel's quote prefix.
+fn quote_prefixed_styles(bytes: &[u8]) -> Vec<usize> {
+    let styles = part_holding(bytes, "<cellXfs");
+    let cell_xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    cell_xfs
+        .split("<xf ")
+        .skip(1)
+        .enumerate()
+        .filter(|(_, xf)| xf.contains("quotePrefix=\"1\""))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 #[test]
@@ -203,11 +270,12 @@ fn a_dataset() -> impl Strategy<Value = Dataset> {
     (prop::collection::vec(program, 1..12), text, unknown).prop_map(|(programs, city, top)| {
         let sample = sample_dataset();
         let mut dataset = sample.clone();
-        dataset.evaluations.clear();
         dataset.plan.city = city;
         if let Some((key, value)) = top {
             dataset.extra.insert(format!("x_{key}"), json!({ "nested": [value] }));
             dataset.plan.extra.insert(format!("x_{key}"), Value::String("plan".into()));
+            dataset.agencies[0].extra.insert(format!("x_{key}"), json!([1, "agency"]));
+            dataset.evaluations[0].extra.insert(format!("x_{key}"), json!({ "round": true }));
         }
         dataset.programs = programs
             .into_iter()

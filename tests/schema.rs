@@ -64,6 +64,28 @@ fn every_refused_file_is_refused_by_the_schema_too() {
 }
 
 #[test]
+fn the_edges_of_every_range_and_limit_are_accepted_by_both() {
+    let validator = validator();
+    let mut file = refused::minimal();
+    file["plan"]["start_year"] = 1900.into();
+    file["plan"]["end_year"] = 2100.into();
+    file["plan"]["title"] = Value::String("é".repeat(10_000));
+    file["programs"][0]["budget_planned"] = 1_000_000_000_000_000i64.into();
+    file["programs"][0]["budget_realized"] = 0.into();
+    file["programs"][0]["progress"] = 100.into();
+    file["programs"][0]["notes"] = Value::String("n".repeat(10_000));
+    file["programs"][1]["progress"] = 0.into();
+    file["evaluations"] = serde_json::json!([{
+        "id": "e", "label": "E", "date": "2021-02-03", "statuses": {},
+        "scores": { "baseline": 0, "impact": 0.5 }, "weights": { "baseline": 0, "output": 100 }
+    }]);
+    let checked = Dataset::from_value(file.clone()).unwrap();
+    assert_eq!(checked.dataset.programs[0].budget_planned, Some(1_000_000_000_000_000));
+    let errors: Vec<String> = validator.iter_errors(&file).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
 fn files_the_app_accepts_the_schema_accepts() {
     let validator = validator();
     let mut file = refused::minimal();

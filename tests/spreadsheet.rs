@@ -184,6 +184,16 @@ fn cells_pasted_from_a_spreadsheet_are_tab_separated() {
 }
 
 #[test]
+fn the_separator_is_counted_outside_quoted_heads() {
+    let base = fixture();
+    // An unknown column whose quoted head holds more semicolons and a line break than the row has commas.
+    let csv = "ID,Nama program,Dimensi,Status,\"a;b;c;d;e\nf;g\"\nT-1,Satu,Smart Economy,Selesai,x\n";
+    let read = from_csv(csv, &base).unwrap().dataset;
+    assert_eq!(read.programs[0].status, Status::Done);
+    assert_eq!(read.programs[0].extra["a;b;c;d;e\nf;g"], "x");
+}
+
+#[test]
 fn a_refused_agency_of_the_template_is_named_on_its_sheet() {
     let base = fixture();
     let mut workbook = rust_xlsxwriter::Workbook::new();

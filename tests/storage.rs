@@ -42,6 +42,32 @@ fn a_version_one_envelope_still_reads() {
 }
 
 #[test]
+fn values_an_earlier_release_saved_beyond_the_later_limits_are_kept_and_listed() {
+    // As an earlier release could save them: a year its program form took, a negative score its round editor
+    // took, a long note. A file with them is refused; the browser's own copy keeps them.
+    let mut file: serde_json::Value = serde_json::from_str(&sample_dataset().to_file_json()).unwrap();
+    file["programs"][1]["target_year"] = 2150.into();
+    file["programs"][2]["notes"] = "n".repeat(10_001).into();
+    file["evaluations"][0]["scores"] = serde_json::json!({ "impact": -5 });
+    assert!(masterplan_tracker::format::Dataset::from_value(file.clone()).is_err(), "a file is refused");
+    let text = serde_json::json!({
+        "storage_version": 1, "saved_at": "2026-11-27T10:00:00Z", "origin": { "kind": "sample" }, "dataset": file
+    })
+    .to_string();
+    let stored = decode_dataset(&text).unwrap();
+    assert_eq!(stored.dataset.programs[1].target_year, Some(2150));
+    assert_eq!(stored.dataset.programs[2].notes.as_ref().map(String::len), Some(10_001));
+    let places: Vec<&str> = stored.beyond_limits.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(places, ["programs[1].target_year", "programs[2].notes", "evaluations[0].scores.impact"]);
+    // The rules of the first release still hold: data that breaks one is unreadable, set aside.
+    let mut broken = file.clone();
+    broken["programs"][1]["id"] = broken["programs"][0]["id"].clone();
+    let text =
+        serde_json::json!({ "storage_version": 1, "saved_at": "x", "origin": { "kind": "sample" }, "dataset": broken });
+    assert!(matches!(decode_dataset(&text.to_string()), Err(DecodeError::Unreadable(_))));
+}
+
+#[test]
 fn the_revision_is_read_whatever_the_envelopes_key_order() {
     let text = r#"{"saved_at":"x","origin":{"kind":"sample"},"revision":7,"storage_version":2,"dataset_packed":"AA"}"#;
     assert_eq!(stored_revision(text), Some(7));

@@ -111,6 +111,20 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// A range or limit the format gained after its first release (years, budgets up to 10^15, scores and
+    /// weights not negative, lengths of texts, the number of programs): data an earlier release saved in
+    /// the browser may break it, and the user's own data is never set aside or refused a step for it.
+    pub fn is_later_limit(&self) -> bool {
+        matches!(
+            self,
+            Problem::TooLong { .. }
+                | Problem::YearOutOfRange { .. }
+                | Problem::Negative { .. }
+                | Problem::OutOfRange { .. }
+                | Problem::TooManyPrograms { .. }
+        )
+    }
+
     /// Sorts serde's messages (stable since serde 1.0) into problems. Serde reports a missing field on the
     /// object that lacks it, so the path is completed by the caller's path where the name is recoverable.
     pub(super) fn from_serde_message(message: &str) -> Problem {
@@ -214,7 +228,10 @@ impl fmt::Display for FormatError {
                 write!(f, "{place}: {chars} characters, at most {max}")
             }
             Problem::DuplicateId { id } => write!(f, "{place}: id \"{id}\" is used twice"),
-            Problem::YearOutOfRange { year } => write!(f, "{place}: {year} is not between 1900 and 2100"),
+            Problem::YearOutOfRange { year } => {
+                let years = super::YEARS;
+                write!(f, "{place}: {year} is not between {} and {}", years.start(), years.end())
+            }
             Problem::Negative { found } => write!(f, "{place}: {found} is below zero"),
             Problem::TooManyPrograms { count, max } => write!(f, "{place}: {count} programs, at most {max}"),
             Problem::OutOfRange { value, min, max: Some(max) } => {
@@ -255,6 +272,7 @@ pub enum WarningKind {
     /// A round's weights that do not add up to 100 (its index cannot be computed). Not refused: weights are
     /// edited one at a time, passing through other sums, and files of earlier versions hold such rounds.
     WeightsSum {
-        sum: String,
+        /// Rounded to hundredths.
+        sum: serde_json::Number,
     },
 }

@@ -288,6 +288,10 @@ messages! {
         "Program yang ditambahkan di tab ini memakai id yang sementara itu dipakai tab lain untuk program lain, sehingga keduanya disimpan dan program dari tab ini mendapat id baru: {ids}.",
         "Programs added in this tab used an id that another tab had meanwhile given to another program, so both are kept and this tab's got a new id: {ids}."
     ),
+    BeyondLimits => (
+        "Data yang tersimpan di peramban ini memuat nilai di luar batas yang kini berlaku (disimpan oleh versi sebelumnya). Nilai itu tetap disimpan; perbaiki di formulir program, detail rencana, atau putaran evaluasi, karena berkas yang diekspor sebelum diperbaiki akan ditolak saat diimpor:",
+        "The data kept in this browser holds values outside the limits that now apply (saved by an earlier version). They are kept; mend them in the program form, the plan's details or the evaluation round, since a file exported before then is refused on import:"
+    ),
     StepRefused => (
         "Langkah ini tidak dapat dilakukan karena data telah diubah di tab lain, dan hasilnya akan melanggar aturan format:",
         "This step cannot be made: the data was changed in another tab, and the result would break a rule of the format:"
@@ -596,8 +600,8 @@ messages! {
     ProblemEmptyText => ("tidak boleh kosong.", "must not be empty."),
     ProblemTooLong => ("terlalu panjang: {chars} karakter, paling banyak {max}.", "too long: {chars} characters, at most {max}."),
     ProblemYearOutOfRange => (
-        "tahun {year} di luar rentang 1900 sampai 2100.",
-        "the year {year} is outside 1900 to 2100."
+        "tahun {year} di luar rentang {first} sampai {last}.",
+        "the year {year} is outside {first} to {last}."
     ),
     ProblemNegative => ("{found} kurang dari nol; nilai dan bobot tidak boleh negatif.", "{found} is below zero; scores and weights cannot be negative."),
     ProblemTooManyPrograms => (

@@ -8,7 +8,7 @@ use std::io::Write as _;
 
 use zip::write::SimpleFileOptions;
 
-use crate::format::{Dataset, Dimension, Horizon, Status, SubDimension};
+use crate::format::{Dataset, Dimension, Horizon, Status, SubDimension, YEARS};
 use crate::i18n::{Key, Lang};
 use crate::metrics::Overview;
 
@@ -22,6 +22,8 @@ enum Style {
     Percent = 2,
     /// Text kept as text even where it begins like a formula (Excel's quote prefix, not a visible `'`).
     QuotedText = 3,
+    /// A head kept as text so: an unknown field's name may begin like a formula.
+    QuotedBold = 4,
 }
 
 /// A cell's content.
@@ -87,10 +89,11 @@ impl Sheet {
                     Value::Text(text) => {
                         // A cell that begins like a formula is marked as text, so that editing it in a
                         // spreadsheet never turns it into one.
-                        let s = if s == Style::Plain as u8 && super::runs_as_formula(text) {
-                            Style::QuotedText as u8
-                        } else {
-                            s
+                        let s = match s {
+                            s if !super::runs_as_formula(text) => s,
+                            s if s == Style::Plain as u8 => Style::QuotedText as u8,
+                            s if s == Style::Bold as u8 => Style::QuotedBold as u8,
+                            s => s,
                         };
                         let _ = write!(
                             xml,
@@ -224,7 +227,7 @@ pub fn template_xlsx(dataset: &Dataset, lang: Lang) -> Result<Vec<u8>, String> {
         } else if *code == "progress" {
             programs.wholes.push((cells, 0, 100));
         } else if matches!(*code, "start_year" | "target_year" | "postponed_to") {
-            programs.wholes.push((cells, 1900, 2200));
+            programs.wholes.push((cells, i64::from(*YEARS.start()), i64::from(*YEARS.end())));
         }
     }
 
@@ -392,7 +395,7 @@ fn package(sheets: &[Sheet]) -> zip::result::ZipResult<Vec<u8>> {
 
 /// Plain, bold, a percentage with two decimals (built-in number format 10, shown in the reader's locale), and
 /// text kept as text (the text format 49 with a quote prefix).
-const STYLES: &str = r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
+const STYLES: &str = r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1" quotePrefix="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
 
 /// `A1`-style reference of a zero-based row and column.
 fn cell_ref(row: usize, col: usize) -> String {
@@ -407,14 +410,14 @@ fn cell_ref(row: usize, col: usize) -> String {
 }
 
 /// A cell's text as Excel writes it, so that it reads back exactly: a carriage return (which XML reads as
-/// a line feed) and the control characters XML cannot hold as `_xHHHH_`, and a `_x` that would read as
+/// a line feed) and the characters XML cannot hold (controls, U+FFFE, U+FFFF) as `_xHHHH_`, and a `_x` that would read as
 /// such an escape with its underscore escaped (`_x005F_`).
 fn excel_escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (at, c) in text.char_indices() {
         match c {
             '\r' => out.push_str("_x000D_"),
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {
+            c if ((c as u32) < 0x20 && c != '\t' && c != '\n') || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {
                 let _ = write!(out, "_x{:04X}_", c as u32);
             }
             '_' if reads_as_escape(&text[at..]) => out.push_str("_x005F_"),
@@ -465,6 +468,6 @@ mod tests {
 
     #[test]
     fn what_xml_would_change_is_written_as_excel_escapes() {
-        assert_eq!(excel_escaped("\rA\u{1}_x0041_ _x_ \t\n"), "_x000D_A_x0001__x005F_x0041_ _x_ \t\n");
+        assert_eq!(excel_escaped("\rA\u{1}_x0041_ _x_ \t\n\u{FFFE}"), "_x000D_A_x0001__x005F_x0041_ _x_ \t\n_xFFFE_");
     }
 }

@@ -197,8 +197,11 @@ fn excel_escapes(text: &str) -> String {
     while let Some(at) = rest.find("_x") {
         out.push_str(&rest[..at]);
         let after = &rest[at + 2..];
-        let code =
-            after.get(..4).filter(|_| after.get(4..5) == Some("_")).and_then(|h| u32::from_str_radix(h, 16).ok());
+        // Four hex digits exactly (`from_str_radix` alone would take a sign: `_x+041_`).
+        let code = after
+            .get(..4)
+            .filter(|h| after.get(4..5) == Some("_") && h.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|h| u32::from_str_radix(h, 16).ok());
         match code.and_then(char::from_u32) {
             Some(c) => {
                 out.push(c);
@@ -377,7 +380,7 @@ mod tests {
     fn references_entities_and_numbers() {
         assert_eq!((column_of("A1"), column_of("C7"), column_of("AA10")), (Some(0), Some(2), Some(26)));
         assert_eq!((column_of("XFD1"), column_of("XFE1"), column_of("AAAAAAA1")), (Some(16_383), None, None));
-        assert_eq!(excel_escapes("satu_x000D_dua _x_ _x41_"), "satu\rdua _x_ _x41_");
+        assert_eq!(excel_escapes("satu_x000D_dua _x_ _x41_ _x+041_"), "satu\rdua _x_ _x41_ _x+041_");
         assert_eq!(unescape("A &amp; B &lt;3 &#233;&#x41; &bogus"), "A & B <3 éA &bogus");
         assert_eq!(
             (number_text("2021"), number_text("2.021E3"), number_text("0.5")),

@@ -266,6 +266,8 @@ impl ImportFlow {
     }
 
     fn replace(&self, replacement: Replacement, backup: Backup) {
+        // A backup an earlier release took may hold values beyond the later limits: kept, and listed.
+        let mut beyond_limits = Vec::new();
         let (dataset_change, origin, confirmation, reason) = match &replacement {
             Replacement::Import(mode) => {
                 let Some(PendingImport { source, preview, base }) = self.pending.get_untracked() else { return };
@@ -294,8 +296,9 @@ impl ImportFlow {
             Replacement::Restore(id) => {
                 let Some(backup) = self.store.backups().with_untracked(|b| b.get(*id).cloned()) else { return };
                 match backup.dataset() {
-                    Ok(dataset) => {
-                        let change = self.store.with_untracked(|current| Change::between(current, &dataset));
+                    Ok(saved) => {
+                        beyond_limits = saved.beyond_limits;
+                        let change = self.store.with_untracked(|current| Change::between(current, &saved.dataset));
                         let confirmation = Confirmation::Restored { taken_at: backup.taken_at.clone() };
                         (change, backup.origin.clone(), confirmation, BackupReason::BeforeRestore)
                     }
@@ -345,6 +348,9 @@ impl ImportFlow {
                 self.undo_of_import.set_value(matches!(replacement, Replacement::Import(_)));
                 self.undo_backup.set(backup_id.filter(|_| undoable));
                 self.notices.clear(Slot::Import);
+                if !beyond_limits.is_empty() {
+                    self.notices.show(Notice::BeyondLimits(beyond_limits));
+                }
                 self.notices.confirm(confirmation);
             }
             Err(rejected) => self.notices.show(Notice::StepRefused(rejected.0)),
@@ -356,8 +362,8 @@ impl ImportFlow {
         let Some(id) = self.undo_backup.get_untracked() else { return };
         let Some(backup) = self.store.backups().with_untracked(|b| b.get(id).cloned()) else { return };
         match backup.dataset() {
-            Ok(dataset) => {
-                let change = self.store.with_untracked(|current| Change::between(current, &dataset));
+            Ok(saved) => {
+                let change = self.store.with_untracked(|current| Change::between(current, &saved.dataset));
                 match self.store.apply_from(change, backup.origin.clone()) {
                     Ok(()) => {
                         self.undo_backup.set(None);

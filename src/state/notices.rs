@@ -77,6 +77,9 @@ pub enum Notice {
     Backups(BackupProblem),
     /// An undo or redo that would break a rule of the format (another tab changed the data meanwhile).
     StepRefused(Vec<FormatError>),
+    /// The user's own data (as stored, or a backup restored) holds values beyond the ranges and limits the
+    /// format gained after an earlier release saved them: kept, and listed to be mended.
+    BeyondLimits(Vec<FormatError>),
 }
 
 /// Where a message shows; one message per slot.
@@ -92,7 +95,7 @@ impl Notice {
     pub fn slot(&self) -> Slot {
         match self {
             Notice::Done(_) => Slot::Toast,
-            Notice::ImportFailed(_) | Notice::StepRefused(_) => Slot::Import,
+            Notice::ImportFailed(_) | Notice::StepRefused(_) | Notice::BeyondLimits(_) => Slot::Import,
             Notice::Storage(_) => Slot::Storage,
             Notice::Backups(_) => Slot::Backups,
         }

@@ -15,10 +15,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::backups::{Backup, BackupReason, Backups};
-use crate::change::{self, Change, Conflict, Outcome, Step};
+use crate::change::{self, Change, Conflict, LimitCheck, Outcome, Step};
 use crate::edit::{self, Rejected};
 use crate::files;
-use crate::format::{Agency, Dataset, Evaluation, Plan};
+use crate::format::{Agency, Dataset, Evaluation, LaterLimits, Plan};
 use crate::history::History;
 use crate::import::Origin;
 use crate::sample::sample_dataset;
@@ -162,6 +162,9 @@ impl DataStore {
         let (dataset, origin, seen) = match storage.map(BrowserStorage::load_dataset).transpose() {
             Ok(Some(Some(stored))) => {
                 let seen = StoredHead { revision: stored.revision, saved_at: stored.saved_at };
+                if !stored.beyond_limits.is_empty() {
+                    notices.show(Notice::BeyondLimits(stored.beyond_limits));
+                }
                 (stored.dataset, stored.origin, seen)
             }
             Ok(_) => (sample_dataset(), Origin::Sample, StoredHead::default()),
@@ -294,14 +297,15 @@ impl DataStore {
     /// Makes a change and records it for undo. A change that breaks a rule of the format changes nothing
     /// and says why.
     pub fn apply(&self, change: Change) -> Result<(), Rejected> {
-        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes)
+        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes, LimitCheck::Edit)
     }
 
     /// Makes a change that also replaces where the data came from (an import, a restore); undone, the data
-    /// is labelled as it was.
+    /// is labelled as it was. What comes in was checked at its door (a file) or is the user's own (a backup
+    /// an earlier release may have saved).
     pub fn apply_from(&self, change: Change, origin: Origin) -> Result<(), Rejected> {
         let change = change.from_origin(self.origin.get_untracked(), origin);
-        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes)
+        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes, LimitCheck::AlreadyHeld)
     }
 
     pub fn undo(&self) {
@@ -316,20 +320,24 @@ impl DataStore {
     /// meanwhile) goes back where it was, and the page says why.
     fn step_through_history(&self, take: fn(&mut History) -> Option<Step>, put_back: fn(&mut History) -> Option<Step>) {
         let Some(step) = self.history.try_update_value(take).flatten() else { return };
-        if let Err(rejected) = self.apply_step(step, Recorded::No) {
+        if let Err(rejected) = self.apply_step(step, Recorded::No, LimitCheck::AlreadyHeld) {
             self.history.update_value(|h| drop(put_back(h)));
             self.notices.show(Notice::StepRefused(rejected.0));
         }
         self.history_changed();
     }
 
-    fn apply_step(&self, step: Step, recorded: Recorded) -> Result<(), Rejected> {
+    fn apply_step(&self, step: Step, recorded: Recorded, limits: LimitCheck) -> Result<(), Rejected> {
         if step.change.is_empty() {
             return Ok(());
         }
+        let make = match limits {
+            LimitCheck::Edit => edit::apply,
+            LimitCheck::AlreadyHeld => edit::replay,
+        };
         let outcome = self
             .dataset
-            .try_update_value(|d| edit::apply(d, &step.change, step.direction))
+            .try_update_value(|d| make(d, &step.change, step.direction))
             .unwrap_or_else(|| Ok(Outcome::default()))?;
         self.touched(&step.change);
         if let Some(origin) = step.change.origin_after(step.direction) {
@@ -573,7 +581,9 @@ impl DataStore {
                 let steps = self.saving.with_value(|s| s.unsaved.clone());
                 let mut dataset = theirs.dataset;
                 let outcome = change::rebase(&steps, &mut dataset);
-                let broken = dataset.violations();
+                // Both tabs' changes were checked where they were made; the other tab's data may hold values
+                // an earlier release saved beyond the later limits, which stay.
+                let broken = dataset.violations_with(LaterLimits::Kept);
                 if let Some(first) = broken.first() {
                     // Kept on screen and unsaved, to be exported: nothing of either tab is lost.
                     return Err(StorageError::NotCombined(first.to_string()));

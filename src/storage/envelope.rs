@@ -23,6 +23,8 @@ pub struct StoredDataset {
     /// How many saves the stored data has seen, in any tab: a tab that saves checks that nobody saved
     /// since the data it changed was read. 0 for data stored before revisions were counted.
     pub revision: u64,
+    /// Values beyond the ranges and limits the format gained after an earlier release saved them: kept.
+    pub beyond_limits: Vec<crate::format::FormatError>,
 }
 
 /// Why stored text could not be read back.
@@ -123,17 +125,18 @@ pub fn decode_dataset(text: &str) -> Result<StoredDataset, DecodeError> {
     }
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
     let unreadable = |e: &dyn std::fmt::Display| DecodeError::Unreadable(e.to_string());
-    let checked = match (envelope.dataset, envelope.dataset_packed) {
-        (_, Some(packed)) => Dataset::parse(&unpack(&packed).map_err(|e| unreadable(&e))?),
-        (Some(value), None) => Dataset::from_value(value),
+    let saved = match (envelope.dataset, envelope.dataset_packed) {
+        (_, Some(packed)) => Dataset::parse_saved(&unpack(&packed).map_err(|e| unreadable(&e))?),
+        (Some(value), None) => Dataset::from_saved_value(value),
         (None, None) => return Err(DecodeError::Unreadable("no dataset in the stored envelope".into())),
     }
     .map_err(|e| unreadable(&e))?;
     Ok(StoredDataset {
-        dataset: checked.dataset,
+        dataset: saved.dataset,
         origin: envelope.origin,
         saved_at: envelope.saved_at,
         revision: envelope.revision,
+        beyond_limits: saved.beyond_limits,
     })
 }
 

@@ -51,16 +51,20 @@ pub fn Notices() -> impl IntoView {
         }}
         {move || notices.in_slot(Slot::Import).map(|notice| {
             let l = lang.get();
-            let (testid, body) = match notice {
-                Notice::ImportFailed(failure) => ("import-error", import_failure_view(l, failure).into_any()),
-                Notice::StepRefused(errors) => ("step-refused", view! {
+            let (testid, class, body) = match notice {
+                Notice::ImportFailed(failure) => ("import-error", "notice notice-error", import_failure_view(l, failure).into_any()),
+                Notice::BeyondLimits(errors) => ("beyond-limits", "notice notice-warning", view! {
+                    <p class="notice-title">{l.t(Key::BeyondLimits)}</p>
+                    <ul class="problems">{errors.iter().take(ERRORS_SHOWN).map(|e| view! { <li>{l.problem(e)}</li> }).collect_view()}</ul>
+                }.into_any()),
+                Notice::StepRefused(errors) => ("step-refused", "notice notice-error", view! {
                     <p class="notice-title">{l.t(Key::StepRefused)}</p>
                     <ul class="problems">{errors.iter().take(ERRORS_SHOWN).map(|e| view! { <li>{l.problem(e)}</li> }).collect_view()}</ul>
                 }.into_any()),
                 _ => return ().into_any(),
             };
             view! {
-                <div class="notice notice-error" role="alert" data-testid=testid>
+                <div class=class role="alert" data-testid=testid>
                     {body}
                     <button type="button" class="button small" on:click=move |_| notices.clear(Slot::Import)>
                         {l.t(Key::Dismiss)}

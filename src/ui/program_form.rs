@@ -116,10 +116,7 @@ impl Fields {
             (year("start_year", start_year), year("target_year", target_year), year("postponed_to", postponed_to));
         let dimension: Dimension = from_code(&self.dimension).unwrap_or(Dimension::Governance);
         let text = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_owned());
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(Program {
+        let program = Program {
             id: self.id.trim().to_owned(),
             name: self.name.trim().to_owned(),
             dimension,
@@ -141,7 +138,21 @@ impl Fields {
             evidence: self.evidence.lines().map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned).collect(),
             notes: text(&self.notes),
             extra: base.map(|b| b.extra.clone()).unwrap_or_default(),
-        })
+        };
+        if errors.is_empty() {
+            return Ok(program);
+        }
+        // Beside the fields that are no number, the rules the others break, all in one go (as a save would
+        // name them, a value the program already held beyond a later limit aside).
+        let held = base.map(Program::problems).unwrap_or_default();
+        for (field, problem) in program.problems() {
+            let named = errors.iter().any(|e| e.path == field);
+            let held_before = problem.is_later_limit() && held.iter().any(|(f, p)| *f == field && *p == problem);
+            if !named && !held_before {
+                errors.push(FormatError::new(field, problem));
+            }
+        }
+        Err(errors)
     }
 }
 

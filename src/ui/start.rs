@@ -87,11 +87,16 @@ impl Typed {
             if typed.is_empty() {
                 return None;
             }
-            let parsed = typed.parse().ok().filter(|y| (1900..=2200).contains(y));
-            if parsed.is_none() {
+            // A whole number is a year, checked against the format's years by the plan's rules below.
+            let Ok(year) = typed.parse::<i64>() else {
                 errors.push((field, l.t(Key::NotAYear).to_owned()));
+                return None;
+            };
+            let fits = i32::try_from(year).ok();
+            if fits.is_none() {
+                errors.push((field, l.problem_text(&Problem::YearOutOfRange { year })));
             }
-            parsed
+            fits
         };
         let plan = Plan {
             city: self.city.trim().to_owned(),

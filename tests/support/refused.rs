@@ -190,6 +190,20 @@ pub fn cases() -> Vec<Case> {
         case(with(minimal(), "/programs/0/notes", json!("é".repeat(10_001))), "programs[0].notes", |p| {
             *p == Problem::TooLong { chars: 10_001, max: 10_000 }
         }),
+        case(with(minimal(), "/programs/0/agency", json!("a".repeat(10_001))), "programs[0].agency", |p| {
+            *p == Problem::TooLong { chars: 10_001, max: 10_000 }
+        }),
+        case(with_list("agencies", json!([{ "id": "a".repeat(10_001), "name": "Dinas" }])), "agencies[0].id", |p| {
+            *p == Problem::TooLong { chars: 10_001, max: 10_000 }
+        }),
+        case(
+            with_list(
+                "evaluations",
+                json!([{ "id": "e".repeat(10_001), "label": "E", "date": "2021-02-03", "statuses": {} }]),
+            ),
+            "evaluations[0].id",
+            |p| *p == Problem::TooLong { chars: 10_001, max: 10_000 },
+        ),
         case(
             with_list(
                 "evaluations",
