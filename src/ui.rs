@@ -26,6 +26,7 @@ mod report;
 mod scorecards;
 mod slide_list;
 mod start;
+mod update;
 mod window_events;
 
 use address::{Navigation, View};
@@ -60,7 +61,9 @@ pub fn App() -> impl IntoView {
     });
 
     let first_visit = start::first_visit();
-    let dragging = window_events::listen(store, imports, settings, navigation);
+    let window_events::PageSignals { dragging, update_ready, layout } =
+        window_events::listen(store, imports, settings, navigation);
+    provide_context(layout);
     // The app taken off the page (not only the page closed) writes what it has not saved yet.
     on_cleanup(move || store.flush());
     imports.open_share_link();
@@ -102,6 +105,7 @@ pub fn App() -> impl IntoView {
             </div>
         </nav>
         <main id="main">
+            <update::UpdateNotice ready=update_ready/>
             <NoticeArea/>
             <SampleNotice/>
             {move || (view.get() == View::Overview && first_visit.get()).then(|| view! { <start::StartChoices/> })}

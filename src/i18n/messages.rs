@@ -515,6 +515,15 @@ messages! {
         "Perubahan di tab ini tidak dapat digabungkan dengan data yang disimpan tab lain tanpa melanggar aturan format ({detail}). Perubahan tetap ditampilkan tetapi BELUM tersimpan: ekspor data ini, lalu muat ulang halaman.",
         "This tab's changes could not be combined with the data another tab saved without breaking a rule of the format ({detail}). They stay on screen but are NOT saved: export this data, then reload the page."
     ),
+    UpdateAvailable => (
+        "Versi baru aplikasi sudah tersedia. Data Anda tetap di peramban ini.",
+        "A new version of the app is available. Your data stays in this browser."
+    ),
+    UpdateReload => ("Muat ulang ke versi baru", "Reload into the new version"),
+    UpdateWaitsForSave => (
+        "Halaman belum dimuat ulang: ada perubahan yang belum tersimpan atau pilihan yang menunggu. Selesaikan pesan di atas dulu, lalu coba lagi.",
+        "The page was not reloaded: a change is not saved yet or a choice is waiting. Settle the message above first, then try again."
+    ),
     FooterPrivacy => (
         "Semua data tetap di peramban Anda; tidak ada yang dikirim ke server.",
         "All data stays in your browser; nothing is sent to a server."

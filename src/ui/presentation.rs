@@ -1,6 +1,6 @@
 //! Presentation mode: the slide deck full-screen for a shared screen, large type and high contrast, no
-//! edit controls. Arrows, Page Up/Down, space and clickers move; Home and End; a number and Enter jumps;
-//! Esc leaves. The deck follows the data.
+//! edit controls. Arrows, Page Up/Down, space and clickers move, and swipes on a touch screen; Home and
+//! End; a number and Enter jumps; Esc leaves. The deck follows the data.
 
 use leptos::prelude::*;
 
@@ -12,6 +12,9 @@ use crate::slides::{Slide, deck};
 
 use super::scorecards::{postponed_line, quick_wins_line, since_line};
 use super::{use_lang, use_settings, use_store};
+
+/// How far a finger must travel across the deck, in CSS pixels, for a swipe to turn the slide.
+const SWIPE_DISTANCE: i32 = 50;
 
 #[component]
 pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
@@ -79,10 +82,31 @@ pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
     };
     // Leaving full screen with the browser's own key leaves the presentation too.
     super::window_events::while_presenting(on_key, close);
+    // On a touch screen a swipe to the left is the next slide, to the right the previous one. A mouse
+    // dragging across the deck moves nothing, and a tap on a button is not a swipe.
+    let swipe_from = StoredValue::new(None::<(i32, i32)>);
+    let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() != "mouse" {
+            swipe_from.set_value(Some((ev.client_x(), ev.client_y())));
+        }
+    };
+    let on_pointer_up = move |ev: web_sys::PointerEvent| {
+        let Some((x, y)) = swipe_from.get_value() else { return };
+        swipe_from.set_value(None);
+        let (across, down) = (ev.client_x() - x, ev.client_y() - y);
+        if across.abs() >= SWIPE_DISTANCE && across.abs() > 2 * down.abs() {
+            if across < 0 {
+                current.update(|c| *c = (*c + 1).min(last()));
+            } else {
+                current.update(|c| *c = c.saturating_sub(1));
+            }
+        }
+    };
 
     view! {
         <div class="deck" role="dialog" aria-modal="true" aria-label=move || lang.get().t(Key::PresentationLabel) tabindex="-1" node_ref=deck_ref
-            data-testid="presentation">
+            data-testid="presentation" on:pointerdown=on_pointer_down on:pointerup=on_pointer_up
+            on:pointercancel=move |_| swipe_from.set_value(None)>
             {move || {
                 let index = current.get().min(last());
                 slides.with(|s| s.get(index).cloned()).map(|slide| view! {

@@ -17,6 +17,8 @@ use super::{use_lang, use_navigation, use_store};
 
 /// The height of one row in pixels; the style sheet gives rows exactly this height.
 const ROW_HEIGHT: f64 = 44.0;
+/// On a phone each program is a card this tall (style/main.css, `.register-table tbody tr`).
+const CARD_HEIGHT: f64 = 120.0;
 /// Rows rendered above and below the visible ones, so that quick scrolling shows no gaps.
 const OVERSCAN: usize = 8;
 
@@ -291,10 +293,13 @@ fn ProgramTable(
     let lang = use_lang();
     let scroll_top = RwSignal::new(0.0);
     let viewport = RwSignal::new(640.0);
+    // Without the app's layout (a component test) the rows are the table's.
+    let narrow = use_context::<super::window_events::Layout>().map(|l| l.narrow);
+    let row_height = move || if narrow.is_some_and(|n| n.get()) { CARD_HEIGHT } else { ROW_HEIGHT };
     let window = Memo::new(move |_| {
         let total = rows.with(Vec::len);
-        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN).min(total);
-        let count = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+        let first = ((scroll_top.get() / row_height()) as usize).saturating_sub(OVERSCAN).min(total);
+        let count = (viewport.get() / row_height()).ceil() as usize + 2 * OVERSCAN;
         (first, (first + count).min(total))
     });
     let on_scroll = move |ev: web_sys::Event| {
@@ -372,7 +377,7 @@ fn ProgramTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", window.get().0 as f64 * ROW_HEIGHT)></tr>
+                    <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", window.get().0 as f64 * row_height())></tr>
                     {move || {
                         let (first, last) = window.get();
                         let l = lang.get();
@@ -381,7 +386,7 @@ fn ProgramTable(
                         }))
                     }}
                     <tr class="spacer" aria-hidden="true"
-                        style:height=move || format!("{}px", (rows.with(Vec::len) - window.get().1) as f64 * ROW_HEIGHT)></tr>
+                        style:height=move || format!("{}px", (rows.with(Vec::len) - window.get().1) as f64 * row_height())></tr>
                 </tbody>
             </table>
             {move || rows.with(Vec::is_empty).then(|| view! { <p class="empty">{lang.get().t(Key::RegisterEmpty)}</p> })}
@@ -426,10 +431,10 @@ fn row(
                     {program.name.clone()}
                 </button>
             </td>
-            <td>{l.dimension(program.dimension)}</td>
-            <td>{program.subdimension.map(|s| l.subdimension(s))}</td>
-            <td>{agency}</td>
-            <td>
+            <td class="dimension">{l.dimension(program.dimension)}</td>
+            <td class="subdimension">{program.subdimension.map(|s| l.subdimension(s))}</td>
+            <td class="agency">{agency}</td>
+            <td class="status">
                 <select data-testid="program-status-select" aria-label=status_label prop:value=program.status.code()
                     on:change=move |ev| {
                         if let Some(status) = from_code::<Status>(&event_target_value(&ev)) {
@@ -439,11 +444,11 @@ fn row(
                     {Status::ALL.iter().map(|s| view! { <option value=s.code()>{l.status(*s)}</option> }).collect_view()}
                 </select>
             </td>
-            <td>{program.quick_win.then(|| l.yes_no(true))}</td>
-            <td>{program.horizon.map(|h| l.horizon(h))}</td>
-            <td class="number">{program.target_year}</td>
-            <td class="number">{program.progress.map(|p| l.percent(p as u32))}</td>
-            <td>{postponed}</td>
+            <td class="quick-win">{program.quick_win.then(|| l.yes_no(true))}</td>
+            <td class="horizon">{program.horizon.map(|h| l.horizon(h))}</td>
+            <td class="number target-year">{program.target_year}</td>
+            <td class="number progress">{program.progress.map(|p| l.percent(p as u32))}</td>
+            <td class="postponed-to">{postponed}</td>
         </tr>
     }
 }

@@ -2,7 +2,9 @@
 //! link pasted into the address (`hashchange`), Back and Forward (`popstate`), printing, the keyboard's
 //! undo, redo and print, files dropped and text pasted anywhere, the page being hidden or closed
 //! (`visibilitychange`, `pagehide`: unsaved changes are written at once; `beforeunload` asks only while
-//! something could not be saved), and, while a presentation is open, its keys and full screen.
+//! something could not be saved), a new build of the app waiting (`app-update-ready`, from boot.js), the
+//! window's width (`resize`), and,
+//! while a presentation is open, its keys and full screen.
 
 use leptos::leptos_dom::helpers::{WindowListenerHandle, window_event_listener_untyped};
 use leptos::prelude::*;
@@ -17,9 +19,34 @@ use crate::storage::{BrowserStorage, KeyKind};
 use super::address::{Navigation, View};
 use super::scorecards;
 
-/// Listens while the app is on the page (its listeners go with it); returns whether a file is being
-/// dragged over the page.
-pub fn listen(store: DataStore, imports: ImportFlow, settings: Settings, navigation: Navigation) -> RwSignal<bool> {
+/// The widest window, in CSS pixels, laid out for a phone (the register as cards); the same breakpoint as
+/// `@media (max-width: 720px)` in style/main.css.
+const NARROW_MAX_WIDTH: f64 = 720.0;
+
+/// How the page is laid out now, for the views whose geometry depends on it.
+#[derive(Clone, Copy)]
+pub struct Layout {
+    /// The window is as narrow as a phone's.
+    pub narrow: RwSignal<bool>,
+}
+
+fn window_is_narrow() -> bool {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w <= NARROW_MAX_WIDTH)
+}
+
+/// What the page's listeners tell the view.
+pub struct PageSignals {
+    /// A file is being dragged over the page.
+    pub dragging: RwSignal<bool>,
+    /// A new build of the app is installed and waits for a reload (boot.js's `app-update-ready`).
+    pub update_ready: RwSignal<bool>,
+    pub layout: Layout,
+}
+
+/// Listens while the app is on the page (its listeners go with it).
+pub fn listen(store: DataStore, imports: ImportFlow, settings: Settings, navigation: Navigation) -> PageSignals {
+    let update_ready = RwSignal::new(false);
+    let layout = Layout { narrow: RwSignal::new(window_is_narrow()) };
     let mut handles = vec![
         window_event_listener(leptos::ev::hashchange, move |_| imports.open_share_link()),
         window_event_listener(leptos::ev::storage, move |ev| match BrowserStorage::key_kind(ev.key().as_deref()) {
@@ -33,12 +60,15 @@ pub fn listen(store: DataStore, imports: ImportFlow, settings: Settings, navigat
         window_event_listener(leptos::ev::beforeprint, move |_| scorecards::before_print()),
         keyboard(store, navigation),
         paste_anywhere(imports),
+        window_event_listener_untyped("app-update-ready", move |_| update_ready.set(true)),
+        // A phone turned, a window resized.
+        window_event_listener(leptos::ev::resize, move |_| layout.narrow.set(window_is_narrow())),
     ];
     handles.extend(leaving(store));
     let (dragging, drag_handles) = drop_anywhere(imports);
     handles.extend(drag_handles);
     on_cleanup(move || handles.into_iter().for_each(WindowListenerHandle::remove));
-    dragging
+    PageSignals { dragging, update_ready, layout }
 }
 
 /// While a presentation is open: its keys, and the browser leaving full screen (which leaves the

@@ -36,6 +36,12 @@ pub struct Profile {
     pub block_site_data: bool,
 }
 
+/// What drags across the page.
+pub enum Pointer {
+    Finger,
+    Mouse,
+}
+
 /// A Chrome DevTools Protocol command sent through chromedriver's `goog/cdp/execute`.
 #[derive(Debug)]
 struct Cdp {
@@ -281,6 +287,33 @@ impl Browser {
     pub async fn keys(&self, keys: &str) {
         let body = self.client.find(Locator::Css("body")).await.unwrap();
         body.send_keys(keys).await.unwrap();
+    }
+
+    /// Sends a Chrome DevTools Protocol command (e.g. `Emulation.setDeviceMetricsOverride`) and returns its answer.
+    pub async fn cdp(&self, command: &'static str, params: Value) -> Value {
+        self.client.issue_cmd(Cdp { command, params }).await.unwrap_or_else(|e| panic!("{command}: {e}"))
+    }
+
+    /// Drags from one point of the window to another (CSS pixels) with a finger, or with the mouse.
+    pub async fn drag(&self, pointer: Pointer, from: (f64, f64), to: (f64, f64)) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction, TouchActions};
+        let steps = [
+            PointerAction::MoveTo { duration: None, x: from.0, y: from.1 },
+            PointerAction::Down { button: 0 },
+            PointerAction::MoveTo { duration: Some(Duration::from_millis(150)), x: to.0, y: to.1 },
+            PointerAction::Up { button: 0 },
+        ];
+        let result = match pointer {
+            Pointer::Finger => {
+                let actions = steps.into_iter().fold(TouchActions::new("finger".into()), |a, step| a.then(step));
+                self.client.perform_actions(actions).await
+            }
+            Pointer::Mouse => {
+                let actions = steps.into_iter().fold(MouseActions::new("mouse".into()), |a, step| a.then(step));
+                self.client.perform_actions(actions).await
+            }
+        };
+        result.unwrap();
     }
 
     /// Lays the page out as for printing (or back for the screen).

@@ -3,8 +3,9 @@
 //!
 //!   cargo xtask serve [--port N]   set up, build the release bundle, serve it on 127.0.0.1
 //!   cargo xtask test               set up, build once, run native, browser and end-to-end tests
-//!   cargo xtask dist               set up the build tools and build the release bundle
-//!   cargo xtask size               print the bundle's sizes, raw and gzip
+//!   cargo xtask dist               set up the build tools and build the release bundle (with its
+//!                                  service worker and .gz/.br copies)
+//!   cargo xtask size               print the bundle's sizes, raw, gzip and brotli
 //!   cargo xtask bench              print the benchmarks' figures (native, then in headless Chromium)
 //!   cargo xtask fuzz [--seconds N] run every fuzz target for N seconds each (default 60), seeds first
 //!   cargo xtask setup              only install what is missing
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-use xtask::{StaticServer, bundle_sizes};
+use xtask::{StaticServer, bundle, bundle_sizes};
 
 const TRUNK_VERSION: &str = "0.21.14";
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
@@ -168,23 +169,39 @@ fn apt_install(packages: &[&str]) -> Result {
     apt(&args)
 }
 
-/// Builds the release bundle into dist/ with trunk, binaryen's wasm-opt first on PATH.
+/// Builds the release bundle into dist/ with trunk, binaryen's wasm-opt first on PATH, then adds the service
+/// worker (listing the build's files) and the compressed copies.
 fn dist() -> Result {
     let started = Instant::now();
     run(Command::new("trunk").args(["build", "--release"]).current_dir(project_root()).env("PATH", path_with_tools()))?;
-    eprintln!("xtask: release bundle built in {:.0} s", started.elapsed().as_secs_f64());
+    let source = project_root().join(bundle::WORKER_FILE);
+    let source = std::fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
+    let build = bundle::finish(&dist_dir(), &source)?;
+    eprintln!(
+        "xtask: release bundle {} ({} files for the service worker) built in {:.0} s",
+        build.id,
+        build.files.len(),
+        started.elapsed().as_secs_f64()
+    );
     size_report()
 }
 
 fn size_report() -> Result {
     let sizes = bundle_sizes(&dist_dir()).map_err(|e| format!("dist/: {e} (run `cargo xtask dist`)"))?;
     println!("bundle size (dist/):");
-    println!("  {:<48} {:>10} {:>10}", "file", "raw", "gzip");
+    println!("  {:<48} {:>11} {:>11} {:>11}", "file", "raw", "gzip", "brotli");
+    let total = |first_load: bool| {
+        sizes
+            .iter()
+            .filter(|f| f.first_load || !first_load)
+            .fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli))
+    };
     for file in &sizes {
-        println!("  {:<48} {:>10} {:>10}", file.name, kib(file.raw), kib(file.gzip));
+        println!("  {:<48} {:>11} {:>11} {:>11}", file.name, kib(file.raw), kib(file.gzip), kib(file.brotli));
     }
-    let (raw, gzip) = sizes.iter().fold((0, 0), |(r, g), f| (r + f.raw, g + f.gzip));
-    println!("  {:<48} {:>10} {:>10}", "total html+js+wasm+css", kib(raw), kib(gzip));
+    for (label, (raw, gzip, brotli)) in [("first load (html+js+wasm+css)", total(true)), ("everything", total(false))] {
+        println!("  {label:<48} {:>11} {:>11} {:>11}", kib(raw), kib(gzip), kib(brotli));
+    }
     Ok(())
 }
 
@@ -264,6 +281,8 @@ fn test() -> Result {
             "e2e_store",
             "--test",
             "e2e_own_plan",
+            "--test",
+            "e2e_hosted",
         ])
         .current_dir(&root)
         .env("E2E_DIST", dist_dir())
@@ -332,10 +351,17 @@ fn path_with_tools() -> String {
 /// The benchmarks print figures; none of them fails on a slow machine.
 fn bench() -> Result {
     setup(Needs::EVERYTHING)?;
+    dist()?;
     let root = project_root();
     run(Command::new("cargo")
         .args(["bench", "--bench", "exchange", "--bench", "register", "--bench", "evaluation"])
         .current_dir(&root))?;
+    run(Command::new("cargo")
+        .args(["bench", "--features", "e2e", "--bench", "page_load"])
+        .current_dir(&root)
+        .env("E2E_DIST", dist_dir())
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("CHROMIUM", CHROMIUM))?;
     run(Command::new("cargo")
         .args([
             "test",

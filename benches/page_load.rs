@@ -1,0 +1,68 @@
+//! Time from navigation to both overview charts on screen, in headless Chromium against the release bundle
+//! (`cargo xtask dist` first): a first visit over the network, later visits served by the service worker,
+//! and visits with the host stopped. Printed as medians, never asserted (the target is 150 ms on localhost).
+
+#[allow(dead_code)]
+#[path = "../tests/e2e/browser.rs"]
+mod browser;
+
+use std::path::Path;
+
+use browser::Browser;
+use serde_json::json;
+use xtask::StaticServer;
+
+/// Loads measured per kind of visit.
+const LOADS: usize = 7;
+
+/// Runs before the page's own scripts on every load: notes when both overview charts are first painted.
+const WATCH: &str = "
+    new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid=chart-status] svg') && document.querySelector('[data-testid=chart-dimension] svg')) {
+            observer.disconnect();
+            requestAnimationFrame(() => { window.__chartsAt = performance.now(); });
+        }
+    }).observe(document, { childList: true, subtree: true });
+";
+
+async fn charts_on_screen(browser: &Browser, url: &str) -> f64 {
+    browser.goto(url).await;
+    browser.wait_until("return typeof window.__chartsAt === 'number'", "the charts never appeared").await;
+    browser.eval("return window.__chartsAt").await.as_f64().unwrap()
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let dist = std::env::var("E2E_DIST").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/dist").into());
+    let server = StaticServer::start(Path::new(&dist), "/apps/masterplan/", 0).expect("a loopback port");
+    let url = format!("{}?view=overview", server.url());
+    let mut first_visits = Vec::new();
+    let mut from_worker = Vec::new();
+    let mut offline = Vec::new();
+    for round in 0..LOADS {
+        let browser = Browser::start().await;
+        browser.cdp("Page.enable", json!({})).await;
+        browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": WATCH })).await;
+        first_visits.push(charts_on_screen(&browser, &url).await);
+        browser.wait_until("return !!navigator.serviceWorker.controller", "no service worker").await;
+        from_worker.push(charts_on_screen(&browser, &url).await);
+        if round == LOADS - 1 {
+            server.stop();
+            for _ in 0..LOADS {
+                offline.push(charts_on_screen(&browser, &url).await);
+            }
+        }
+        browser.close().await;
+    }
+    println!(
+        "time from navigation to both overview charts on screen (release bundle, headless Chromium, medians of {LOADS}):"
+    );
+    println!("  first visit, over the network    {:>7.1} ms", median(first_visits));
+    println!("  later visit, from the worker      {:>7.1} ms", median(from_worker));
+    println!("  host stopped, offline             {:>7.1} ms", median(offline));
+}

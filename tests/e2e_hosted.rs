@@ -1,0 +1,361 @@
+//! End-to-end journeys of the hosted page in the release build: opened again with the host gone (data and
+//! charts there, only the build's files kept), a new deploy announced and reloaded into with the last edit
+//! saved, installable with its manifest and icons, served compressed; on a phone, every view no wider than
+//! the screen with touch targets of 44 px, and the presentation turned by swipes.
+#![cfg(all(feature = "e2e", not(target_arch = "wasm32")))]
+
+// The fixture serves several test crates; each uses a part of it.
+#[allow(dead_code)]
+mod e2e {
+    pub mod browser;
+}
+
+use std::path::{Path, PathBuf};
+
+use e2e::browser::{Browser, Pointer};
+use serde_json::{Value, json};
+use xtask::StaticServer;
+use xtask::bundle::{self, Build};
+
+/// A deploy of its own: a copy of the release bundle on a host (served from a sub-path) that a test may
+/// change or stop without touching the other tests' host.
+struct Deploy {
+    dir: PathBuf,
+    server: StaticServer,
+}
+
+impl Deploy {
+    fn new(name: &str) -> Deploy {
+        let dist = std::env::var("E2E_DIST").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/dist").into());
+        let dir = std::env::temp_dir().join(format!("masterplan-deploy-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_dir(Path::new(&dist), &dir);
+        let server = StaticServer::start(&dir, "/cities/tanjungpinang/masterplan/", 0).expect("a loopback port");
+        Deploy { dir, server }
+    }
+
+    fn url(&self, query: &str) -> String {
+        format!("{}{query}", self.server.url())
+    }
+
+    fn build(&self) -> Build {
+        Build::read(&self.dir).unwrap()
+    }
+
+    /// A new build deployed: the page changed (marked with `marker`), the worker written again as
+    /// `cargo xtask dist` writes it.
+    fn redeploy(&self, marker: &str) -> Build {
+        let page = self.dir.join("index.html");
+        let html = std::fs::read_to_string(&page).unwrap();
+        let html = html.replacen("<head>", &format!("<head><meta name=\"deploy\" content=\"{marker}\">"), 1);
+        std::fs::write(&page, html).unwrap();
+        let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/sw.js")).unwrap();
+        bundle::finish(&self.dir, &source).unwrap()
+    }
+}
+
+impl Drop for Deploy {
+    fn drop(&mut self) {
+        self.server.stop();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() { copy_dir(&path, &target) } else { std::fs::copy(&path, &target).map(drop).unwrap() }
+    }
+}
+
+/// Waits until the service worker serves the page (after its first install it takes the open page).
+async fn offline_ready(browser: &Browser) {
+    browser.wait_until("return !!navigator.serviceWorker.controller", "the service worker never took the page").await;
+}
+
+/// The caches' names and every address kept in them.
+async fn cached(browser: &Browser) -> (Vec<String>, Vec<String>) {
+    let found = browser
+        .client_execute_async(
+            "const done = arguments[0];
+             (async () => {
+               const names = await caches.keys();
+               const urls = [];
+               for (const name of names) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+               done({ names, urls });
+             })();",
+        )
+        .await;
+    let list = |key: &str| -> Vec<String> {
+        let mut list: Vec<String> =
+            found[key].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        list.sort();
+        list
+    };
+    (list("names"), list("urls"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_one_visit_the_page_opens_with_its_data_and_charts_when_the_host_is_gone() {
+    let deploy = Deploy::new("offline");
+    let browser = Browser::start().await;
+    browser.goto(&deploy.url("?view=register&q=sikancil")).await;
+    offline_ready(&browser).await;
+    browser.program_status("GOV-01").await.select_by_value("done").await.unwrap();
+
+    // Exactly the build's files are kept, in one cache named after the app's folder and the build.
+    let build = deploy.build();
+    let (names, urls) = cached(&browser).await;
+    assert_eq!(names, [format!("masterplan /cities/tanjungpinang/masterplan/ {}", build.id)]);
+    let expected: Vec<String> = build.files.iter().map(|file| deploy.url(file)).collect();
+    assert_eq!(urls, expected);
+
+    deploy.server.stop();
+    browser.goto(&deploy.url("")).await;
+    assert_eq!(browser.text("status-count-done").await, "1", "the edit is there offline");
+    for chart in ["chart-status", "chart-dimension"] {
+        browser.wait_css(&format!("[data-testid={chart}] svg")).await;
+    }
+    // Any view and language of the page's address opens offline.
+    browser.goto(&deploy.url("?view=register&lang=en")).await;
+    assert_eq!(browser.text("register-shown-count").await, "Showing 131 of 131");
+    // Nothing but the app's files is answered from the cache: anything else needs the host, which is gone.
+    let other = browser
+        .client_execute_async(&format!(
+            "const done = arguments[0]; fetch('{}').then(() => done('answered'), () => done('network error'));",
+            deploy.url("notes.txt")
+        ))
+        .await;
+    assert_eq!(other, "network error");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_deploy_is_announced_and_reloaded_into_with_the_last_edit_saved() {
+    let deploy = Deploy::new("update");
+    let first = deploy.build();
+    let browser = Browser::start().await;
+    browser.goto(&deploy.url("?view=register&q=sikancil&lang=en")).await;
+    offline_ready(&browser).await;
+
+    let second = deploy.redeploy("second");
+    assert_ne!(second.id, first.id);
+    // What the page does every hour and whenever it is shown again: ask the host for a new worker.
+    browser.eval("navigator.serviceWorker.getRegistration().then((r) => r.update()); return true").await;
+    let notice = browser.wait_for("update-available").await;
+    assert_eq!(notice.attr("role").await.unwrap().as_deref(), Some("status"));
+    assert!(notice.text().await.unwrap().contains("A new version of the app is available"));
+    // The page still runs the first build until the user chooses.
+    assert_eq!(browser.eval("return document.querySelector('meta[name=deploy]') === null").await, true);
+
+    // An edit right before the reload is saved first.
+    browser.program_status("GOV-01").await.select_by_value("done").await.unwrap();
+    browser.click("update-reload").await;
+    browser
+        .wait_until(
+            "return document.querySelector('meta[name=deploy]')?.content === 'second'
+                && !!document.querySelector('[data-testid=city-name]')",
+            "the page did not reload into the new deploy",
+        )
+        .await;
+    browser.wait_text("register-shown-count", "Showing 1 of 131").await;
+    assert_eq!(browser.value("program-status-select").await, "done", "the last edit was saved before the reload");
+    // The new build serves the page, nothing waits, and the first build's cache is gone.
+    browser
+        .wait_until(
+            "return navigator.serviceWorker.getRegistration().then((r) => !!r.active && !r.waiting && !r.installing)",
+            "the new worker did not take over",
+        )
+        .await;
+    let (names, _) = cached(&browser).await;
+    assert_eq!(names, [format!("masterplan /cities/tanjungpinang/masterplan/ {}", second.id)]);
+    browser.close().await;
+}
+
+/// The width and height of a PNG, from its header.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    let number = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (number(16), number(20))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_page_is_installable_with_an_indonesian_manifest_and_its_icons() {
+    let deploy = Deploy::new("install");
+    let browser = Browser::start().await;
+    browser.goto(&deploy.url("")).await;
+    offline_ready(&browser).await;
+    let manifest = browser
+        .client_execute_async(
+            "const done = arguments[0];
+             const link = document.querySelector('link[rel=manifest]');
+             fetch(link.href).then((r) => r.json()).then(done);",
+        )
+        .await;
+    assert_eq!(manifest["name"], "Pemantau Masterplan Smart City");
+    assert_eq!(manifest["short_name"], "Masterplan");
+    assert_eq!(manifest["lang"], "id");
+    assert_eq!((&manifest["start_url"], &manifest["scope"]), (&json!("./"), &json!("./")));
+    assert_eq!(manifest["display"], "standalone");
+    assert_eq!(manifest["theme_color"], "#0b4f8a");
+    let mut seen = Vec::new();
+    for icon in manifest["icons"].as_array().unwrap() {
+        let bytes = browser
+            .client_execute_async(&format!(
+                "const done = arguments[0];
+                 fetch({src}).then((r) => r.arrayBuffer()).then((b) => done(Array.from(new Uint8Array(b))));",
+                src = json!(icon["src"])
+            ))
+            .await;
+        let bytes: Vec<u8> = bytes.as_array().unwrap().iter().map(|b| b.as_u64().unwrap() as u8).collect();
+        let (width, height) = png_size(&bytes);
+        assert_eq!(format!("{width}x{height}"), icon["sizes"].as_str().unwrap(), "{icon}");
+        seen.push(format!("{} {}", icon["sizes"].as_str().unwrap(), icon["purpose"].as_str().unwrap()));
+    }
+    seen.sort();
+    assert_eq!(seen, ["192x192 any", "512x512 any", "512x512 maskable"]);
+    // Chromium's own judgement: nothing stands in the way of installing the page.
+    let errors = browser.cdp("Page.getInstallabilityErrors", json!({})).await;
+    assert_eq!(errors["installabilityErrors"], json!([]), "{errors}");
+    let parsed = browser.cdp("Page.getAppManifest", json!({})).await;
+    assert_eq!(parsed["errors"], json!([]), "{parsed}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_bundle_reaches_the_browser_compressed() {
+    let deploy = Deploy::new("compressed");
+    let browser = Browser::start().await;
+    browser.goto(&deploy.url("")).await;
+    let sizes: Value = browser
+        .eval(
+            "return performance.getEntriesByType('resource')
+                 .filter((e) => /\\.(wasm|js|css)$/.test(e.name) && !e.name.endsWith('sw.js'))
+                 .map((e) => ({ name: e.name.split('/').pop(), sent: e.encodedBodySize, size: e.decodedBodySize }))",
+        )
+        .await;
+    let sizes = sizes.as_array().unwrap();
+    assert!(sizes.iter().any(|s| s["name"].as_str().unwrap().ends_with(".wasm")), "{sizes:?}");
+    for file in sizes {
+        let (sent, size) = (file["sent"].as_u64().unwrap(), file["size"].as_u64().unwrap());
+        // Brotli takes the wasm to about a third, the text files further.
+        assert!(sent * 2 < size, "{file}");
+    }
+    browser.close().await;
+}
+
+/// Lays the page out as a phone of `width` × `height` CSS pixels with a touch screen.
+async fn as_phone(browser: &Browser, width: u32, height: u32) {
+    browser
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 3, "mobile": true }),
+        )
+        .await;
+    browser.cdp("Emulation.setTouchEmulationEnabled", json!({ "enabled": true, "maxTouchPoints": 5 })).await;
+}
+
+/// How wide the page is against the screen, the elements that stick out of it (unless inside a box that
+/// scrolls or clips them), and the controls smaller than a fingertip's 44 × 44 px.
+const MEASURE: &str = r#"
+    const name = (e) => e.tagName.toLowerCase() + (e.dataset.testid ? `[${e.dataset.testid}]` : '')
+        + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+    const width = document.documentElement.clientWidth;
+    const held = (e) => {
+        for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+            if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX)) return true;
+        }
+        return false;
+    };
+    const sticking = [];
+    for (const e of document.querySelectorAll('body *')) {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || held(e)) continue;
+        if (r.right > width + 0.5 || r.left < -0.5) sticking.push(`${name(e)} ${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+    const small = [];
+    for (const e of document.querySelectorAll('button, select, input, textarea, a[href], summary, [role=tab]')) {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || e.closest('.visually-hidden')) continue;
+        if (r.width < 43.5 || r.height < 43.5) small.push(`${name(e)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+    return { page: document.documentElement.scrollWidth, width, sticking: sticking.slice(0, 8), small: small.slice(0, 8) };
+"#;
+
+async fn fits(browser: &Browser, what: &str) {
+    let measured = browser.eval(MEASURE).await;
+    assert_eq!(measured["width"], 390, "{what}: {measured}");
+    assert!(measured["page"].as_u64().unwrap() <= 390, "{what} is wider than the screen: {measured}");
+    assert_eq!(measured["small"], json!([]), "{what}: controls smaller than 44 px: {measured}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_phone_every_view_fits_the_screen_with_touch_targets_of_44_px() {
+    let browser = Browser::start().await;
+    as_phone(&browser, 390, 844).await;
+    // The first visit, with the start's choices on top of the overview and the data panel below it.
+    browser.open("").await;
+    browser.wait_for("start").await;
+    fits(&browser, "the overview on a first visit").await;
+    for (view, ready) in [
+        ("register", "register-shown-count"),
+        ("dashboard", "chart-status"),
+        ("evaluations", "view-evaluations"),
+        ("report", "report"),
+    ] {
+        browser.open(&format!("?view={view}")).await;
+        browser.wait_for(ready).await;
+        fits(&browser, view).await;
+    }
+    // The register shows programs as cards, each with its name, status, dimension and agency.
+    browser.open("?view=register&q=sikancil&lang=en").await;
+    let card = browser.wait_css("[data-testid=program-row]").await;
+    let shown: Value = browser
+        .eval(
+            "const card = document.querySelector('[data-testid=program-row]');
+             const seen = (s) => { const e = card.querySelector(s); const r = e.getBoundingClientRect();
+                 return r.width > 0 && r.height > 0 && r.right <= innerWidth; };
+             return { display: getComputedStyle(card).display, height: card.getBoundingClientRect().height,
+                 parts: ['td.name', 'td.status select', 'td.dimension', 'td.agency'].map(seen) };",
+        )
+        .await;
+    assert_eq!(shown, json!({ "display": "grid", "height": 120, "parts": [true, true, true, true] }));
+    assert!(card.text().await.unwrap().contains("SiKancil"));
+    fits(&browser, "the register as cards").await;
+    // The program form stacks its fields.
+    browser.wait_css("[data-testid=program-row] [data-testid=program-open]").await.click().await.unwrap();
+    browser.wait_for("program-form").await;
+    fits(&browser, "the program form").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_phone_held_sideways_a_swipe_turns_the_slide_and_a_mouse_drag_does_not() {
+    let browser = Browser::start().await;
+    as_phone(&browser, 844, 390).await;
+    browser.open("?view=dashboard").await;
+    browser.click("present-start").await;
+    let counter = browser.text("slide-counter").await;
+    let total = counter.split(" / ").nth(1).unwrap().to_string();
+    assert_eq!(counter, format!("1 / {total}"));
+    browser.drag(Pointer::Finger, (700.0, 200.0), (150.0, 210.0)).await;
+    browser.wait_text("slide-counter", &format!("2 / {total}")).await;
+    browser.drag(Pointer::Finger, (700.0, 200.0), (150.0, 210.0)).await;
+    browser.wait_text("slide-counter", &format!("3 / {total}")).await;
+    browser.drag(Pointer::Finger, (150.0, 200.0), (700.0, 190.0)).await;
+    browser.wait_text("slide-counter", &format!("2 / {total}")).await;
+    // A mouse dragged across moves nothing: the finger's next swipe goes from 2 to 3, not from 1 or 3.
+    browser.drag(Pointer::Mouse, (700.0, 200.0), (150.0, 200.0)).await;
+    browser.drag(Pointer::Finger, (700.0, 200.0), (150.0, 210.0)).await;
+    browser.wait_text("slide-counter", &format!("3 / {total}")).await;
+    let deck: Value = browser
+        .eval(
+            "const deck = document.querySelector('[data-testid=presentation]');
+             return { wide: document.documentElement.scrollWidth, deck: deck.getBoundingClientRect().width };",
+        )
+        .await;
+    assert_eq!(deck, json!({ "wide": 844, "deck": 844 }));
+    browser.close().await;
+}
