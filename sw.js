@@ -33,7 +33,8 @@ async function precache() {
   const page = responses.find(([file]) => file === "index.html");
   if (page) {
     const html = await page[1].clone().text();
-    const hashed = FILES.filter((file) => /\.(js|wasm|css)$/.test(file) && /-[0-9a-f]{12,}(_bg)?\./.test(file));
+    // The page names the app's module, its wasm and the style sheet; the views' chunks are named by the module.
+    const hashed = FILES.filter((file) => /-[0-9a-f]{12,}(\.js|_bg\.wasm|\.css)$/.test(file));
     if (!hashed.every((file) => html.includes(file))) throw new Error("index.html is of another build");
   }
   const cache = await caches.open(CACHE);

@@ -61,13 +61,17 @@ pub fn App() -> impl IntoView {
     });
 
     let first_visit = start::first_visit();
+    // After the first render, that is after the first view is drawn.
+    Effect::new(move |_| preload_the_other_views());
     let window_events::PageSignals { dragging, update_ready, layout } =
         window_events::listen(store, imports, settings, navigation);
     provide_context(layout);
     // The app taken off the page (not only the page closed) writes what it has not saved yet.
     on_cleanup(move || store.flush());
     imports.open_share_link();
-    let view = navigation.view;
+    // Only a change of view redraws the page's main part: an address followed again (Back, Forward, a link's
+    // fragment) that names the same view keeps it as it is.
+    let view = Memo::new(move |_| navigation.view.get());
     let tab = move |target: View, key: Key, testid: &'static str| {
         view! {
             <button type="button" role="tab" class="tab" data-testid=testid
@@ -108,19 +112,70 @@ pub fn App() -> impl IntoView {
             <update::UpdateNotice ready=update_ready/>
             <NoticeArea/>
             <SampleNotice/>
-            {move || (view.get() == View::Overview && first_visit.get()).then(|| view! { <start::StartChoices/> })}
+            {move || (view.get() == View::Overview && first_visit.get()).then(|| when_loaded(start_choices()))}
             {move || match view.get() {
-                View::Overview => view! { <Overview/><DataPanel/> }.into_any(),
-                View::Register => view! { <Register/> }.into_any(),
-                View::Dashboard => view! { <Dashboard/> }.into_any(),
-                View::Report => view! { <Report/> }.into_any(),
-                View::Evaluations => view! { <Evaluations/> }.into_any(),
+                View::Overview => view! { <Overview/>{when_loaded(data_panel())} }.into_any(),
+                View::Register => when_loaded(register_page()).into_any(),
+                View::Dashboard => when_loaded(dashboard_page()).into_any(),
+                View::Report => when_loaded(report_page()).into_any(),
+                View::Evaluations => when_loaded(evaluations_page()).into_any(),
             }}
         </main>
         <footer class="footer">
             <p>{move || lang.get().t(Key::FooterPrivacy)}</p>
         </footer>
     }
+}
+
+/// A part of the page loaded on demand. In the release bundle (`--cfg split`, built by `cargo xtask dist`)
+/// its code is a wasm chunk of its own, fetched the first time it is needed, so the first view comes sooner;
+/// elsewhere (component tests, a plain `cargo build`) it is an ordinary async function. What comes back is the
+/// function that draws the part, so that the part is drawn like any other, owned by the page around it.
+macro_rules! on_demand {
+    ($name:ident, $view:expr) => {
+        #[cfg(split)]
+        #[lazy]
+        fn $name() -> fn() -> AnyView {
+            || $view.into_any()
+        }
+
+        #[cfg(not(split))]
+        async fn $name() -> fn() -> AnyView {
+            || $view.into_any()
+        }
+    };
+}
+
+on_demand!(start_choices, view! { <start::StartChoices/> });
+on_demand!(data_panel, view! { <DataPanel/> });
+on_demand!(register_page, view! { <Register/> });
+on_demand!(dashboard_page, view! { <Dashboard/> });
+on_demand!(report_page, view! { <Report/> });
+on_demand!(evaluations_page, view! { <Evaluations/> });
+
+/// Draws a part of the page once its code is there (at once when it was loaded before).
+fn when_loaded(load: impl Future<Output = fn() -> AnyView> + 'static) -> impl IntoView {
+    let ready = RwSignal::new(None::<fn() -> AnyView>);
+    leptos::task::spawn_local(async move {
+        let draw = load.await;
+        // The part may have been left meanwhile: then there is nothing to draw it in.
+        let _ = ready.try_set(Some(draw));
+    });
+    move || ready.get().map(|draw| draw())
+}
+
+/// Once the first view is on screen, the chunks of the others are fetched and made ready, so that opening a
+/// view later is at once, and a page left open across a new deploy never needs a file of its own build again.
+fn preload_the_other_views() {
+    #[cfg(split)]
+    leptos::task::spawn_local(async {
+        __preload_start_choices().await;
+        __preload_data_panel().await;
+        __preload_register_page().await;
+        __preload_dashboard_page().await;
+        __preload_report_page().await;
+        __preload_evaluations_page().await;
+    });
 }
 
 /// `?lang=id|en` of the page's address.

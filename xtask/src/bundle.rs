@@ -28,14 +28,15 @@ impl Build {
         collect(dist, dist, &mut files)?;
         files.retain(|name| name != WORKER_FILE && !is_compressed_copy(name));
         files.sort();
-        // FNV-1a: a stable hash without a dependency; names and contents are separated by a zero byte.
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        // Names and contents, each followed by a zero byte.
+        let mut hash = Fnv::new();
         for name in &files {
-            for byte in name.bytes().chain([0]).chain(std::fs::read(dist.join(name))?).chain([0]) {
-                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-            }
+            hash.add(name.as_bytes());
+            hash.add(&[0]);
+            hash.add(&std::fs::read(dist.join(name))?);
+            hash.add(&[0]);
         }
-        Ok(Build { id: format!("{hash:016x}"), files })
+        Ok(Build { id: hash.hex(), files })
     }
 
     /// The service worker for this build, from its source.
@@ -49,6 +50,32 @@ impl Build {
         );
         Ok(source.replacen(BUILD_PLACEHOLDER, &format!("\"{}\"", self.id), 1).replacen(FILES_PLACEHOLDER, &files, 1))
     }
+}
+
+/// FNV-1a, 64 bits: a stable hash without a dependency, the same on every machine and build.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn add(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
+}
+
+/// A file's contents as 16 hex digits, for a name that changes whenever the contents do.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut hash = Fnv::new();
+    hash.add(bytes);
+    hash.hex()
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) -> std::io::Result<()> {

@@ -185,8 +185,8 @@ pub struct FileSize {
     pub raw: u64,
     pub gzip: u64,
     pub brotli: u64,
-    /// Whether the page needs it before it shows anything (html, js, wasm, css); the rest (the worker,
-    /// the manifest, icons) comes after, or only when installed.
+    /// Whether the page needs it before it shows anything (html, js, the main wasm, css); the rest (the
+    /// views' chunks, the worker, the manifest, icons) comes after, or only when installed.
     pub first_load: bool,
 }
 
@@ -202,7 +202,9 @@ pub fn bundle_sizes(dist: &Path) -> std::io::Result<Vec<FileSize>> {
             raw: bytes.len() as u64,
             gzip: bundle::gzip(&bytes)?.len() as u64,
             brotli: bundle::brotli(&bytes)?.len() as u64,
-            first_load: ["html", "js", "wasm", "css"].contains(&ext) && name != bundle::WORKER_FILE,
+            // The views' chunks (wasm without `_bg`) come after the first view is on screen.
+            first_load: ["html", "js", "css"].contains(&ext) && name != bundle::WORKER_FILE
+                || name.ends_with("_bg.wasm"),
         });
     }
     sizes.sort_by_key(|f| (!f.first_load, std::cmp::Reverse(f.raw)));

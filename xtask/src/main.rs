@@ -16,6 +16,8 @@ use std::time::Instant;
 
 use xtask::{StaticServer, bundle, bundle_sizes};
 
+mod app_wasm;
+
 const TRUNK_VERSION: &str = "0.21.14";
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// The fuzz targets, one per reader of bytes from outside the page (fuzz/Cargo.toml).
@@ -169,11 +171,14 @@ fn apt_install(packages: &[&str]) -> Result {
     apt(&args)
 }
 
-/// Builds the release bundle into dist/ with trunk, binaryen's wasm-opt first on PATH, then adds the service
-/// worker (listing the build's files) and the compressed copies.
+/// Builds the release bundle into dist/: trunk for the page, its style and files, `app_wasm` for the app's
+/// split WebAssembly, then the service worker (listing the build's files) and the compressed copies.
 fn dist() -> Result {
     let started = Instant::now();
     run(Command::new("trunk").args(["build", "--release"]).current_dir(project_root()).env("PATH", path_with_tools()))?;
+    let wasm_opt = tools_bin().join("wasm-opt");
+    let modules = app_wasm::build(&app_wasm::Tools { root: &project_root(), wasm_opt: &wasm_opt }, &dist_dir())?;
+    eprintln!("xtask: the app's wasm split into {} files", modules.len());
     let source = project_root().join(bundle::WORKER_FILE);
     let source = std::fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
     let build = bundle::finish(&dist_dir(), &source)?;
