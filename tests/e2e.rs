@@ -64,6 +64,48 @@ async fn the_page_loads_only_its_own_files_and_runs_no_inline_script() {
     browser.close().await;
 }
 
+/// Every view, in both languages, and the presentation: the browser reports no breach of the page's
+/// Content-Security-Policy (a blocked style would, for one, leave the charts' text measured wrong).
+#[tokio::test(flavor = "multi_thread")]
+async fn no_view_breaks_a_rule_of_the_content_security_policy() {
+    let browser = Browser::start().await;
+    browser.cdp("Page.enable", serde_json::json!({})).await;
+    let watch = "window.__breaches = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+            window.__breaches.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`));";
+    browser.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": watch })).await;
+    for lang in ["id", "en"] {
+        browser.open(&format!("?lang={lang}")).await;
+        browser.wait_css("[data-testid=chart-dimension] svg").await;
+        for (tab, ready) in [
+            ("view-register", "[data-testid=program-row]"),
+            ("view-dashboard", "[data-testid=chart-postponed] svg"),
+            ("view-evaluations", "[data-testid=view-evaluations][aria-selected=true]"),
+            ("view-report", "[data-testid=report] svg"),
+        ] {
+            browser.click(tab).await;
+            browser.wait_css(ready).await;
+        }
+        browser.click("view-dashboard").await;
+        browser.click("present-start").await;
+        // Every slide in turn, each chart drawn.
+        for _ in 0..30 {
+            browser.keys("\u{E014}").await;
+        }
+        browser
+            .wait_until(
+                "const [at, of] = document.querySelector('[data-testid=slide-counter]').textContent.split(' / ');
+                 return at === of;",
+                "the last slide was never reached",
+            )
+            .await;
+        browser.keys("\u{E00C}").await;
+        browser.wait_gone("presentation").await;
+        assert_eq!(browser.eval("return window.__breaches").await, Value::Array(vec![]), "{lang}");
+    }
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn an_imported_file_survives_a_reload_and_exports_equal() {
     let browser = Browser::start().await;
