@@ -61,6 +61,8 @@ pub fn App() -> impl IntoView {
     });
 
     let first_visit = start::first_visit();
+    // How many parts of the page are waiting for their code.
+    let loading = RwSignal::new(0usize);
     // After the first render, that is after the first view is drawn.
     Effect::new(move |_| preload_the_other_views());
     let window_events::PageSignals { dragging, update_ready, layout } =
@@ -108,17 +110,17 @@ pub fn App() -> impl IntoView {
                 </button>
             </div>
         </nav>
-        <main id="main">
+        <main id="main" aria-busy=move || (loading.get() > 0).to_string()>
             <update::UpdateNotice ready=update_ready/>
             <NoticeArea/>
             <SampleNotice/>
-            {move || (view.get() == View::Overview && first_visit.get()).then(|| when_loaded(start_choices()))}
+            {move || (view.get() == View::Overview && first_visit.get()).then(|| when_loaded(loading, start_choices()))}
             {move || match view.get() {
-                View::Overview => view! { <Overview/>{when_loaded(data_panel())} }.into_any(),
-                View::Register => when_loaded(register_page()).into_any(),
-                View::Dashboard => when_loaded(dashboard_page()).into_any(),
-                View::Report => when_loaded(report_page()).into_any(),
-                View::Evaluations => when_loaded(evaluations_page()).into_any(),
+                View::Overview => view! { <Overview/>{when_loaded(loading, data_panel())} }.into_any(),
+                View::Register => when_loaded(loading, register_page()).into_any(),
+                View::Dashboard => when_loaded(loading, dashboard_page()).into_any(),
+                View::Report => when_loaded(loading, report_page()).into_any(),
+                View::Evaluations => when_loaded(loading, evaluations_page()).into_any(),
             }}
         </main>
         <footer class="footer">
@@ -153,13 +155,16 @@ on_demand!(dashboard_page, view! { <Dashboard/> });
 on_demand!(report_page, view! { <Report/> });
 on_demand!(evaluations_page, view! { <Evaluations/> });
 
-/// Draws a part of the page once its code is there (at once when it was loaded before).
-fn when_loaded(load: impl Future<Output = fn() -> AnyView> + 'static) -> impl IntoView {
+/// Draws a part of the page once its code is there (at once when it was loaded before). While any part is on
+/// its way, `loading` counts it (the page says so with `aria-busy` on `<main>`).
+fn when_loaded(loading: RwSignal<usize>, load: impl Future<Output = fn() -> AnyView> + 'static) -> impl IntoView {
     let ready = RwSignal::new(None::<fn() -> AnyView>);
+    loading.update(|n| *n += 1);
     leptos::task::spawn_local(async move {
         let draw = load.await;
         // The part may have been left meanwhile: then there is nothing to draw it in.
         let _ = ready.try_set(Some(draw));
+        loading.update(|n| *n = n.saturating_sub(1));
     });
     move || ready.get().map(|draw| draw())
 }

@@ -84,10 +84,10 @@ async fn the_presentation_moves_with_the_keyboard_jumps_and_leaves_with_escape()
     assert!(browser.exists("present-start").await);
 
     // The presenter leaves out the title slide; the deck starts with the figures, also after a reload.
-    browser.eval("document.querySelector('[data-testid=slide-list]').open = true; return null").await;
+    browser.open_details("slide-list").await;
     browser.wait_css("[data-slide-key=title] [data-testid=slide-shown]").await.click().await.unwrap();
     browser.open("?view=dashboard").await;
-    browser.eval("document.querySelector('[data-testid=slide-list]').open = true; return null").await;
+    browser.open_details("slide-list").await;
     browser.wait_css("[data-slide-key=title] [data-testid=slide-shown]").await;
     let checked =
         browser.eval("return document.querySelector('[data-slide-key=title] [data-testid=slide-shown]').checked").await;

@@ -95,7 +95,7 @@ async fn a_new_plan_in_english_and_back_to_the_example() {
     assert!(browser.text("next-steps").await.contains("Add the first program"));
     assert!(browser.text("toast").await.contains("The plan of Kota Padang is started"));
     // From the data panel, the example again: the plan is kept as a backup.
-    browser.eval("document.querySelector('[data-testid=start-again]').open = true; return null").await;
+    browser.open_details("start-again").await;
     browser.click("start-example").await;
     browser.wait_text("city-name", "Kota Tanjungpinang").await;
     assert!(browser.text("backup-list").await.contains("Kota Padang"));

@@ -224,7 +224,7 @@ async fn the_plans_details_in_one_tab_and_a_round_in_the_other_both_stay() {
     browser.open("?view=evaluations").await;
 
     browser.switch_to(&first).await;
-    browser.eval("document.querySelector('[data-testid=plan-panel]').open = true; return null").await;
+    browser.open_details("plan-panel").await;
     retype(&browser, "plan-title", "Masterplan Smart City 2019–2023 (revisi)").await;
     browser.click("plan-save").await;
     let written = saved_after(&browser, 0).await;

@@ -147,6 +147,19 @@ impl Browser {
     pub async fn open(&self, query: &str) {
         self.client.goto(&format!("{}{query}", server().url())).await.unwrap();
         self.wait_for("city-name").await;
+        self.wait_drawn().await;
+    }
+
+    /// Waits until every part of the current view is drawn (the views' code comes on demand; `<main>` is
+    /// `aria-busy` meanwhile).
+    pub async fn wait_drawn(&self) {
+        self.wait_css("main[aria-busy=false]").await;
+    }
+
+    /// Opens a `<details>` element, once it is there.
+    pub async fn open_details(&self, testid: &str) {
+        self.wait_for(testid).await;
+        self.eval(&format!("document.querySelector('{}').open = true; return null", selector(testid))).await;
     }
 
     pub async fn wait_for(&self, testid: &str) -> fantoccini::elements::Element {
@@ -250,6 +263,7 @@ impl Browser {
     pub async fn goto(&self, url: &str) {
         self.client.goto(url).await.unwrap();
         self.wait_for("city-name").await;
+        self.wait_drawn().await;
     }
 
     /// The folder downloads land in.
