@@ -262,11 +262,15 @@ impl Dataset {
     /// `parse_saved` of a JSON value.
     pub fn from_saved_value(value: Value) -> Result<Saved, Refusal> {
         let dataset = Self::typed(value)?;
-        let errors = dataset.violations_with(LaterLimits::Kept);
+        // One pass over the data (this runs as the page opens): what breaks a later limit is kept and listed,
+        // anything else refuses the data.
+        let (mut beyond_limits, mut errors): (Vec<_>, Vec<_>) =
+            dataset.every_violation(LaterLimits::Refused).into_iter().partition(|e| e.problem.is_later_limit());
         if errors.is_empty() {
-            let beyond_limits = dataset.violations();
+            beyond_limits.truncate(MAX_ERRORS);
             Ok(Saved { dataset, beyond_limits })
         } else {
+            errors.truncate(MAX_ERRORS);
             Err(Refusal { errors })
         }
     }
@@ -362,6 +366,13 @@ impl Dataset {
     /// The rules the data breaks, with the ranges and limits added after the format's first release let
     /// pass as `later` says.
     pub fn violations_with(&self, later: LaterLimits) -> Vec<FormatError> {
+        let mut errors = self.every_violation(later);
+        errors.truncate(MAX_ERRORS);
+        errors
+    }
+
+    /// `violations_with`, every one of them.
+    fn every_violation(&self, later: LaterLimits) -> Vec<FormatError> {
         let mut errors = Vec::new();
         let passes = |problem: &Problem, before: &dyn Fn() -> bool| {
             problem.is_later_limit()
@@ -408,7 +419,6 @@ impl Dataset {
             &passes,
             &mut errors,
         );
-        errors.truncate(MAX_ERRORS);
         errors
     }
 

@@ -352,9 +352,7 @@ fn agencies_of<'a>(sheet: &'a xlsx::Sheet, base: &Dataset) -> AgencySheet<'a> {
     let mut rows = sheet.rows.iter();
     let Some((_, heads)) = rows.next() else { return AgencySheet { name: &sheet.name, ..AgencySheet::default() } };
     let id = heads.iter().position(|h| words::field_of(h, &["id"]).is_some());
-    let name = heads
-        .iter()
-        .position(|h| words::is_label(h, |l| l.t(Key::AgencyNameHead)) || words::field_of(h, &["name"]).is_some());
+    let name = heads.iter().position(|h| is_agency_name_head(h));
     let mut agencies: Vec<(usize, Agency)> = Vec::new();
     for (row, cells) in rows {
         let cell = |at: Option<usize>| at.and_then(|i| cells.get(i)).map(|c| c.trim().to_owned()).unwrap_or_default();

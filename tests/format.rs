@@ -167,3 +167,25 @@ fn whole_numbers_are_read_as_people_group_them() {
     assert_eq!(whole_number("1.5"), None, "a decimal is no whole number");
     assert_eq!(whole_number("12.34.567"), None);
 }
+
+#[test]
+fn only_the_limits_added_after_the_first_release_count_as_later_limits() {
+    use masterplan_tracker::format::{BUDGET_MAX, PROGRAM_ID_MAX_CHARS, TEXT_MAX_CHARS};
+    // The first release's own rules always held: data breaking them is no earlier release's data.
+    for always in [
+        Problem::OutOfRange { value: 150, min: 0, max: Some(100) },
+        Problem::OutOfRange { value: -5, min: 0, max: None },
+        Problem::TooLong { chars: 65, max: PROGRAM_ID_MAX_CHARS },
+    ] {
+        assert!(!always.is_later_limit(), "{always:?}");
+    }
+    for later in [
+        Problem::OutOfRange { value: BUDGET_MAX, min: 0, max: Some(BUDGET_MAX) },
+        Problem::TooLong { chars: TEXT_MAX_CHARS + 1, max: TEXT_MAX_CHARS },
+        Problem::YearOutOfRange { year: 2150 },
+        Problem::Negative { found: serde_json::Number::from(-1) },
+        Problem::TooManyPrograms { count: 100_001, max: 100_000 },
+    ] {
+        assert!(later.is_later_limit(), "{later:?}");
+    }
+}

@@ -114,15 +114,15 @@ impl Problem {
     /// A range or limit the format gained after its first release (years, budgets up to 10^15, scores and
     /// weights not negative, lengths of texts, the number of programs): data an earlier release saved in
     /// the browser may break it, and the user's own data is never set aside or refused a step for it.
+    /// The first release's own rules (progress 0 to 100, budgets not negative, program ids of 64 characters)
+    /// are not among them: they always held.
     pub fn is_later_limit(&self) -> bool {
-        matches!(
-            self,
-            Problem::TooLong { .. }
-                | Problem::YearOutOfRange { .. }
-                | Problem::Negative { .. }
-                | Problem::OutOfRange { .. }
-                | Problem::TooManyPrograms { .. }
-        )
+        match self {
+            Problem::TooLong { max, .. } => *max == super::TEXT_MAX_CHARS,
+            Problem::OutOfRange { max, .. } => *max == Some(super::BUDGET_MAX),
+            Problem::YearOutOfRange { .. } | Problem::Negative { .. } | Problem::TooManyPrograms { .. } => true,
+            _ => false,
+        }
     }
 
     /// Sorts serde's messages (stable since serde 1.0) into problems. Serde reports a missing field on the

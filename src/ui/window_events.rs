@@ -3,8 +3,7 @@
 //! undo, redo and print, files dropped and text pasted anywhere, the page being hidden or closed
 //! (`visibilitychange`, `pagehide`: unsaved changes are written at once; `beforeunload` asks only while
 //! something could not be saved), a new build of the app waiting (`app-update-ready`, from boot.js), the
-//! window's width (`resize`), and,
-//! while a presentation is open, its keys and full screen.
+//! window's width (`resize`), and, while a presentation is open, its keys and full screen.
 
 use leptos::leptos_dom::helpers::{WindowListenerHandle, window_event_listener_untyped};
 use leptos::prelude::*;
@@ -62,7 +61,13 @@ pub fn listen(store: DataStore, imports: ImportFlow, settings: Settings, navigat
         paste_anywhere(imports),
         window_event_listener_untyped("app-update-ready", move |_| update_ready.set(true)),
         // A phone turned, a window resized.
-        window_event_listener(leptos::ev::resize, move |_| layout.narrow.set(window_is_narrow())),
+        window_event_listener(leptos::ev::resize, move |_| {
+            // Resizing fires many events; the layout changes only when the width crosses the breakpoint.
+            let narrow = window_is_narrow();
+            if layout.narrow.get_untracked() != narrow {
+                layout.narrow.set(narrow);
+            }
+        }),
     ];
     handles.extend(leaving(store));
     let (dragging, drag_handles) = drop_anywhere(imports);

@@ -4,10 +4,12 @@
 //! cargo with relocations kept → wasm_split_cli_support → wasm-bindgen on the main module → wasm-opt on
 //! every module → names with a hash of their contents → the page's script tag.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use xtask::bundle::content_hash;
+
+use super::run;
 
 /// What cargo builds, and the name its outputs take in the bundle.
 const BIN: &str = "masterplan-tracker";
@@ -107,7 +109,7 @@ fn optimize(wasm_opt: &Path, input: &Path) -> Result<Vec<u8>, String> {
     if std::env::var_os("XTASK_DEBUG_NAMES").is_some() {
         return std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()));
     }
-    let output = with_extension(input, "opt.wasm");
+    let output = input.with_extension("opt.wasm");
     run(Command::new(wasm_opt)
         .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"])
         .args(["--enable-mutable-globals", "--enable-multivalue", "--enable-reference-types"])
@@ -115,10 +117,6 @@ fn optimize(wasm_opt: &Path, input: &Path) -> Result<Vec<u8>, String> {
         .arg("-o")
         .arg(&output))?;
     std::fs::read(&output).map_err(|e| format!("{}: {e}", output.display()))
-}
-
-fn with_extension(path: &Path, extension: &str) -> PathBuf {
-    path.with_extension(extension)
 }
 
 fn file_name(path: &Path) -> String {
@@ -131,9 +129,4 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 fn write(dist: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(dist.join(name), bytes).map_err(|e| format!("{name}: {e}"))
-}
-
-fn run(command: &mut Command) -> Result<(), String> {
-    let status = command.status().map_err(|e| format!("{command:?}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{command:?} failed: {status}")) }
 }

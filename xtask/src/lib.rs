@@ -97,7 +97,7 @@ fn answer(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<(
                 Ok(body) => {
                     headers.push_str(&format!("Content-Type: {}\r\n", content_type(&file)));
                     headers.push_str(&format!("Cache-Control: {}\r\n", cache_control(&file)));
-                    if compressible(&file) {
+                    if has_compressed_copy(&file) {
                         headers.push_str("Vary: Accept-Encoding\r\n");
                     }
                     if let Some(encoding) = encoding {
@@ -133,7 +133,7 @@ fn precompressed(file: &Path, accept_encoding: &str) -> (PathBuf, Option<&'stati
     (file.to_path_buf(), None)
 }
 
-fn compressible(file: &Path) -> bool {
+fn has_compressed_copy(file: &Path) -> bool {
     bundle::with_suffix(file, ".gz").is_file() || bundle::with_suffix(file, ".br").is_file()
 }
 
@@ -143,7 +143,7 @@ fn cache_control(file: &Path) -> &'static str {
     if is_hashed(file) { "public, max-age=31536000, immutable" } else { "no-cache" }
 }
 
-/// Trunk's hashed names: `name-<16 hex digits or so>.ext`.
+/// Names with a hash of the contents (trunk's and `cargo xtask dist`'s): `name-<12 or more hex digits>.ext`.
 fn is_hashed(file: &Path) -> bool {
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
