@@ -22,7 +22,7 @@ pub enum Record {
     Agency(String),
     Program(String),
     Evaluation(String),
-    /// `exported_at` and the top-level fields this version does not know.
+    /// The boundaries (`regions`), `exported_at` and the top-level fields this version does not know.
     Other,
 }
 
@@ -61,6 +61,9 @@ impl Outcome {
 /// The dataset's top-level fields besides the plan and the lists.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Other {
+    /// The boundaries change as one whole (an import replaces them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    regions: Option<crate::geo::Regions>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     exported_at: Option<String>,
     #[serde(flatten)]
@@ -69,10 +72,11 @@ struct Other {
 
 impl Other {
     fn of(dataset: &Dataset) -> Other {
-        Other { exported_at: dataset.exported_at.clone(), extra: dataset.extra.clone() }
+        Other { regions: dataset.regions.clone(), exported_at: dataset.exported_at.clone(), extra: dataset.extra.clone() }
     }
 
     fn put(self, dataset: &mut Dataset) {
+        dataset.regions = self.regions;
         dataset.exported_at = self.exported_at;
         dataset.extra = self.extra;
     }

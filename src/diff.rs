@@ -102,6 +102,8 @@ pub fn merge(current: &Dataset, incoming: &Dataset) -> Dataset {
         agencies: merge_by_id(&current.agencies, &incoming.agencies, |a| &a.id),
         programs: merge_by_id(&current.programs, &incoming.programs, |p| &p.id),
         evaluations: merge_by_id(&current.evaluations, &incoming.evaluations, |e| &e.id),
+        // Boundaries are one whole: the incoming file's when it has them.
+        regions: incoming.regions.clone().or_else(|| current.regions.clone()),
         exported_at: incoming.exported_at.clone(),
         extra,
     }

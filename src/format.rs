@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
+use crate::geo::{RegionIndex, Regions};
+
 mod problem;
 mod vocabulary;
 
@@ -46,6 +48,9 @@ pub struct Dataset {
     pub programs: Vec<Program>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evaluations: Vec<Evaluation>,
+    /// The city's kecamatan and kelurahan, for the map; programs name them in `locations`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regions: Option<Regions>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported_at: Option<String>,
     #[serde(flatten)]
@@ -115,6 +120,9 @@ pub struct Program {
     pub apps: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
+    /// The codes of the kecamatan and kelurahan the program serves; none means city-wide.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub locations: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     #[serde(flatten)]
@@ -207,7 +215,7 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    fn one(path: impl Into<String>, problem: Problem) -> Self {
+    pub(crate) fn one(path: impl Into<String>, problem: Problem) -> Self {
         Refusal { errors: vec![FormatError::new(path, problem)] }
     }
 }
@@ -410,6 +418,20 @@ impl Dataset {
         };
         list_violations("agencies", &self.agencies, agencies, |a| &a.id, Agency::problems, &passes, &mut errors);
         list_violations("programs", &self.programs, programs, |p| &p.id, Program::problems, &passes, &mut errors);
+        if let Some(regions) = &self.regions {
+            for (path, problem) in regions.problems() {
+                errors.push(FormatError::new(format!("regions.{path}"), problem));
+            }
+            let index = RegionIndex::of(regions);
+            for (i, program) in self.programs.iter().enumerate() {
+                for (j, code) in program.locations.iter().enumerate() {
+                    if !code.trim().is_empty() && index.find(code).is_none() {
+                        let problem = Problem::UnknownRegion { code: code.clone() };
+                        errors.push(FormatError::new(format!("programs[{i}].locations[{j}]"), problem));
+                    }
+                }
+            }
+        }
         list_violations(
             "evaluations",
             &self.evaluations,
@@ -460,7 +482,7 @@ impl Dataset {
 }
 
 /// A file's text as JSON, refused at its line and column when it is none.
-fn json_value(text: &str) -> Result<Value, Refusal> {
+pub(crate) fn json_value(text: &str) -> Result<Value, Refusal> {
     if text.trim().is_empty() {
         return Err(Refusal::one("", Problem::EmptyFile));
     }
@@ -626,8 +648,11 @@ impl Program {
                 ("notes", self.notes.as_ref()),
             ],
         );
-        for (field, list) in [("apps", &self.apps), ("evidence", &self.evidence)] {
+        for (field, list) in [("apps", &self.apps), ("evidence", &self.evidence), ("locations", &self.locations)] {
             texts(&mut found, list.iter().map(|item| (field, Some(item))));
+        }
+        if self.locations.iter().any(|code| code.trim().is_empty()) {
+            found.push(("locations", Problem::EmptyText));
         }
         years(
             &mut found,

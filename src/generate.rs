@@ -92,6 +92,7 @@ pub fn synthetic_dataset(programs: usize, seed: u64) -> Dataset {
                 delay_reason: postponed.then(|| "Refocusing anggaran".to_owned()),
                 apps: Vec::new(),
                 evidence: Vec::new(),
+                locations: Vec::new(),
                 notes: None,
                 extra: Default::default(),
             }
@@ -110,6 +111,7 @@ pub fn synthetic_dataset(programs: usize, seed: u64) -> Dataset {
         agencies,
         programs,
         evaluations: Vec::new(),
+        regions: None,
         exported_at: None,
         extra: Default::default(),
     }

@@ -337,6 +337,17 @@ impl Lang {
             Problem::MissingColumn { column } => self.tf(Key::ProblemMissingColumn, &[("column", self.field(column))]),
             Problem::NotWorkbook { .. } => self.t(Key::ProblemNotWorkbook).to_owned(),
             Problem::NotCsv { line } => self.tf(Key::ProblemNotCsv, &[("line", &self.count(*line as usize))]),
+            Problem::UnknownRegion { code } => self.tf(Key::ProblemUnknownRegion, &[("code", code)]),
+            Problem::NoShape => self.t(Key::ProblemNoShape).to_owned(),
+            Problem::RingTooShort { positions } => {
+                self.tf(Key::ProblemRingTooShort, &[("positions", &self.count(*positions))])
+            }
+            Problem::RingNotClosed => self.t(Key::ProblemRingNotClosed).to_owned(),
+            Problem::NotLonLat { found } => self.tf(Key::ProblemNotLonLat, &[("found", found)]),
+            Problem::TooManyPositions { count, max } => {
+                self.tf(Key::ProblemTooManyPositions, &[("count", &self.count(*count)), ("max", &self.count(*max))])
+            }
+            Problem::NotFeatureCollection => self.t(Key::ProblemNotFeatureCollection).to_owned(),
         }
     }
 
@@ -362,6 +373,7 @@ impl Lang {
             "delay_reason" => Key::FieldDelayReason,
             "apps" => Key::FieldApps,
             "evidence" => Key::FieldEvidence,
+            "locations" => Key::FieldLocations,
             "notes" => Key::FieldNotes,
             "city" => Key::FieldCity,
             "province" => Key::FieldProvince,

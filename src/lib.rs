@@ -15,6 +15,7 @@ pub mod edit;
 pub mod evaluation;
 pub mod format;
 pub mod generate;
+pub mod geo;
 pub mod history;
 pub mod i18n;
 pub mod import;

@@ -174,6 +174,7 @@ impl ProgramFilter {
             agencies: dataset.agencies.clone(),
             programs,
             evaluations: dataset.evaluations.clone(),
+            regions: dataset.regions.clone(),
             exported_at: dataset.exported_at.clone(),
             extra: dataset.extra.clone(),
         })

@@ -27,7 +27,7 @@ enum Kind {
 }
 
 /// The program columns, in the order of the format.
-const COLUMNS: [(&str, Kind); 20] = [
+const COLUMNS: [(&str, Kind); 21] = [
     ("id", Kind::Text),
     ("name", Kind::Text),
     ("dimension", Kind::Text),
@@ -47,6 +47,7 @@ const COLUMNS: [(&str, Kind); 20] = [
     ("delay_reason", Kind::Text),
     ("apps", Kind::List),
     ("evidence", Kind::List),
+    ("locations", Kind::List),
     ("notes", Kind::Text),
 ];
 
@@ -152,10 +153,10 @@ pub(crate) fn table(dataset: &Dataset, lang: Lang) -> (Vec<String>, Vec<Vec<Shee
 }
 
 /// The format's column names, for matching heads.
-const COLUMN_NAMES: [&str; 20] = {
-    let mut names = [""; 20];
+const COLUMN_NAMES: [&str; COLUMNS.len()] = {
+    let mut names = [""; COLUMNS.len()];
     let mut i = 0;
-    while i < 20 {
+    while i < COLUMNS.len() {
         names[i] = COLUMNS[i].0;
         i += 1;
     }
@@ -186,6 +187,7 @@ fn in_words(program: &Program, code: &str, dataset: &Dataset, lang: Lang) -> She
         "delay_reason" => text(program.delay_reason.as_deref()),
         "apps" => SheetCell::Text(program.apps.join("; ")),
         "evidence" => SheetCell::Text(program.evidence.join("; ")),
+        "locations" => SheetCell::Text(program.locations.join("; ")),
         "notes" => text(program.notes.as_deref()),
         _ => SheetCell::Text(String::new()),
     }

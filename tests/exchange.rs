@@ -235,7 +235,7 @@ fn the_workbook_has_a_programs_sheet_and_a_summary() {
     for text in ["Sudah berjalan", "SiKancil", "Smart Governance", "Dinas Kependudukan dan Pencatatan Sipil"] {
         assert!(programs.contains(text), "{text}");
     }
-    assert!(programs.contains(r#"<autoFilter ref="A1:T132"/>"#));
+    assert!(programs.contains(r#"<autoFilter ref="A1:U132"/>"#));
     let agencies = part("xl/worksheets/sheet2.xml");
     assert!(agencies.contains("Nama OPD") && agencies.contains("disdukcapil"), "agencies by id and name");
     let summary = part("xl/worksheets/sheet3.xml");

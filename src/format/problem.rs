@@ -108,6 +108,29 @@ pub enum Problem {
     NotWorkbook {
         detail: String,
     },
+    /// A program's location, or a region's parent, that is no region of the boundaries.
+    UnknownRegion {
+        code: String,
+    },
+    /// A geometry, polygon or collection without any shape.
+    NoShape,
+    /// A ring of fewer than four positions (three corners and the first again).
+    RingTooShort {
+        positions: usize,
+    },
+    /// A ring whose last position is not its first.
+    RingNotClosed,
+    /// A position outside longitude −180..180 and latitude −90..90 (a layer in metres, not WGS84).
+    NotLonLat {
+        found: String,
+    },
+    /// Boundaries with more positions than the format holds.
+    TooManyPositions {
+        count: usize,
+        max: usize,
+    },
+    /// A file that is no GeoJSON FeatureCollection (or an entry of it that is no feature).
+    NotFeatureCollection,
 }
 
 impl Problem {
@@ -127,7 +150,7 @@ impl Problem {
 
     /// Sorts serde's messages (stable since serde 1.0) into problems. Serde reports a missing field on the
     /// object that lacks it, so the path is completed by the caller's path where the name is recoverable.
-    pub(super) fn from_serde_message(message: &str) -> Problem {
+    pub(crate) fn from_serde_message(message: &str) -> Problem {
         if let Some(rest) = message.strip_prefix("unknown variant `")
             && let Some((found, allowed)) = rest.split_once("`, expected ")
         {
@@ -250,6 +273,15 @@ impl fmt::Display for FormatError {
             Problem::MissingColumn { column } => write!(f, "{place}: no column \"{column}\""),
             Problem::NotCsv { line } => write!(f, "{place}: not CSV (line {line})"),
             Problem::NotWorkbook { detail } => write!(f, "{place}: {detail}"),
+            Problem::UnknownRegion { code } => write!(f, "{place}: \"{code}\" is not a region of the boundaries"),
+            Problem::NoShape => write!(f, "{place}: no shape"),
+            Problem::RingTooShort { positions } => {
+                write!(f, "{place}: a ring of {positions} positions, at least 4 (closed)")
+            }
+            Problem::RingNotClosed => write!(f, "{place}: the ring does not end where it starts"),
+            Problem::NotLonLat { found } => write!(f, "{place}: {found} is not longitude and latitude (WGS84)"),
+            Problem::TooManyPositions { count, max } => write!(f, "{place}: {count} positions, at most {max}"),
+            Problem::NotFeatureCollection => write!(f, "{place}: not a GeoJSON FeatureCollection"),
         }
     }
 }

@@ -184,6 +184,7 @@ messages! {
     FieldDelayReason => ("Alasan penundaan", "Reason for delay"),
     FieldApps => ("Aplikasi", "Applications"),
     FieldEvidence => ("Bukti", "Evidence"),
+    FieldLocations => ("Lokasi", "Locations"),
     FieldNotes => ("Catatan", "Notes"),
     FieldCity => ("Kota/kabupaten", "City"),
     FieldProvince => ("Provinsi", "Province"),
@@ -626,6 +627,31 @@ messages! {
     ),
     ProblemYearsReversed => ("tahun {end} lebih awal dari tahun mulai {start}.", "the year {end} is before the start year {start}."),
     ProblemNotADate => ("\"{found}\" bukan tanggal TTTT-BB-HH.", "\"{found}\" is not a date YYYY-MM-DD."),
+    ProblemUnknownRegion => (
+        "\"{code}\" bukan kode wilayah dalam batas wilayah data ini.",
+        "\"{code}\" is not the code of a region in this dataset's boundaries."
+    ),
+    ProblemNoShape => ("tidak berisi bentuk wilayah (poligon).", "holds no shape (polygon)."),
+    ProblemRingTooShort => (
+        "batas poligon hanya {positions} titik; paling sedikit 4 (tiga sudut dan titik pertama lagi).",
+        "a polygon ring of only {positions} positions; at least 4 (three corners and the first again)."
+    ),
+    ProblemRingNotClosed => (
+        "batas poligon tidak tertutup: titik terakhir harus sama dengan titik pertama.",
+        "the polygon ring is not closed: its last position must be its first."
+    ),
+    ProblemNotLonLat => (
+        "{found} bukan bujur dan lintang (WGS84); simpan berkas dengan sistem koordinat EPSG:4326.",
+        "{found} is not longitude and latitude (WGS84); save the file in the EPSG:4326 coordinate system."
+    ),
+    ProblemTooManyPositions => (
+        "{count} titik koordinat; paling banyak {max}. Sederhanakan batas wilayah di aplikasi SIG lebih dahulu.",
+        "{count} coordinate positions; at most {max}. Simplify the boundaries in a GIS tool first."
+    ),
+    ProblemNotFeatureCollection => (
+        "bukan GeoJSON FeatureCollection (berkas batas wilayah berisi daftar \"features\").",
+        "not a GeoJSON FeatureCollection (a boundaries file holds a list of \"features\")."
+    ),
     WarningUnknownAgency => ("OPD \"{agency}\" tidak ada dalam daftar OPD.", "the agency \"{agency}\" is not in the list of agencies."),
     WarningWeightsSum => (
         "bobot berjumlah {sum}, bukan 100: indeks pencapaian putaran ini tidak dapat dihitung sampai bobotnya diperbaiki.",

@@ -12,7 +12,7 @@ fn key(text: &str) -> String {
 }
 
 /// Other heads people give the columns in their own spreadsheets.
-const OTHER_HEADS: [(&str, &[&str]); 13] = [
+const OTHER_HEADS: [(&str, &[&str]); 14] = [
     ("name", &["nama", "program", "program kerja"]),
     ("subdimension", &["sub dimensi"]),
     ("agency", &["perangkat daerah", "instansi", "dinas", "penanggung jawab"]),
@@ -26,6 +26,7 @@ const OTHER_HEADS: [(&str, &[&str]); 13] = [
     ("postponed_to", &["ditunda ke", "ditunda ke tahun"]),
     ("evidence", &["bukti", "dokumen pendukung"]),
     ("notes", &["catatan", "keterangan"]),
+    ("locations", &["lokasi", "kode wilayah", "wilayah", "kelurahan", "kecamatan"]),
 ];
 
 /// The format's field a column head names, among `fields`; `None` for a column the format does not know.

@@ -319,6 +319,7 @@ impl ImportFlow {
                     agencies: Vec::new(),
                     programs: Vec::new(),
                     evaluations: Vec::new(),
+                    regions: None,
                     exported_at: None,
                     extra: Default::default(),
                 };

@@ -44,6 +44,8 @@ struct Fields {
     delay_reason: String,
     apps: String,
     evidence: String,
+    /// Region codes, chosen in the picker (not typed).
+    locations: Vec<String>,
     notes: String,
 }
 
@@ -70,6 +72,7 @@ impl Fields {
             delay_reason: program.delay_reason.clone().unwrap_or_default(),
             apps: program.apps.join("; "),
             evidence: program.evidence.join("\n"),
+            locations: program.locations.clone(),
             notes: program.notes.clone().unwrap_or_default(),
         }
     }
@@ -136,6 +139,7 @@ impl Fields {
             delay_reason: text(&self.delay_reason),
             apps: self.apps.split([';', ',']).map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect(),
             evidence: self.evidence.lines().map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned).collect(),
+            locations: self.locations.clone(),
             notes: text(&self.notes),
             extra: base.map(|b| b.extra.clone()).unwrap_or_default(),
         };
@@ -158,7 +162,7 @@ impl Fields {
 
 /// The fields the user changed in the form (by the format's names), compared with what it opened with.
 fn changed_fields(start: &Fields, now: &Fields) -> Vec<&'static str> {
-    let pairs: [(&'static str, bool); 20] = [
+    let pairs: [(&'static str, bool); 21] = [
         ("id", start.id != now.id),
         ("name", start.name != now.name),
         ("dimension", start.dimension != now.dimension),
@@ -178,6 +182,7 @@ fn changed_fields(start: &Fields, now: &Fields) -> Vec<&'static str> {
         ("delay_reason", start.delay_reason != now.delay_reason),
         ("apps", start.apps != now.apps),
         ("evidence", start.evidence != now.evidence),
+        ("locations", start.locations != now.locations),
         ("notes", start.notes != now.notes),
     ];
     pairs.into_iter().filter(|(_, changed)| *changed).map(|(field, _)| field).collect()

@@ -21,7 +21,8 @@ mod app_wasm;
 const TRUNK_VERSION: &str = "0.21.14";
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// The fuzz targets, one per reader of bytes from outside the page (fuzz/Cargo.toml).
-const FUZZ_TARGETS: [&str; 5] = ["dataset_json", "programs_csv", "workbook_xlsx", "share_link", "stored_data"];
+const FUZZ_TARGETS: [&str; 6] =
+    ["dataset_json", "programs_csv", "workbook_xlsx", "share_link", "stored_data", "boundaries_geojson"];
 /// How long CI fuzzes each target: a smoke test that the targets build and run.
 const FUZZ_SMOKE_SECONDS: u64 = 15;
 const BINARYEN_VERSION: &str = "132.0.0";
