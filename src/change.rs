@@ -72,7 +72,11 @@ struct Other {
 
 impl Other {
     fn of(dataset: &Dataset) -> Other {
-        Other { regions: dataset.regions.clone(), exported_at: dataset.exported_at.clone(), extra: dataset.extra.clone() }
+        Other {
+            regions: dataset.regions.clone(),
+            exported_at: dataset.exported_at.clone(),
+            extra: dataset.extra.clone(),
+        }
     }
 
     fn put(self, dataset: &mut Dataset) {

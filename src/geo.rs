@@ -165,7 +165,10 @@ impl Geometry {
 impl Position {
     /// Within the ranges of longitude and latitude (a file in metres, as a projected GIS layer, is not).
     pub fn is_lon_lat(&self) -> bool {
-        self.lon.is_finite() && self.lat.is_finite() && (-180.0..=180.0).contains(&self.lon) && (-90.0..=90.0).contains(&self.lat)
+        self.lon.is_finite()
+            && self.lat.is_finite()
+            && (-180.0..=180.0).contains(&self.lon)
+            && (-90.0..=90.0).contains(&self.lat)
     }
 }
 

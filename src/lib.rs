@@ -19,6 +19,7 @@ pub mod geo;
 pub mod history;
 pub mod i18n;
 pub mod import;
+pub mod map;
 pub mod metrics;
 pub mod register;
 pub mod sample;

@@ -2,6 +2,7 @@
 //! their form as address parameters, so that a filtered view can be bookmarked or sent to a colleague.
 
 use std::cmp::Ordering;
+use std::collections::HashSet;
 
 use crate::format::{
     Dataset, Dimension, Horizon, Program, Status, SubDimension, from_code, from_yes_no_code, yes_no_code,
@@ -76,12 +77,17 @@ pub struct RegisterQuery {
     pub postponed: Option<bool>,
     pub rpjmd: Option<bool>,
     pub renstra: Option<bool>,
+    /// A region's code (its kelurahan included), or `CITY_WIDE` for programs without a location.
+    pub region: Option<String>,
     pub sort: Column,
     pub descending: bool,
 }
 
 /// The agency filter's value for programs that have no agency.
 pub const NO_AGENCY: &str = "-";
+
+/// The region filter's value for city-wide programs (no location).
+pub const CITY_WIDE: &str = "-";
 
 impl RegisterQuery {
     /// From the address's parameters; unknown or malformed ones are ignored.
@@ -100,6 +106,7 @@ impl RegisterQuery {
                 "postponed" => query.postponed = from_yes_no_code(value),
                 "rpjmd" => query.rpjmd = from_yes_no_code(value),
                 "renstra" => query.renstra = from_yes_no_code(value),
+                "region" if !value.is_empty() => query.region = Some(value.to_owned()),
                 "sort" => query.sort = Column::from_code(value).unwrap_or_default(),
                 "dir" => query.descending = value == "desc",
                 _ => {}
@@ -136,6 +143,9 @@ impl RegisterQuery {
                 params.push((key, yes_no_code(value).to_owned()));
             }
         }
+        if let Some(r) = &self.region {
+            params.push(("region", r.clone()));
+        }
         if let Some(h) = &self.horizon {
             params.push(("horizon", h.code().to_owned()));
         }
@@ -155,8 +165,22 @@ impl RegisterQuery {
         RegisterQuery { sort: self.sort, descending: self.descending, ..RegisterQuery::default() } != *self
     }
 
-    fn matches(&self, program: &Program, haystack: &str, needle: &str) -> bool {
+    /// The locations the region filter keeps: the region's code and its kelurahan's.
+    fn region_codes(&self, dataset: &Dataset) -> Option<HashSet<String>> {
+        let region = self.region.as_deref().filter(|r| *r != CITY_WIDE)?;
+        Some(match &dataset.regions {
+            Some(regions) => crate::geo::RegionIndex::of(regions).codes_within(region),
+            None => HashSet::from([region.to_owned()]),
+        })
+    }
+
+    fn matches(&self, program: &Program, haystack: &str, needle: &str, within: Option<&HashSet<String>>) -> bool {
         (needle.is_empty() || haystack.contains(needle))
+            && match (self.region.as_deref(), within) {
+                (Some(CITY_WIDE), _) => program.locations.is_empty(),
+                (_, Some(codes)) => program.locations.iter().any(|l| codes.contains(l)),
+                _ => true,
+            }
             && self.dimension.is_none_or(|d| program.dimension == d)
             && self.subdimension.is_none_or(|s| program.subdimension == Some(s))
             && self.status.is_none_or(|s| program.status == s)
@@ -213,11 +237,12 @@ impl SearchIndex {
 /// The positions of the programs the query shows, in its order.
 pub fn shown(dataset: &Dataset, index: &SearchIndex, query: &RegisterQuery) -> Vec<usize> {
     let needle = fold(query.search.trim());
+    let within = query.region_codes(dataset);
     let mut rows: Vec<usize> = dataset
         .programs
         .iter()
         .enumerate()
-        .filter(|(i, p)| query.matches(p, index.0.get(*i).map_or("", String::as_str), &needle))
+        .filter(|(i, p)| query.matches(p, index.0.get(*i).map_or("", String::as_str), &needle, within.as_ref()))
         .map(|(i, _)| i)
         .collect();
     let programs = &dataset.programs;
@@ -235,11 +260,12 @@ pub fn shown(dataset: &Dataset, index: &SearchIndex, query: &RegisterQuery) -> V
 /// cost of a few programs rather than a sort of all of them.
 pub fn reshown(dataset: &Dataset, index: &SearchIndex, query: &RegisterQuery, rows: &mut Vec<usize>, places: &[usize]) {
     let needle = fold(query.search.trim());
+    let within = query.region_codes(dataset);
     rows.retain(|i| !places.contains(i));
     let key = |i: usize| -> std::borrow::Cow<'_, str> { text_key(dataset, query.sort, &dataset.programs[i]).into() };
     for &at in places {
         let Some(program) = dataset.programs.get(at) else { continue };
-        if query.matches(program, index.0.get(at).map_or("", String::as_str), &needle) {
+        if query.matches(program, index.0.get(at).map_or("", String::as_str), &needle, within.as_ref()) {
             let place = rows.partition_point(|&row| order(dataset, query, row, at, key) == Ordering::Less);
             rows.insert(place, at);
         }

@@ -17,6 +17,7 @@ mod dashboard;
 mod data_panel;
 mod evaluations;
 mod header;
+mod map;
 mod notices;
 mod overview;
 mod presentation;

@@ -81,7 +81,8 @@ fn a_location_that_is_no_region_is_refused_at_its_place() {
 
 #[test]
 fn broken_boundaries_are_refused_with_their_place() {
-    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str, Problem)> = vec![
+    type Breaks = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Breaks, &str, Problem)> = vec![
         (
             Box::new(|f| f["regions"]["features"][2]["properties"]["code"] = json!("21.72.01.1001")),
             "regions.features[2].properties.code",
@@ -99,7 +100,8 @@ fn broken_boundaries_are_refused_with_their_place() {
         ),
         (
             Box::new(|f| {
-                f["regions"]["features"][0]["geometry"]["coordinates"] = json!([[[104.4, 0.9], [104.5, 0.9], [104.4, 0.9]]])
+                f["regions"]["features"][0]["geometry"]["coordinates"] =
+                    json!([[[104.4, 0.9], [104.5, 0.9], [104.4, 0.9]]])
             }),
             "regions.features[0].geometry.coordinates[0]",
             Problem::RingTooShort { positions: 3 },
@@ -254,7 +256,8 @@ fn wobbly_ring(n: usize, lon: f64, lat: f64, radius: f64, seed: u64) -> Vec<Posi
 fn large_boundaries_are_simplified_to_the_budget_and_stay_valid() {
     let features: Vec<Value> = (0..40)
         .map(|i| {
-            let ring = wobbly_ring(2_000, 104.0 + f64::from(i % 8) * 0.05, 0.8 + f64::from(i / 8) * 0.05, 0.02, i as u64);
+            let ring =
+                wobbly_ring(2_000, 104.0 + f64::from(i % 8) * 0.05, 0.8 + f64::from(i / 8) * 0.05, 0.02, i as u64);
             let coords: Vec<[f64; 2]> = ring.iter().map(|p| [p.lon, p.lat]).collect();
             json!({"type": "Feature", "properties": {"kode": format!("21.72.{i:02}"), "nama": format!("R{i}")},
                    "geometry": {"type": "Polygon", "coordinates": [coords]}})

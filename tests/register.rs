@@ -80,6 +80,7 @@ fn a_view_round_trips_through_the_address() {
         postponed: Some(false),
         rpjmd: None,
         renstra: Some(false),
+        region: Some("21.72.01".into()),
         sort: Column::Name,
         descending: true,
     };
@@ -89,6 +90,26 @@ fn a_view_round_trips_through_the_address() {
     assert!(RegisterQuery::default().to_params().is_empty());
     assert!(view.is_filtering());
     assert!(!RegisterQuery { sort: Column::Status, ..Default::default() }.is_filtering());
+}
+
+#[test]
+fn a_region_filter_keeps_the_programs_located_in_it_or_in_its_kelurahan() {
+    let dataset = masterplan_tracker::sample::sample_dataset();
+    let index = SearchIndex::of(&dataset);
+    let in_kecamatan = shown(&dataset, &index, &query(&[("region", "21.72.01")]));
+    let expected: Vec<usize> = (0..dataset.programs.len())
+        .filter(|&i| dataset.programs[i].locations.iter().any(|l| l == "21.72.01" || l.starts_with("21.72.01.")))
+        .collect();
+    assert!(!expected.is_empty());
+    let mut got = in_kecamatan.clone();
+    got.sort_unstable();
+    assert_eq!(got, expected);
+    let in_kelurahan = shown(&dataset, &index, &query(&[("region", "21.72.01.1002")]));
+    assert!(in_kelurahan.iter().all(|&i| dataset.programs[i].locations.iter().any(|l| l == "21.72.01.1002")));
+    assert!(in_kelurahan.len() < in_kecamatan.len());
+    let city_wide = shown(&dataset, &index, &query(&[("region", "-")]));
+    assert_eq!(city_wide.len(), dataset.programs.iter().filter(|p| p.locations.is_empty()).count());
+    assert!(city_wide.iter().all(|&i| dataset.programs[i].locations.is_empty()));
 }
 
 /// Makes a change on `current` and records it.

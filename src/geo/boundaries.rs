@@ -20,7 +20,8 @@ pub const POSITIONS_READ_MAX: usize = 2_000_000;
 const CODE_FIELDS: &[&str] =
     &["code", "kode", "kode_wilayah", "kd_wilayah", "kdepum", "kdcpum", "kode_kel", "kode_kec", "gid_4", "gid_3", "id"];
 /// Property names that hold a region's name, most likely first.
-const NAME_FIELDS: &[&str] = &["name", "nama", "wadmkd", "wadmkc", "namobj", "nama_kel", "nama_kec", "name_4", "name_3"];
+const NAME_FIELDS: &[&str] =
+    &["name", "nama", "wadmkd", "wadmkc", "namobj", "nama_kel", "nama_kec", "name_4", "name_3"];
 
 /// A boundaries file as read, before the user confirms which properties are the code and the name.
 #[derive(Clone, Debug, PartialEq)]
@@ -146,8 +147,12 @@ impl BoundariesFile {
                 extra: Map::new(),
             });
         }
-        let mut regions =
-            Regions { kind: CollectionType::FeatureCollection, features, source: self.source.clone(), extra: Map::new() };
+        let mut regions = Regions {
+            kind: CollectionType::FeatureCollection,
+            features,
+            source: self.source.clone(),
+            extra: Map::new(),
+        };
         let positions_in_file = regions.positions();
         for (path, problem) in regions.problems() {
             if matches!(problem, Problem::EmptyText) && errors.iter().any(|e: &FormatError| e.path.starts_with(&path)) {
@@ -210,7 +215,10 @@ fn propose(features: &[(Map<String, Value>, Geometry)], fields: &[String]) -> Fi
     };
     let code = known(CODE_FIELDS, &unique)
         .or_else(|| {
-            fields.iter().find(|f| unique(f) && values(f).iter().all(|v| v.chars().any(|c| c.is_ascii_digit()))).cloned()
+            fields
+                .iter()
+                .find(|f| unique(f) && values(f).iter().all(|v| v.chars().any(|c| c.is_ascii_digit())))
+                .cloned()
         })
         .or_else(|| fields.first().cloned())
         .unwrap_or_default();

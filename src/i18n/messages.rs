@@ -50,6 +50,37 @@ messages! {
     OtherAgencies => ("OPD lain ({count})", "Other agencies ({count})"),
     NoYear => ("(tanpa tahun)", "(no year)"),
     NoReason => ("(tanpa alasan)", "(no reason given)"),
+    MapHeading => ("Peta program", "Map of programs"),
+    MapMeasure => ("Ukuran", "Measure"),
+    MapLevel => ("Tingkat wilayah", "Level"),
+    MapHint => (
+        "Klik atau tekan Enter pada wilayah untuk membuka daftar programnya.",
+        "Click a region, or press Enter on it, to open the list of its programs."
+    ),
+    MapNoBoundaries => (
+        "Data ini belum memiliki batas wilayah. Impor berkas GeoJSON kecamatan atau kelurahan di panel Data untuk melihat program di peta.",
+        "This dataset has no boundaries yet. Import a GeoJSON file of kecamatan or kelurahan in the Data panel to see the programs on a map."
+    ),
+    MapNoBoundariesLocated => (
+        "Program dalam data ini memiliki lokasi, tetapi data ini belum memiliki batas wilayah untuk menggambar peta. Impor berkas GeoJSON kecamatan atau kelurahan di panel Data.",
+        "Programs of this dataset have locations, but the dataset has no boundaries to draw the map. Import a GeoJSON file of kecamatan or kelurahan in the Data panel."
+    ),
+    MapTitle => ("{measure} per {level}", "{measure} per {level}"),
+    MapMeasurePrograms => ("Jumlah program", "Programs"),
+    MapMeasureActiveShare => ("Berjalan atau selesai", "Running or done"),
+    MapMeasureQuickWins => ("Quick win", "Quick wins"),
+    MapMeasurePostponed => ("Ditunda", "Postponed"),
+    MapNoPrograms => ("tanpa program", "no programs"),
+    MapRegionHead => ("Wilayah", "Region"),
+    MapCityWide => ("Seluruh kota (tanpa lokasi)", "City-wide (no location)"),
+    MapCityWideCount => ("Seluruh kota, tanpa lokasi: {programs}", "City-wide, no location: {programs}"),
+    MapRegionDescription => (
+        "{name}: {programs}, {share} berjalan atau selesai, {quick_wins} quick win, {postponed} ditunda",
+        "{name}: {programs}, {share} running or done, {quick_wins} quick wins, {postponed} postponed"
+    ),
+    MapSource => ("Batas wilayah: {source}", "Boundaries: {source}"),
+    LevelKecamatan => ("kecamatan", "kecamatan"),
+    LevelKelurahan => ("kelurahan", "kelurahan"),
     DashboardHeading => ("Dasbor", "Dashboard"),
     DashboardFilters => ("Filter dasbor", "Dashboard filters"),
     DashboardQuickWinsOnly => ("Hanya quick win", "Quick wins only"),
@@ -185,6 +216,7 @@ messages! {
     FieldApps => ("Aplikasi", "Applications"),
     FieldEvidence => ("Bukti", "Evidence"),
     FieldLocations => ("Lokasi", "Locations"),
+    LocationsCityWide => ("Seluruh kota", "City-wide"),
     FieldNotes => ("Catatan", "Notes"),
     FieldCity => ("Kota/kabupaten", "City"),
     FieldProvince => ("Provinsi", "Province"),

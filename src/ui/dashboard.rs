@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::charts::BarChart;
+use crate::charts::{BarChart, Table};
 use crate::dashboard;
 use crate::files;
 use crate::format::Dimension;
@@ -12,6 +12,7 @@ use crate::metrics::ProgramFilter;
 use crate::state::exports::ExportOf;
 use crate::state::notices::Confirmation;
 
+use super::map::MapCard;
 use super::presentation::Presentation;
 use super::scorecards::AgencyScorecards;
 use super::slide_list::SlideList;
@@ -73,6 +74,7 @@ pub fn Dashboard() -> impl IntoView {
                     <ChartCard chart=Signal::derive(move || charts.with(|c| c.get(index).cloned()))/>
                 </For>
             </div>
+            <MapCard filter=filter.into()/>
         </section>
         <AgencyScorecards/>
     }
@@ -81,14 +83,64 @@ pub fn Dashboard() -> impl IntoView {
 /// One chart with its title, its table on request, and its downloads.
 #[component]
 pub fn ChartCard(chart: Signal<Option<BarChart>>) -> impl IntoView {
+    let as_table = RwSignal::new(false);
+    let svg = Memo::new(move |_| chart.with(|c| c.as_ref().map(BarChart::to_svg).unwrap_or_default()));
+    let name = Signal::derive(move || chart.with(|c| c.as_ref().map_or("", |c| c.name)));
+    let table = Signal::derive(move || chart.with(|c| c.as_ref().map(|c| (c.title.clone(), c.table.clone()))));
+    view! {
+        <figure class="chart-card" data-testid=move || format!("chart-{}", name.get())>
+            {move || if as_table.get() {
+                Some(view! { <ChartTable name=name table=table/> }.into_any())
+            } else {
+                Some(view! {
+                    <div class="chart" role="img" aria-label=move || chart.with(|c| c.as_ref().map(|c| c.title.clone()).unwrap_or_default())
+                        inner_html=move || svg.get()></div>
+                }.into_any())
+            }}
+            <figcaption class="chart-actions">
+                <ChartActions name=name svg=svg as_table=as_table/>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// A chart's numbers as a table, under the chart's title.
+#[component]
+pub fn ChartTable(name: Signal<&'static str>, table: Signal<Option<(String, Table)>>) -> impl IntoView {
+    move || {
+        table.with(|t| {
+            t.as_ref().map(|(title, table)| {
+                view! {
+                    <table class="chart-table" data-testid=format!("chart-{}-table", name.get())>
+                        <caption>{title.clone()}</caption>
+                        <thead><tr>{table.head.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
+                        <tbody>
+                            {table.rows.iter().map(|row| view! {
+                                <tr>
+                                    {row.iter().enumerate().map(|(i, cell)| if i == 0 {
+                                        view! { <th scope="row">{cell.clone()}</th> }.into_any()
+                                    } else {
+                                        view! { <td class="number">{cell.clone()}</td> }.into_any()
+                                    }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            })
+        })
+    }
+}
+
+/// Show as a table, download as SVG or PNG (twice the size, for slides), copy as an image.
+#[component]
+pub fn ChartActions(name: Signal<&'static str>, svg: Memo<String>, as_table: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
     let exports = use_exports();
     let notices = use_notices();
     let lang = use_lang();
-    let as_table = RwSignal::new(false);
-    let svg = Memo::new(move |_| chart.with(|c| c.as_ref().map(BarChart::to_svg).unwrap_or_default()));
-    let name = move || chart.with(|c| c.as_ref().map_or("", |c| c.name));
-    let file_name = move |ext: &str| store.with_untracked(|d| d.file_name_with(&format!(" - {}.{ext}", name())));
+    let file_name =
+        move |ext: &str| store.with_untracked(|d| d.file_name_with(&format!(" - {}.{ext}", name.get_untracked())));
     let download_svg = move |_| {
         let file = file_name("svg");
         let outcome = files::download(&file, "image/svg+xml", &svg.get_untracked());
@@ -119,40 +171,12 @@ pub fn ChartCard(chart: Signal<Option<BarChart>>) -> impl IntoView {
         });
     };
     view! {
-        <figure class="chart-card" data-testid=move || format!("chart-{}", name())>
-            {move || if as_table.get() {
-                chart.with(|c| c.as_ref().map(|c| view! {
-                    <table class="chart-table" data-testid=format!("chart-{}-table", c.name)>
-                        <caption>{c.title.clone()}</caption>
-                        <thead><tr>{c.table.head.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
-                        <tbody>
-                            {c.table.rows.iter().map(|row| view! {
-                                <tr>
-                                    {row.iter().enumerate().map(|(i, cell)| if i == 0 {
-                                        view! { <th scope="row">{cell.clone()}</th> }.into_any()
-                                    } else {
-                                        view! { <td class="number">{cell.clone()}</td> }.into_any()
-                                    }).collect_view()}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()))
-            } else {
-                Some(view! {
-                    <div class="chart" role="img" aria-label=move || chart.with(|c| c.as_ref().map(|c| c.title.clone()).unwrap_or_default())
-                        inner_html=move || svg.get()></div>
-                }.into_any())
-            }}
-            <figcaption class="chart-actions">
-                <button type="button" class="button small" data-testid="chart-table-toggle" aria-pressed=move || as_table.get().to_string()
-                    on:click=move |_| as_table.update(|t| *t = !*t)>
-                    {move || lang.get().t(if as_table.get() { Key::ChartShowChart } else { Key::ChartShowTable })}
-                </button>
-                <button type="button" class="button small" data-testid="chart-download-svg" on:click=download_svg>"SVG"</button>
-                <button type="button" class="button small" data-testid="chart-download-png" on:click=download_png>"PNG"</button>
-                <button type="button" class="button small" data-testid="chart-copy" on:click=copy>{move || lang.get().t(Key::ChartCopy)}</button>
-            </figcaption>
-        </figure>
+        <button type="button" class="button small" data-testid="chart-table-toggle" aria-pressed=move || as_table.get().to_string()
+            on:click=move |_| as_table.update(|t| *t = !*t)>
+            {move || lang.get().t(if as_table.get() { Key::ChartShowChart } else { Key::ChartShowTable })}
+        </button>
+        <button type="button" class="button small" data-testid="chart-download-svg" on:click=download_svg>"SVG"</button>
+        <button type="button" class="button small" data-testid="chart-download-png" on:click=download_png>"PNG"</button>
+        <button type="button" class="button small" data-testid="chart-copy" on:click=copy>{move || lang.get().t(Key::ChartCopy)}</button>
     }
 }

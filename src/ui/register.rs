@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use crate::edit::{self, BulkSet};
 use crate::format::{Dimension, Horizon, Status, SubDimension, from_code, from_yes_no_code, yes_no_code};
+use crate::geo::RegionIndex;
 use crate::i18n::{Key, Lang};
-use crate::register::{Column, NO_AGENCY, RegisterQuery, SearchIndex, reshown, shown};
+use crate::register::{CITY_WIDE, Column, NO_AGENCY, RegisterQuery, SearchIndex, reshown, shown};
 use crate::state::store::ProgramsTouched;
 
 use super::address::{self, View};
@@ -102,6 +103,7 @@ pub fn Register() -> impl IntoView {
 fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
+    let places = use_places();
     let agencies = store.agencies();
     let years = Memo::new(move |_| {
         let mut years: Vec<i32> = store.with_programs(|d| d.programs.iter().filter_map(|p| p.target_year).collect());
@@ -191,6 +193,17 @@ fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
             {select("filter-renstra", Key::FieldRenstra, Signal::derive(yes_no_options),
                 Signal::derive(move || query.with(|q| yes_no_value(q.renstra))),
                 Callback::new(move |v: String| query.update(|q| q.renstra = from_yes_no_code(&v))))}
+            {move || (places.with(|p| !p.entries.is_empty()) || query.with(|q| q.region.is_some())).then(|| select("filter-region", Key::FieldLocations,
+                Signal::derive(move || {
+                    let mut options = vec![(CITY_WIDE.to_owned(), lang.get().t(Key::MapCityWide).to_owned())];
+                    options.extend(places.with(region_options));
+                    if let Some(region) = query.with(|q| q.region.clone()).filter(|r| !options.iter().any(|(v, _)| v == r)) {
+                        options.push((region.clone(), region));
+                    }
+                    options
+                }),
+                Signal::derive(move || query.with(|q| q.region.clone().unwrap_or_default())),
+                Callback::new(move |v: String| query.update(|q| q.region = (!v.is_empty()).then_some(v)))))}
             {move || query.with(RegisterQuery::is_filtering).then(|| view! {
                 <button type="button" class="button small" data-testid="filters-clear"
                     on:click=move |_| query.update(|q| *q = RegisterQuery { sort: q.sort, descending: q.descending, ..Default::default() })>
@@ -291,6 +304,7 @@ fn ProgramTable(
 ) -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
+    let places = use_places();
     let scroll_top = RwSignal::new(0.0);
     let viewport = RwSignal::new(640.0);
     // Without the app's layout (a component test) the rows are the table's.
@@ -374,6 +388,7 @@ fn ProgramTable(
                         {header(Column::TargetYear, Key::FieldTargetYear)}
                         {header(Column::Progress, Key::FieldProgress)}
                         {header(Column::PostponedTo, Key::FieldPostponedTo)}
+                        <th scope="col" class="locations">{move || lang.get().t(Key::FieldLocations)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -381,9 +396,9 @@ fn ProgramTable(
                     {move || {
                         let (first, last) = window.get();
                         let l = lang.get();
-                        rows.with(|rows| store.with_programs(|d| {
-                            rows[first..last].iter().map(|&i| row(l, d, i, selected, editing)).collect_view()
-                        }))
+                        rows.with(|rows| store.with_programs(|d| places.with(|p| {
+                            rows[first..last].iter().map(|&i| row(l, d, p, i, selected, editing)).collect_view()
+                        })))
                     }}
                     <tr class="spacer" aria-hidden="true"
                         style:height=move || format!("{}px", (rows.with(Vec::len) - window.get().1) as f64 * row_height())></tr>
@@ -397,6 +412,7 @@ fn ProgramTable(
 fn row(
     l: Lang,
     dataset: &crate::format::Dataset,
+    places: &RegionIndex,
     index: usize,
     selected: RwSignal<Vec<String>>,
     editing: RwSignal<Option<Editing>>,
@@ -413,6 +429,11 @@ fn row(
         let reason = program.delay_reason.clone().unwrap_or_default();
         view! { <span title=reason.clone()>{year}{(!reason.is_empty()).then(|| format!(" · {reason}"))}</span> }
     });
+    let locations = if program.locations.is_empty() {
+        l.t(Key::LocationsCityWide).to_owned()
+    } else {
+        program.locations.iter().map(|code| places.label(code)).collect::<Vec<_>>().join("; ")
+    };
     let (id_select, id_status, id_edit, id_checked) = (id.clone(), id.clone(), id.clone(), id.clone());
     let status_label = format!("{} {}", l.t(Key::FieldStatus), program.name);
     view! {
@@ -449,6 +470,25 @@ fn row(
             <td class="number target-year">{program.target_year}</td>
             <td class="number progress">{program.progress.map(|p| l.percent(p as u32))}</td>
             <td class="postponed-to">{postponed}</td>
+            <td class="locations" data-testid="program-locations">{locations}</td>
         </tr>
     }
+}
+
+/// The dataset's regions, indexed once per change of the data, for the register's filter and column.
+fn use_places() -> Memo<RegionIndex> {
+    let store = use_store();
+    Memo::new(move |_| store.with(|d| d.regions.as_ref().map(RegionIndex::of).unwrap_or_default()))
+}
+
+/// The region filter's options: each kecamatan followed by its kelurahan, indented.
+fn region_options(places: &RegionIndex) -> Vec<(String, String)> {
+    let mut options = Vec::new();
+    for (i, entry) in places.entries.iter().enumerate().filter(|(_, e)| e.parent.is_none()) {
+        options.push((entry.code.clone(), entry.name.clone()));
+        for child in places.entries.iter().filter(|e| e.parent == Some(i)) {
+            options.push((child.code.clone(), format!("\u{2003}{}", child.name)));
+        }
+    }
+    options
 }

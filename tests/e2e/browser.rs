@@ -303,6 +303,16 @@ impl Browser {
         body.send_keys(keys).await.unwrap();
     }
 
+    /// Presses keys (WebDriver key codes) where the focus is, as a user at the keyboard does; `keys` types
+    /// into the page's body instead.
+    pub async fn press(&self, keys: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let actions = keys.chars().fold(KeyActions::new("keyboard".into()), |a, key| {
+            a.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key })
+        });
+        self.client.perform_actions(actions).await.unwrap();
+    }
+
     /// Sends a Chrome DevTools Protocol command (e.g. `Emulation.setDeviceMetricsOverride`) and returns its answer.
     pub async fn cdp(&self, command: &'static str, params: Value) -> Value {
         self.client.issue_cmd(Cdp { command, params }).await.unwrap_or_else(|e| panic!("{command}: {e}"))

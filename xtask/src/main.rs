@@ -289,6 +289,8 @@ fn test() -> Result {
             "e2e_own_plan",
             "--test",
             "e2e_hosted",
+            "--test",
+            "e2e_map",
         ])
         .current_dir(&root)
         .env("E2E_DIST", dist_dir())

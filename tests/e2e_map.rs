@@ -1,0 +1,225 @@
+//! End-to-end journeys of the map: the sample's kecamatan and kelurahan with their counts, a click or
+//! Enter on a region opening the register filtered to it, a colleague's file with its own boundaries and
+//! located programs, and an export that keeps them.
+#![cfg(all(feature = "e2e", not(target_arch = "wasm32")))]
+
+// The fixture serves several test crates; each uses a part of it.
+#[allow(dead_code)]
+mod e2e {
+    pub mod browser;
+}
+
+use e2e::browser::{Browser, Pointer};
+use masterplan_tracker::format::Dataset;
+use masterplan_tracker::sample::sample_dataset;
+use serde_json::{Value, json};
+
+/// The regions drawn: each one's code and the count it carries.
+async fn regions(browser: &Browser) -> Vec<(String, u64)> {
+    let found = browser
+        .eval(
+            "return [...document.querySelectorAll('[data-testid=chart-map] [data-testid=map-region]')]
+                .map(g => [g.getAttribute('data-region-code'), Number(g.getAttribute('data-count'))])",
+        )
+        .await;
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|pair| (pair[0].as_str().unwrap().to_owned(), pair[1].as_u64().unwrap()))
+        .collect()
+}
+
+/// Waits until the map draws `count` regions.
+async fn wait_regions(browser: &Browser, count: usize) {
+    browser
+        .wait_until(
+            &format!("return document.querySelectorAll('[data-testid=chart-map] [data-testid=map-region]').length === {count}"),
+            &format!("{count} regions on the map"),
+        )
+        .await;
+}
+
+/// Clicks a region with the mouse at a point where it is drawn on top (the centre of its box may be the sea
+/// or a neighbour).
+async fn click_region(browser: &Browser, code: &str) {
+    browser.wait_css(&format!("[data-region-code=\"{code}\"]")).await;
+    let point = browser
+        .eval(&format!(
+            "const g = document.querySelector('[data-region-code=\"{code}\"]');
+             g.scrollIntoView({{block: 'center'}});
+             const box = g.getBoundingClientRect();
+             // Whole pixels (WebDriver's pointer has no fractions), well inside: the point and the points
+             // around it all hit the region.
+             const inside = (x, y) => document.elementFromPoint(x, y)?.closest('[data-region-code]') === g;
+             for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {{
+                 const x = Math.round(box.left + box.width * i / 20), y = Math.round(box.top + box.height * j / 20);
+                 if ([[0, 0], [-4, 0], [4, 0], [0, -4], [0, 4]].every(([dx, dy]) => inside(x + dx, y + dy))) return [x, y];
+             }}
+             return null"
+        ))
+        .await;
+    let (x, y) = (point[0].as_f64().unwrap(), point[1].as_f64().unwrap());
+    browser.drag(Pointer::Mouse, (x, y), (x, y)).await;
+}
+
+/// The programs of `dataset` located in `code` or in a region it holds (by the code's prefix).
+fn located_in(dataset: &Dataset, code: &str) -> u64 {
+    dataset
+        .programs
+        .iter()
+        .filter(|p| p.locations.iter().any(|l| l == code || l.starts_with(&format!("{code}."))))
+        .count() as u64
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_samples_map_shows_four_kecamatan_and_eighteen_kelurahan_with_their_counts() {
+    let sample = sample_dataset();
+    let browser = Browser::start().await;
+    browser.open("?view=dashboard").await;
+    wait_regions(&browser, 4).await;
+    for (code, count) in regions(&browser).await {
+        assert_eq!(count, located_in(&sample, &code), "{code}");
+    }
+    assert!(browser.text("map-source").await.contains("cahyadsn/wilayah_boundaries"), "the source credited");
+    browser.select("map-level", "kelurahan").await;
+    wait_regions(&browser, 18).await;
+    for (code, count) in regions(&browser).await {
+        assert_eq!(count, located_in(&sample, &code), "{code}");
+    }
+    // Each region is focusable and says its name and numbers.
+    let label = browser
+        .eval("return document.querySelector('[data-region-code=\"21.72.04.1002\"]').getAttribute('aria-label')")
+        .await;
+    assert!(label.as_str().unwrap().starts_with("Dompak: "), "{label}");
+    assert_eq!(
+        browser.eval("return document.querySelector('[data-region-code=\"21.72.04.1002\"]').tabIndex").await,
+        json!(0)
+    );
+    // The measure changes what fills the regions, and the legend with it.
+    browser.select("map-measure", "active-share").await;
+    browser.wait_css("[data-testid=chart-map] svg").await;
+    browser.wait_text_contains("chart-map", "Berjalan atau selesai per kelurahan").await;
+    // The dashboard's filters apply: Smart Governance's programs only.
+    browser.select("dashboard-dimension", "governance").await;
+    let governance: Dataset = {
+        let mut d = sample.clone();
+        d.programs.retain(|p| p.dimension == masterplan_tracker::format::Dimension::Governance);
+        d
+    };
+    browser.select("map-measure", "programs").await;
+    browser
+        .wait_until(
+            &format!(
+                "return document.querySelector('[data-region-code=\"21.72.04.1002\"]')?.getAttribute('data-count') === '{}'",
+                located_in(&governance, "21.72.04.1002")
+            ),
+            "the filtered count",
+        )
+        .await;
+    // The table of the same numbers.
+    browser.wait_css("[data-testid=chart-map] [data-testid=chart-table-toggle]").await.click().await.unwrap();
+    let table = browser.text("chart-map-table").await;
+    assert!(table.contains("Dompak") && table.contains("Seluruh kota (tanpa lokasi)"), "{table}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_click_or_enter_on_a_region_opens_the_register_filtered_to_it() {
+    let sample = sample_dataset();
+    let browser = Browser::start().await;
+    browser.open("?view=dashboard&lang=en").await;
+    wait_regions(&browser, 4).await;
+    click_region(&browser, "21.72.02").await;
+    browser.wait_for("register-table").await;
+    let address = browser.eval("return location.search").await;
+    assert!(address.as_str().unwrap().contains("region=21.72.02"), "{address}");
+    assert_eq!(browser.value("filter-region").await, "21.72.02");
+    let expected = located_in(&sample, "21.72.02");
+    browser
+        .wait_until(
+            &format!("return document.querySelectorAll('[data-testid=program-row]').length === {expected}"),
+            "the region's programs",
+        )
+        .await;
+    let locations = browser
+        .eval("return [...document.querySelectorAll('[data-testid=program-locations]')].map(c => c.textContent)")
+        .await;
+    for cell in locations.as_array().unwrap() {
+        assert!(cell.as_str().unwrap().contains("Tanjung Pinang Timur"), "{cell}");
+    }
+
+    // Back to the dashboard; Enter on a focused kelurahan does the same.
+    browser.go_back().await;
+    wait_regions(&browser, 4).await;
+    browser.select("map-level", "kelurahan").await;
+    wait_regions(&browser, 18).await;
+    browser.eval("document.querySelector('[data-region-code=\"21.72.01.1002\"]').focus(); return null").await;
+    browser.press("\u{E007}").await; // Enter
+    browser.wait_for("register-table").await;
+    assert_eq!(browser.value("filter-region").await, "21.72.01.1002");
+    browser.close().await;
+}
+
+/// A colleague's dataset: the fixture's city with two kecamatan of its own, a kelurahan in one, and
+/// programs located there.
+fn colleague_file() -> Value {
+    let square = |lon: f64, lat: f64, size: f64| {
+        json!([[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]])
+    };
+    let mut file: Value = serde_json::from_str(include_str!("fixtures/kota-contoh.masterplan.json")).unwrap();
+    file["regions"] = json!({
+        "type": "FeatureCollection",
+        "source": "Peta Kota Contoh (uji)",
+        "features": [
+            {"type": "Feature", "properties": {"code": "99.01.01", "name": "Utara"},
+             "geometry": {"type": "Polygon", "coordinates": square(110.0, -7.0, 0.05)}},
+            {"type": "Feature", "properties": {"code": "99.01.02", "name": "Selatan"},
+             "geometry": {"type": "Polygon", "coordinates": square(110.0, -7.06, 0.05)}},
+            {"type": "Feature", "properties": {"code": "99.01.01.2001", "name": "Pantai"},
+             "geometry": {"type": "Polygon", "coordinates": square(110.0, -7.0, 0.02)}},
+        ],
+    });
+    let programs = file["programs"].as_array_mut().unwrap();
+    programs[0]["locations"] = json!(["99.01.01.2001"]);
+    programs[1]["locations"] = json!(["99.01.01", "99.01.02"]);
+    programs[2]["locations"] = json!(["99.01.02"]);
+    file
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_colleagues_file_with_its_own_regions_shows_its_counts_and_exports_them_again() {
+    let file = colleague_file();
+    let browser = Browser::start().await;
+    browser.open("").await;
+    browser.drop_file("kota-contoh-peta.masterplan.json", &file.to_string()).await;
+    browser.click("import-replace").await;
+    browser.wait_text("city-name", "Kota Contoh").await;
+    browser.open("?view=dashboard").await;
+    wait_regions(&browser, 2).await;
+    let mut found = regions(&browser).await;
+    found.sort();
+    assert_eq!(found, [("99.01.01".to_owned(), 2), ("99.01.02".to_owned(), 2)]);
+    browser.select("map-level", "kelurahan").await;
+    // The kelurahan and the kecamatan without kelurahan of its own in the file.
+    wait_regions(&browser, 2).await;
+    let mut found = regions(&browser).await;
+    found.sort();
+    assert_eq!(found, [("99.01.01.2001".to_owned(), 1), ("99.01.02".to_owned(), 2)]);
+    assert!(browser.text("map-source").await.contains("Peta Kota Contoh (uji)"));
+
+    click_region(&browser, "99.01.01.2001").await;
+    browser.wait_for("register-table").await;
+    browser
+        .wait_until("return document.querySelectorAll('[data-testid=program-row]').length === 1", "one program")
+        .await;
+    let id = file["programs"][0]["id"].as_str().unwrap();
+    browser.wait_css(&format!("[data-testid=program-row][data-program-id=\"{id}\"]")).await;
+
+    browser.open("").await;
+    browser.click("export-json").await;
+    let exported: Value = serde_json::from_str(&browser.downloaded("Kota Contoh.masterplan.json").await).unwrap();
+    assert_eq!(exported["regions"], file["regions"], "the boundaries exported as imported");
+    assert_eq!(exported["programs"][1]["locations"], json!(["99.01.01", "99.01.02"]));
+    browser.close().await;
+}
