@@ -718,10 +718,12 @@ impl Change {
             || self.programs.edits.iter().any(|e| e.before.is_none() || e.after.is_none())
     }
 
-    /// Whether the change touches few records: it is then checked record by record before it is made,
-    /// rather than by checking the whole result.
+    /// Whether the change touches few records and leaves the boundaries as they are: it is then checked
+    /// record by record before it is made, rather than by checking the whole result (new boundaries are
+    /// checked against every program's locations).
     pub fn is_small(&self) -> bool {
-        self.agencies.edits.len() + self.programs.edits.len() + self.evaluations.edits.len() <= 32
+        self.other.as_ref().is_none_or(|(before, after)| before.regions == after.regions)
+            && self.agencies.edits.len() + self.programs.edits.len() + self.evaluations.edits.len() <= 32
     }
 
     /// The rules the records as this change leaves them would break in `dataset`, each with its place:
@@ -745,6 +747,20 @@ impl Change {
         self.agencies.violations_before(&dataset.agencies, direction, limits, &mut errors);
         self.programs.violations_before(&dataset.programs, direction, limits, &mut errors);
         self.evaluations.violations_before(&dataset.evaluations, direction, limits, &mut errors);
+        // The places the programs as changed name must be regions of the boundaries (a small change keeps them).
+        if let Some(regions) = &dataset.regions {
+            let codes = regions.codes();
+            for edit in &self.programs.edits {
+                let Some((at, program)) = edit.sides(direction).1 else { continue };
+                let place = dataset.programs.iter().position(|p| p.id == program.id).unwrap_or(*at);
+                for (j, code) in program.locations.iter().enumerate() {
+                    if !code.trim().is_empty() && !codes.contains(code.as_str()) {
+                        let problem = Problem::UnknownRegion { code: code.clone() };
+                        errors.push(FormatError::new(format!("programs[{place}].locations[{j}]"), problem));
+                    }
+                }
+            }
+        }
         errors
     }
 }

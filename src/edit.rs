@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use crate::change::{Change, Direction, LimitCheck, Outcome};
 use crate::format::{Agency, Dataset, Dimension, FormatError, LaterLimits, Plan, Problem, Program, Status};
+use crate::geo::Regions;
 
 /// What a bulk edit sets on every selected program.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -209,6 +210,39 @@ pub fn delete_agency(dataset: &Dataset, id: &str, programs_go_to: Option<Option<
             Some(orphaned.and(without_agency(dataset, id)))
         }
     }
+}
+
+/// The boundaries replaced (or removed, with `None`). Locations that are no region of the new boundaries
+/// are taken from the programs in the same change (they would break the rule); the codes taken, and the
+/// number of programs that lose one, come back to be told before the change is made.
+pub fn replace_regions(dataset: &Dataset, regions: Option<Regions>) -> (Change, LostLocations) {
+    let mut after = dataset.clone();
+    let mut lost = LostLocations::default();
+    if let Some(new) = &regions {
+        let codes = new.codes();
+        for program in &mut after.programs {
+            let before = program.locations.len();
+            program.locations.retain(|code| {
+                let kept = codes.contains(code.as_str());
+                if !kept && !lost.codes.contains(code) {
+                    lost.codes.push(code.clone());
+                }
+                kept
+            });
+            if program.locations.len() < before {
+                lost.programs += 1;
+            }
+        }
+    }
+    after.regions = regions;
+    (Change::between(dataset, &after), lost)
+}
+
+/// Locations that new boundaries do not have.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LostLocations {
+    pub codes: Vec<String>,
+    pub programs: usize,
 }
 
 pub fn set_plan(dataset: &Dataset, plan: Plan) -> Change {

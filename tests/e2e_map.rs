@@ -9,7 +9,7 @@ mod e2e {
     pub mod browser;
 }
 
-use e2e::browser::{Browser, Pointer};
+use e2e::browser::{Browser, Pointer, temp_file};
 use masterplan_tracker::format::Dataset;
 use masterplan_tracker::sample::sample_dataset;
 use serde_json::{Value, json};
@@ -221,5 +221,140 @@ async fn a_colleagues_file_with_its_own_regions_shows_its_counts_and_exports_the
     let exported: Value = serde_json::from_str(&browser.downloaded("Kota Contoh.masterplan.json").await).unwrap();
     assert_eq!(exported["regions"], file["regions"], "the boundaries exported as imported");
     assert_eq!(exported["programs"][1]["locations"], json!(["99.01.01", "99.01.02"]));
+    browser.close().await;
+}
+
+/// A kecamatan layer as a GIS tool exports it: the code in `KDCPUM` (beside a province code that is the same
+/// everywhere), the name in `WADMKC`, and an object id that a careless proposal could take for the code.
+fn gis_layer() -> Value {
+    let features: Vec<Value> = (0..4)
+        .map(|i| {
+            let (lon, lat) = (104.40 + f64::from(i % 2) * 0.06, 0.86 + f64::from(i / 2) * 0.06);
+            json!({"type": "Feature",
+                   "properties": {"FID": i + 1, "KDPPUM": "21", "KDCPUM": format!("21.72.0{}", i + 1),
+                                  "WADMKC": format!("Kecamatan Uji {}", i + 1), "LUAS_KM2": 12.5},
+                   "geometry": {"type": "MultiPolygon", "coordinates": [[[[lon, lat], [lon + 0.05, lat], [lon + 0.05, lat + 0.05],
+                                                                          [lon, lat + 0.05], [lon, lat]]]]}})
+        })
+        .collect();
+    json!({"type": "FeatureCollection", "name": "batas_kecamatan", "features": features})
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_boundaries_file_with_its_own_property_names_is_confirmed_in_a_preview_and_replaces_the_map() {
+    let browser = Browser::start().await;
+    browser.open("").await;
+    let path = temp_file("batas_kecamatan.geojson", gis_layer().to_string().as_bytes());
+    browser.wait_for("map-import").await.send_keys(&path.display().to_string()).await.unwrap();
+    browser.wait_for("map-import-preview").await;
+    assert_eq!(browser.value("map-import-code-field").await, "KDCPUM", "the code proposed");
+    assert_eq!(browser.value("map-import-name-field").await, "WADMKC", "the name proposed");
+    // The sample's programs in its kelurahan lose those places: the preview says so before anything changes.
+    let sample = sample_dataset();
+    let losing = sample.programs.iter().filter(|p| p.locations.iter().any(|l| l.split('.').count() == 4)).count();
+    let lost = browser.text("map-import-lost").await;
+    assert!(lost.starts_with(&format!("{losing} program ")) && lost.contains("21.72.0"), "{lost}");
+    // A property that is the same everywhere cannot be the code: refused in the preview at its place.
+    browser.select("map-import-code-field", "KDPPUM").await;
+    browser.wait_text_contains("map-import-error", "features[1].properties.KDPPUM").await;
+    assert_eq!(
+        browser.eval("return document.querySelector('[data-testid=map-import-apply]').disabled").await,
+        json!(true)
+    );
+    browser.select("map-import-code-field", "KDCPUM").await;
+    browser.wait_gone("map-import-error").await;
+    browser
+        .wait_until("return document.querySelectorAll('[data-testid=map-import-preview] [data-testid=map-region]').length === 4", "the preview map")
+        .await;
+    browser.click("map-import-apply").await;
+    browser.wait_gone("map-import-preview").await;
+    browser.wait_text_contains("boundaries-current", "4 wilayah").await;
+
+    // To the dashboard within the page: its history (undo) lasts as long as the page.
+    browser.click("view-dashboard").await;
+    browser.wait_drawn().await;
+    wait_regions(&browser, 4).await;
+    browser.wait_text_contains("chart-map", "Kecamatan Uji 1").await;
+    let mut found: Vec<String> = regions(&browser).await.into_iter().map(|(code, _)| code).collect();
+    found.sort();
+    assert_eq!(found, ["21.72.01", "21.72.02", "21.72.03", "21.72.04"]);
+    assert!(!browser.exists("map-level").await, "one level: no choice of level");
+    // Kecamatan codes the sample's programs named directly stay; their kelurahan went with the old boundaries.
+    let kept = |code: &str| sample.programs.iter().filter(|p| p.locations.iter().any(|l| l == code)).count() as u64;
+    for (code, count) in regions(&browser).await {
+        assert_eq!(count, kept(&code), "{code}");
+    }
+    // One step, undone at once.
+    browser.click("undo").await;
+    wait_regions(&browser, 4).await;
+    browser.wait_css("[data-testid=map-level]").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_boundaries_file_names_its_place_and_changes_nothing() {
+    let browser = Browser::start().await;
+    browser.open("?lang=en").await;
+    let before = browser.text("boundaries-current").await;
+    let mut layer = gis_layer();
+    layer["features"][3]["geometry"] = json!({"type": "LineString", "coordinates": [[104.4, 0.9], [104.5, 0.9]]});
+    let path = temp_file("garis.geojson", layer.to_string().as_bytes());
+    browser.wait_for("map-import").await.send_keys(&path.display().to_string()).await.unwrap();
+    let message = browser.wait_text_contains("map-import-error", "features[3].geometry").await;
+    assert!(message.contains("garis.geojson") && message.contains("unchanged"), "{message}");
+    assert!(!browser.exists("map-import-preview").await);
+    let mut projected = gis_layer();
+    projected["features"][0]["geometry"]["coordinates"][0][0][2] = json!([452_000.0, 101_000.0]);
+    let path = temp_file("utm.geojson", projected.to_string().as_bytes());
+    browser.wait_for("map-import").await.send_keys(&path.display().to_string()).await.unwrap();
+    browser.wait_text_contains("map-import-error", "features[0].geometry.coordinates[0][0][2]").await;
+    assert_eq!(browser.text("boundaries-current").await, before);
+    browser.open("?view=dashboard").await;
+    wait_regions(&browser, 4).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_program_form_picks_a_kecamatan_then_a_kelurahan_and_the_map_counts_it() {
+    let sample = sample_dataset();
+    // The register's first row (it draws only the rows in sight).
+    let program = &sample.programs[0];
+    assert!(program.locations.is_empty());
+    let before = located_in(&sample, "21.72.03.1004");
+    let browser = Browser::start().await;
+    browser.open(&format!("?view=register&q={}", program.id)).await;
+    browser
+        .wait_css(&format!("[data-testid=program-row][data-program-id=\"{}\"] [data-testid=program-open]", program.id))
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("program-field-locations").await;
+    browser.select("program-location-kecamatan", "21.72.03").await;
+    browser.select("program-location-kelurahan", "21.72.03.1004").await;
+    browser.click("program-location-add").await;
+    browser.wait_css("[data-testid=program-location][data-region-code=\"21.72.03.1004\"]").await;
+    browser.click("program-save").await;
+    browser.wait_gone("program-form").await;
+    let cell = browser
+        .text_css(&format!(
+            "[data-testid=program-row][data-program-id=\"{}\"] [data-testid=program-locations]",
+            program.id
+        ))
+        .await;
+    assert_eq!(cell, "Penyengat, Tanjung Pinang Kota");
+
+    browser.open("?view=dashboard").await;
+    wait_regions(&browser, 4).await;
+    browser.select("map-level", "kelurahan").await;
+    browser
+        .wait_until(
+            &format!(
+                "return document.querySelector('[data-region-code=\"21.72.03.1004\"]')?.getAttribute('data-count') === '{}'",
+                before + 1
+            ),
+            "one more program in Penyengat",
+        )
+        .await;
     browser.close().await;
 }

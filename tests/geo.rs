@@ -293,3 +293,38 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_edit_naming_a_place_that_is_no_region_is_refused_at_its_place() {
+    use masterplan_tracker::change::Direction;
+    use masterplan_tracker::edit;
+    let mut dataset = sample_dataset();
+    let original = dataset.programs[20].clone();
+    let mut edited = original.clone();
+    edited.locations = vec!["21.72.01.1001".into(), "21.72.99".into()];
+    let change = edit::save_program(&dataset, Some(&original), edited).unwrap();
+    let refused = edit::apply(&mut dataset, &change, Direction::Forward).unwrap_err();
+    assert_eq!(refused.0[0].path, "programs[20].locations[1]");
+    assert_eq!(refused.0[0].problem, Problem::UnknownRegion { code: "21.72.99".into() });
+    assert_eq!(dataset.programs[20], original, "a refused edit changes nothing");
+}
+
+#[test]
+fn new_boundaries_take_the_locations_they_lack_and_undo_brings_all_back() {
+    use masterplan_tracker::change::Direction;
+    use masterplan_tracker::edit;
+    let start = sample_dataset();
+    let mut dataset = start.clone();
+    let file = BoundariesFile::read(&agency_layer().to_string()).unwrap();
+    let regions = file.regions(&file.proposal).unwrap().regions;
+    let (change, lost) = edit::replace_regions(&dataset, Some(regions.clone()));
+    let located = start.programs.iter().filter(|p| p.locations.iter().any(|l| l.split('.').count() == 4)).count();
+    assert!(lost.programs >= located && lost.programs > 0);
+    assert!(lost.codes.iter().any(|c| c == "21.72.01.1002"));
+    edit::apply(&mut dataset, &change, Direction::Forward).unwrap();
+    assert_eq!(dataset.regions.as_ref(), Some(&regions));
+    let codes = regions.codes();
+    assert!(dataset.programs.iter().flat_map(|p| &p.locations).all(|l| codes.contains(l.as_str())));
+    edit::apply(&mut dataset, &change, Direction::Backward).unwrap();
+    assert_eq!(dataset, start);
+}

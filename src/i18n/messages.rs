@@ -65,6 +65,32 @@ messages! {
         "Program dalam data ini memiliki lokasi, tetapi data ini belum memiliki batas wilayah untuk menggambar peta. Impor berkas GeoJSON kecamatan atau kelurahan di panel Data.",
         "Programs of this dataset have locations, but the dataset has no boundaries to draw the map. Import a GeoJSON file of kecamatan or kelurahan in the Data panel."
     ),
+    BoundariesHeading => ("Batas wilayah", "Boundaries"),
+    BoundariesCurrent => ("Data ini memiliki {count} wilayah. Sumber: {source}", "This dataset has {count} regions. Source: {source}"),
+    BoundariesCurrentNoSource => ("Data ini memiliki {count} wilayah.", "This dataset has {count} regions."),
+    BoundariesNone => ("Data ini belum memiliki batas wilayah.", "This dataset has no boundaries yet."),
+    BoundariesHint => (
+        "Berkas GeoJSON kecamatan atau kelurahan (dari Ina-Geoportal, GADM atau aplikasi SIG), koordinat bujur dan lintang WGS84. Batas yang sangat rinci disederhanakan menjadi paling banyak {budget} titik agar berkas data tetap ringan.",
+        "A GeoJSON file of kecamatan or kelurahan (from Ina-Geoportal, GADM or a GIS tool), in WGS84 longitude and latitude. Very detailed boundaries are simplified to at most {budget} positions to keep the dataset file light."
+    ),
+    BoundariesChoose => ("Impor batas wilayah (GeoJSON)…", "Import boundaries (GeoJSON)…"),
+    BoundariesPreview => ("Pratinjau batas wilayah", "Boundaries preview"),
+    BoundariesRead => ("{file}: {count} wilayah. Pilih properti yang berisi kode dan nama wilayah.", "{file}: {count} regions. Choose the properties that hold each region's code and name."),
+    BoundariesCodeField => ("Kode wilayah", "Region code"),
+    BoundariesNameField => ("Nama wilayah", "Region name"),
+    BoundariesSize => ("{count} wilayah, {kept} titik koordinat.", "{count} regions, {kept} coordinate positions."),
+    BoundariesSimplified => (
+        "{count} wilayah, disederhanakan menjadi {kept} titik koordinat dari {file} titik dalam berkas.",
+        "{count} regions, simplified to {kept} coordinate positions from {file} in the file."
+    ),
+    BoundariesLost => (
+        "{programs} kehilangan lokasi yang tidak ada di batas wilayah ini: {codes}. Urungkan untuk mengembalikannya.",
+        "{programs} lose locations that these boundaries do not have: {codes}. Undo brings them back."
+    ),
+    BoundariesApply => ("Ganti batas wilayah", "Replace the boundaries"),
+    BoundariesRefused => ("Berkas {file} tidak dapat dipakai sebagai batas wilayah; data tidak berubah.", "The file {file} cannot be used as boundaries; the data is unchanged."),
+    BoundariesUnreadable => ("Berkas tidak dapat dibaca: {detail}", "The file could not be read: {detail}"),
+    BoundariesReplaced => ("Batas wilayah diganti: {count} wilayah.", "Boundaries replaced: {count} regions."),
     MapTitle => ("{measure} per {level}", "{measure} per {level}"),
     MapMeasurePrograms => ("Jumlah program", "Programs"),
     MapMeasureActiveShare => ("Berjalan atau selesai", "Running or done"),
@@ -217,6 +243,16 @@ messages! {
     FieldEvidence => ("Bukti", "Evidence"),
     FieldLocations => ("Lokasi", "Locations"),
     LocationsCityWide => ("Seluruh kota", "City-wide"),
+    LocationsKecamatan => ("Kecamatan", "Kecamatan"),
+    LocationsKelurahan => ("Kelurahan", "Kelurahan"),
+    LocationsWholeKecamatan => ("(seluruh kecamatan)", "(the whole kecamatan)"),
+    LocationsChoose => ("— pilih —", "— choose —"),
+    LocationsAdd => ("Tambah lokasi", "Add location"),
+    LocationsRemove => ("Hapus lokasi {name}", "Remove the location {name}"),
+    LocationsWithoutBoundaries => (
+        "Kode wilayah, dipisah titik koma. Data ini belum memiliki batas wilayah untuk dipilih.",
+        "Region codes, separated by semicolons. This dataset has no boundaries to choose from."
+    ),
     FieldNotes => ("Catatan", "Notes"),
     FieldCity => ("Kota/kabupaten", "City"),
     FieldProvince => ("Provinsi", "Province"),

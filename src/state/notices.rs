@@ -43,6 +43,10 @@ pub enum Confirmation {
         city: String,
     },
     ExampleOpened,
+    /// New boundaries in place, with how many regions they have.
+    BoundariesReplaced {
+        regions: usize,
+    },
     /// Programs added here under an id that another tab gave to another program meanwhile, and their new ids.
     Renamed {
         ids: Vec<(String, String)>,

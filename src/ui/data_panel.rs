@@ -37,6 +37,7 @@ pub fn DataPanel() -> impl IntoView {
                 <TemplateBox/>
             </div>
             <ImportPreview/>
+            <super::boundaries::BoundariesBox/>
             {move || (!first_visit.get()).then(|| view! {
                 <details class="start-again" data-testid="start-again">
                     <summary>{move || lang.get().t(Key::StartAgain)}</summary>

@@ -13,6 +13,7 @@ use crate::format::{
 use crate::i18n::{Key, Lang};
 use crate::state::notices::Confirmation;
 
+use super::locations_field::LocationsField;
 use super::{use_lang, use_notices, use_store};
 
 /// Which program the form edits.
@@ -365,6 +366,9 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
                     {text_field("postponed_to", Key::FieldPostponedTo, |f| f.postponed_to.clone(), |f, v| f.postponed_to = v, "text")}
                     {text_field("delay_reason", Key::FieldDelayReason, |f| f.delay_reason.clone(), |f, v| f.delay_reason = v, "text")}
                     {text_field("apps", Key::FieldApps, |f| f.apps.clone(), |f, v| f.apps = v, "text")}
+                    <LocationsField chosen=Signal::derive(move || fields.with(|f| f.locations.clone()))
+                        on_change=Callback::new(move |list| fields.update(|f| f.locations = list))
+                        error=Signal::derive(move || errors.with(|e| e.get("locations").cloned()))/>
                     <div class="field wide">
                         <label for="program-evidence">{move || lang.get().t(Key::FieldEvidence)}</label>
                         <textarea id="program-evidence" rows="2" data-testid="program-field-evidence" prop:value=move || fields.with(|f| f.evidence.clone())

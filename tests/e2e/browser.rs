@@ -60,6 +60,15 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
 }
 
 /// A small dataset of another city, with an unknown field and markup in a name.
+/// A file with `contents` in a folder of this test run, for a file input to be given.
+pub fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("masterplan-e2e-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
 pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kota-contoh.masterplan.json");
 
 pub struct Browser {
