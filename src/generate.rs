@@ -116,3 +116,75 @@ pub fn synthetic_dataset(programs: usize, seed: u64) -> Dataset {
         extra: Default::default(),
     }
 }
+
+/// A province-sized map for benchmarks: `kecamatan` kecamatan of `per_kecamatan` kelurahan each, every
+/// kelurahan a ring of `positions` positions, and the dataset's programs located in one or two kelurahan
+/// (a fifth of them city-wide). Deterministic for a seed.
+pub fn with_province_regions(
+    mut dataset: Dataset,
+    kecamatan: usize,
+    per_kecamatan: usize,
+    positions: usize,
+    seed: u64,
+) -> Dataset {
+    use crate::geo::{CollectionType, FeatureType, Geometry, Position, Region, RegionProperties, Regions};
+    let mut random = SplitMix(seed);
+    let columns = ((kecamatan * per_kecamatan) as f64).sqrt().ceil() as usize;
+    let cell = 0.02;
+    let mut features = Vec::new();
+    let mut kelurahan_codes = Vec::new();
+    let ring = |i: usize, random: &mut SplitMix| -> Vec<Position> {
+        let (column, row) = (i % columns, i / columns);
+        let (lon, lat) = (104.0 + column as f64 * cell + cell / 2.0, 0.5 + row as f64 * cell + cell / 2.0);
+        let mut ring: Vec<Position> = (0..positions - 1)
+            .map(|k| {
+                let angle = k as f64 / (positions - 1) as f64 * std::f64::consts::TAU;
+                let radius = cell * (0.40 + 0.08 * random.below(100) as f64 / 100.0);
+                Position { lon: lon + radius * angle.cos(), lat: lat + radius * angle.sin() }
+            })
+            .collect();
+        ring.push(ring[0]);
+        ring
+    };
+    let feature = |code: String, name: String, geometry: Geometry| Region {
+        kind: FeatureType::Feature,
+        properties: RegionProperties { code, name, parent: None, extra: Default::default() },
+        geometry,
+        extra: Default::default(),
+    };
+    for k in 0..kecamatan {
+        let code = format!("99.01.{:02}", k + 1);
+        // The kecamatan's own shape: its first kelurahan's ring (the map draws it from its kelurahan).
+        features.push(feature(
+            code.clone(),
+            format!("Kecamatan {}", k + 1),
+            Geometry::Polygon(vec![ring(k * per_kecamatan, &mut random)]),
+        ));
+        for j in 0..per_kecamatan {
+            let child = format!("{code}.{:04}", 1001 + j);
+            kelurahan_codes.push(child.clone());
+            let shape = Geometry::Polygon(vec![ring(k * per_kecamatan + j, &mut random)]);
+            features.push(feature(child, format!("Kelurahan {}-{}", k + 1, j + 1), shape));
+        }
+    }
+    for program in &mut dataset.programs {
+        if random.chance(20) {
+            continue;
+        }
+        let first = kelurahan_codes[random.below(kelurahan_codes.len() as u64) as usize].clone();
+        program.locations = vec![first];
+        if random.chance(25) {
+            let second = kelurahan_codes[random.below(kelurahan_codes.len() as u64) as usize].clone();
+            if !program.locations.contains(&second) {
+                program.locations.push(second);
+            }
+        }
+    }
+    dataset.regions = Some(Regions {
+        kind: CollectionType::FeatureCollection,
+        features,
+        source: Some("synthetic".into()),
+        extra: Default::default(),
+    });
+    dataset
+}

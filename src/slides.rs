@@ -5,16 +5,35 @@ use crate::charts::BarChart;
 use crate::dashboard;
 use crate::format::{Dataset, Dimension};
 use crate::i18n::Lang;
+use crate::map::{MapChart, MapView};
 use crate::metrics::{Overview, ProgramFilter, StatusCounts};
 use crate::scorecard::Scorecard;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Slide {
-    Title { city: String, plan: String, date: String },
-    Headline { programs: usize, counts: StatusCounts },
+    Title {
+        city: String,
+        plan: String,
+        date: String,
+    },
+    Headline {
+        programs: usize,
+        counts: StatusCounts,
+    },
     Chart(BarChart),
-    Dimension { dimension: Dimension, chart: BarChart, quick_wins: Vec<String>, postponed: Vec<(String, i32, String)> },
-    Scorecard { card: Box<Scorecard>, chart: BarChart, city: String },
+    /// The map of programs by kecamatan, when the data has boundaries.
+    Map(Box<MapChart>),
+    Dimension {
+        dimension: Dimension,
+        chart: BarChart,
+        quick_wins: Vec<String>,
+        postponed: Vec<(String, i32, String)>,
+    },
+    Scorecard {
+        card: Box<Scorecard>,
+        chart: BarChart,
+        city: String,
+    },
 }
 
 impl Slide {
@@ -24,6 +43,7 @@ impl Slide {
             Slide::Title { .. } => "title".to_owned(),
             Slide::Headline { .. } => "headline".to_owned(),
             Slide::Chart(chart) => format!("chart-{}", chart.name),
+            Slide::Map(_) => "map".to_owned(),
             Slide::Dimension { dimension, .. } => format!("dimension-{}", dimension.code()),
             Slide::Scorecard { card, .. } => format!("scorecard-{}", card.agency_id),
         }
@@ -37,6 +57,7 @@ impl Slide {
                 lang.tf(crate::i18n::Key::SlideHeadline, &[("count", &lang.count(*programs))])
             }
             Slide::Chart(chart) => chart.title.clone(),
+            Slide::Map(map) => map.title.clone(),
             Slide::Dimension { dimension, .. } => lang.dimension(*dimension).to_owned(),
             Slide::Scorecard { card, .. } => {
                 lang.tf(crate::i18n::Key::ScorecardCaption, &[("name", &card.agency_name)])
@@ -113,6 +134,9 @@ pub fn deck(dataset: &Dataset, lang: Lang, today: &str) -> Vec<Slide> {
         Slide::Headline { programs: overview.programs, counts: overview.counts },
     ];
     slides.extend(dashboard::charts(dataset, &ProgramFilter::default(), lang).into_iter().map(Slide::Chart));
+    if let Some(map) = MapChart::of(dataset, &dataset.programs, MapView::default(), lang) {
+        slides.push(Slide::Map(Box::new(map)));
+    }
     for dimension in Dimension::ALL {
         let programs: Vec<_> = dataset.programs.iter().filter(|p| p.dimension == dimension).collect();
         if programs.is_empty() {

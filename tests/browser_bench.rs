@@ -306,3 +306,33 @@ async fn evaluations_and_scorecards_at_scale() {
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
     storage.clear().unwrap();
 }
+
+/// The map in the page: a province's 400 kelurahan (100 000 positions) counted, drawn and laid out, at
+/// each level, and the sample's.
+#[wasm_bindgen_test]
+async fn the_map_of_a_province() {
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    let province = masterplan_tracker::generate::with_province_regions(synthetic_dataset(2_000, 7), 20, 20, 250, 7);
+    for (label, dataset) in [("sample", masterplan_tracker::sample::sample_dataset()), ("province", province)] {
+        let (root, handle, _) = mount_with(&dataset, "?view=dashboard").await;
+        wait_for(&root, "map-region").await;
+        let level: web_sys::HtmlSelectElement = find(&root, "map-level").unwrap().unchecked_into();
+        let mut figures = Vec::new();
+        for code in ["kelurahan", "kecamatan"] {
+            level.set_value(code);
+            let started = js_sys::Date::now();
+            level.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+            leptos::task::tick().await;
+            // Laid out: the drawing's size read forces the layout of the new SVG.
+            let height = find(&root, "chart-map").unwrap().get_bounding_client_rect().height();
+            let drawn = js_sys::Date::now() - started;
+            let regions = root.query_selector_all("[data-testid=chart-map] [data-testid=map-region]").unwrap().length();
+            figures.push(format!("{code} {regions} regions {drawn:.0} ms (card {height:.0} px)"));
+        }
+        console_log!("map of the {label}: {}", figures.join("; "));
+        drop(handle);
+        root.remove();
+    }
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+}

@@ -178,6 +178,8 @@ fn the_presenter_hides_and_reorders_slides_and_new_slides_still_come() {
     let keys: Vec<String> = slides.iter().map(|s| s.key()).collect();
     assert_eq!(&keys[..3], ["title", "headline", "chart-status"]);
     assert!(keys.contains(&"dimension-environment".to_owned()));
+    let last_chart = keys.iter().rposition(|k| k.starts_with("chart-")).unwrap();
+    assert_eq!(keys[last_chart + 1], "map", "the map after the charts");
     let arrangement = Arrangement::default().toggled("title").moved(&keys, "chart-status", -1);
     let shown: Vec<String> = arrangement.shown(slides.clone()).iter().map(|s| s.key()).collect();
     assert_eq!(&shown[..2], ["chart-status", "headline"]);

@@ -59,8 +59,8 @@ async fn the_presentation_moves_with_the_keyboard_jumps_and_leaves_with_escape()
     let total: usize = browser.text("slide-counter").await.split(" / ").nth(1).unwrap().parse().unwrap();
     assert_eq!(
         total,
-        2 + 9 + 6 + 4,
-        "title, headline, 9 charts (the Stage I round's included), 6 dimensions, 4 agency scorecards"
+        2 + 9 + 1 + 6 + 4,
+        "title, headline, 9 charts (the Stage I round's included), the map, 6 dimensions, 4 agency scorecards"
     );
     assert_eq!(browser.text("slide-counter").await, format!("1 / {total}"));
     assert!(!browser.exists("undo").await || !browser.eval("return document.querySelector('[data-testid=presentation]').contains(document.querySelector('[data-testid=undo]'))").await.as_bool().unwrap());
@@ -128,7 +128,7 @@ async fn the_printed_report_has_no_controls_and_a_page_per_section() {
     let breaks: Vec<String> = serde_json::from_value(breaks).unwrap();
     assert_eq!(breaks[0], "auto", "the cover starts the first page");
     assert!(breaks[1..].iter().all(|b| b == "page"), "every other section starts a page: {breaks:?}");
-    assert_eq!(breaks.len(), 11, "cover, summary, charts, six dimensions, postponements, scorecards");
+    assert_eq!(breaks.len(), 12, "cover, summary, charts, the map, six dimensions, postponements, scorecards");
     browser.emulate_print(false).await;
     browser.close().await;
 }

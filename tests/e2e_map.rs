@@ -121,6 +121,26 @@ async fn the_samples_map_shows_four_kecamatan_and_eighteen_kelurahan_with_their_
     browser.wait_css("[data-testid=chart-map] [data-testid=chart-table-toggle]").await.click().await.unwrap();
     let table = browser.text("chart-map-table").await;
     assert!(table.contains("Dompak") && table.contains("Seluruh kota (tanpa lokasi)"), "{table}");
+
+    // A slide of its own, after the charts, and a page of the report.
+    browser.select("dashboard-dimension", "").await;
+    browser.click("present-start").await;
+    browser.keys("12\u{E007}").await; // 12, Enter
+    browser.wait_css("[data-testid=slide][data-slide-index=\"11\"] .slide-map svg").await;
+    let on_slide = browser
+        .eval(
+            "return document.querySelectorAll('[data-slide-index=\"11\"] .slide-map [data-testid=map-region]').length",
+        )
+        .await;
+    assert_eq!(on_slide, json!(4));
+    browser.keys("\u{E00C}").await; // Escape
+    browser.wait_gone("presentation").await;
+    browser.click("view-report").await;
+    browser.wait_css("[data-testid=report-map] svg").await;
+    let in_report = browser
+        .eval("return document.querySelectorAll('[data-testid=report-map] [data-testid=map-region]').length")
+        .await;
+    assert_eq!(in_report, json!(4));
     browser.close().await;
 }
 
@@ -356,5 +376,25 @@ async fn the_program_form_picks_a_kecamatan_then_a_kelurahan_and_the_map_counts_
             "one more program in Penyengat",
         )
         .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn locations_without_boundaries_are_kept_and_the_map_says_it_has_none() {
+    let mut file = colleague_file();
+    file.as_object_mut().unwrap().remove("regions");
+    let browser = Browser::start().await;
+    browser.open("?lang=en").await;
+    browser.drop_file("tanpa-batas.masterplan.json", &file.to_string()).await;
+    browser.click("import-replace").await;
+    browser.wait_text("city-name", "Kota Contoh").await;
+    browser.click("view-dashboard").await;
+    let said = browser.wait_text_contains("map-no-boundaries", "have locations").await;
+    assert!(said.contains("Import a GeoJSON file"), "{said}");
+    assert!(!browser.exists("map-region").await);
+    browser.click("view-overview").await;
+    browser.click("export-json").await;
+    let exported: Value = serde_json::from_str(&browser.downloaded("Kota Contoh.masterplan.json").await).unwrap();
+    assert_eq!(exported["programs"][1]["locations"], json!(["99.01.01", "99.01.02"]), "kept as they came");
     browser.close().await;
 }

@@ -163,6 +163,10 @@ fn slide_view(slide: Slide) -> impl IntoView {
             .into_any()
         }
         Slide::Chart(chart) => chart_slide(chart).into_any(),
+        Slide::Map(map) => {
+            let svg = map.to_svg();
+            view! { <div class="slide-chart slide-map" role="img" aria-label=map.title.clone() inner_html=svg></div> }.into_any()
+        }
         Slide::Dimension { dimension: _, chart, quick_wins, postponed } => view! {
             <div class="slide-dimension">
                 {chart_slide(chart)}

@@ -21,6 +21,12 @@ pub fn Report() -> impl IntoView {
     let plan = store.plan();
     let today = files::today();
     let charts = Memo::new(move |_| store.with(|d| dashboard::charts(d, &ProgramFilter::default(), lang.get())));
+    let map = Memo::new(move |_| {
+        store.with(|d| {
+            crate::map::MapChart::of(d, &d.programs, crate::map::MapView::default(), lang.get())
+                .map(|m| (m.title.clone(), m.to_svg()))
+        })
+    });
     let overview = Memo::new(move |_| store.with(Overview::of));
     let print = move |_| {
         if let Some(window) = web_sys::window() {
@@ -113,6 +119,12 @@ pub fn Report() -> impl IntoView {
                     </table>
                 </section>
             }).collect_view()}
+            {move || map.get().map(|(title, svg)| view! {
+                <section class="report-section report-map" data-testid="report-map">
+                    <h2>{lang.get().t(Key::MapHeading)}</h2>
+                    <figure class="report-chart" role="img" aria-label=title inner_html=svg></figure>
+                </section>
+            })}
             <section class="report-section" data-testid="report-postponed">
                 <h2>{move || lang.get().tf(Key::PostponedHeading, &[("count", &lang.get().count(store.with(|d| d.programs.iter().filter(|p| p.postponed_to.is_some()).count())))])}</h2>
                 <table class="report-table">

@@ -362,7 +362,7 @@ fn bench() -> Result {
     dist()?;
     let root = project_root();
     run(Command::new("cargo")
-        .args(["bench", "--bench", "exchange", "--bench", "register", "--bench", "evaluation"])
+        .args(["bench", "--bench", "exchange", "--bench", "register", "--bench", "evaluation", "--bench", "map"])
         .current_dir(&root))?;
     run(Command::new("cargo")
         .args(["bench", "--features", "e2e", "--bench", "page_load"])
