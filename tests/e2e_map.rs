@@ -241,6 +241,27 @@ async fn a_colleagues_file_with_its_own_regions_shows_its_counts_and_exports_the
     let exported: Value = serde_json::from_str(&browser.downloaded("Kota Contoh.masterplan.json").await).unwrap();
     assert_eq!(exported["regions"], file["regions"], "the boundaries exported as imported");
     assert_eq!(exported["programs"][1]["locations"], json!(["99.01.01", "99.01.02"]));
+
+    // The exported file imports again into a fresh browser with the same map.
+    let again = Browser::start().await;
+    again.open("").await;
+    again.import(&browser.downloads().join("Kota Contoh.masterplan.json")).await;
+    again.click("import-replace").await;
+    again.wait_text("city-name", "Kota Contoh").await;
+    again.click("view-dashboard").await;
+    wait_regions(&again, 2).await;
+    let mut found = regions(&again).await;
+    found.sort();
+    assert_eq!(found, [("99.01.01".to_owned(), 2), ("99.01.02".to_owned(), 2)]);
+    // Downloads like every chart: SVG, and PNG at twice the size.
+    again.wait_css("[data-testid=chart-map] [data-testid=chart-download-svg]").await.click().await.unwrap();
+    let svg = again.downloaded("Kota Contoh - map.svg").await;
+    assert!(svg.starts_with("<svg") && svg.contains(r#"data-region-code="99.01.02""#));
+    again.wait_css("[data-testid=chart-map] [data-testid=chart-download-png]").await.click().await.unwrap();
+    let png = again.downloaded_bytes("Kota Contoh - map.png").await;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 1280);
+    again.close().await;
     browser.close().await;
 }
 

@@ -91,7 +91,7 @@ messages! {
     BoundariesRefused => ("Berkas {file} tidak dapat dipakai sebagai batas wilayah; data tidak berubah.", "The file {file} cannot be used as boundaries; the data is unchanged."),
     BoundariesUnreadable => ("Berkas tidak dapat dibaca: {detail}", "The file could not be read: {detail}"),
     BoundariesReplaced => ("Batas wilayah diganti: {count} wilayah.", "Boundaries replaced: {count} regions."),
-    MapTitle => ("{measure} per {level}", "{measure} per {level}"),
+    MapTitle => ("{measure} per {level}", "{measure} by {level}"),
     MapMeasurePrograms => ("Jumlah program", "Programs"),
     MapMeasureActiveShare => ("Berjalan atau selesai", "Running or done"),
     MapMeasureQuickWins => ("Quick win", "Quick wins"),
