@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod import;
 pub mod map;
 pub mod metrics;
+pub mod portfolio;
 pub mod register;
 pub mod sample;
 pub mod scorecard;

@@ -362,7 +362,19 @@ fn bench() -> Result {
     dist()?;
     let root = project_root();
     run(Command::new("cargo")
-        .args(["bench", "--bench", "exchange", "--bench", "register", "--bench", "evaluation", "--bench", "map"])
+        .args([
+            "bench",
+            "--bench",
+            "exchange",
+            "--bench",
+            "register",
+            "--bench",
+            "evaluation",
+            "--bench",
+            "map",
+            "--bench",
+            "portfolio",
+        ])
         .current_dir(&root))?;
     run(Command::new("cargo")
         .args(["bench", "--features", "e2e", "--bench", "page_load"])

@@ -1,0 +1,266 @@
+//! Several cities side by side: the portfolio file (every city's dataset file as it is, in one file), and
+//! the comparison of the cities' figures (a row per city, a totals row, sorting and a province filter).
+//! Pure: nothing here knows of the browser.
+
+use serde_json::{Map, Value};
+
+use crate::evaluation::{self, Aspect};
+use crate::format::{Aspects, Dataset, Dimension, FormatError, Problem, Refusal, Status};
+use crate::metrics::{Share, StatusCounts, StatusShares};
+
+/// The value of the `format` field of a portfolio file.
+pub const PORTFOLIO_TAG: &str = "smart-city-masterplan-portfolio";
+pub const PORTFOLIO_VERSION: u64 = 1;
+
+/// Every city of a portfolio, as their dataset files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Portfolio {
+    pub datasets: Vec<Dataset>,
+}
+
+impl Portfolio {
+    /// Whether a file's JSON says it is a portfolio (and not one city's dataset).
+    pub fn is_portfolio(value: &Value) -> bool {
+        value.get("format").and_then(Value::as_str) == Some(PORTFOLIO_TAG)
+    }
+
+    /// Reads a portfolio file: its envelope, then each city's dataset by every rule of the format, each
+    /// problem named at its place (`datasets[2].programs[3].status`).
+    pub fn from_value(value: Value) -> Result<Portfolio, Refusal> {
+        let Value::Object(mut object) = value else {
+            return Err(Refusal::one("", Problem::NotOurFormat));
+        };
+        if object.get("format").and_then(Value::as_str) != Some(PORTFOLIO_TAG) {
+            return Err(Refusal::one("format", Problem::NotOurFormat));
+        }
+        match object.get("version").map(|v| (v.as_u64(), v)) {
+            None => return Err(Refusal::one("version", Problem::Missing)),
+            Some((Some(PORTFOLIO_VERSION), _)) => {}
+            Some((Some(found), _)) if found > PORTFOLIO_VERSION => {
+                return Err(Refusal::one("version", Problem::NewerVersion { found }));
+            }
+            Some((_, other)) => {
+                return Err(Refusal::one("version", Problem::UnknownVersion { found: other.to_string() }));
+            }
+        }
+        let Some(Value::Array(files)) = object.remove("datasets") else {
+            return Err(Refusal::one("datasets", Problem::Missing));
+        };
+        let mut datasets = Vec::with_capacity(files.len());
+        let mut errors = Vec::new();
+        for (i, file) in files.into_iter().enumerate() {
+            match Dataset::from_value(file) {
+                Ok(checked) => datasets.push(checked.dataset),
+                Err(refusal) => errors.extend(refusal.errors.into_iter().map(|e| {
+                    let path =
+                        if e.path.is_empty() { format!("datasets[{i}]") } else { format!("datasets[{i}].{}", e.path) };
+                    FormatError { path, ..e }
+                })),
+            }
+            if errors.len() >= 25 {
+                break;
+            }
+        }
+        if errors.is_empty() { Ok(Portfolio { datasets }) } else { Err(Refusal { errors }) }
+    }
+
+    /// The portfolio file's JSON text: `{format, version, exported_at, datasets}`, each dataset as its own
+    /// file writes it.
+    pub fn to_file_json(&self, exported_at: &str) -> String {
+        let mut file = Map::new();
+        file.insert("format".into(), Value::from(PORTFOLIO_TAG));
+        file.insert("version".into(), Value::from(PORTFOLIO_VERSION));
+        file.insert("exported_at".into(), Value::from(exported_at));
+        file.insert("datasets".into(), Value::Array(self.datasets.iter().map(Dataset::to_file_value).collect()));
+        serde_json::to_string_pretty(&Value::Object(file)).expect("a portfolio always serialises")
+    }
+}
+
+/// The latest scored round of a city: its date, index, change since the round before, and the weights
+/// behind the index (they differ between years).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LatestRound {
+    pub label: String,
+    pub date: String,
+    pub index: Option<f64>,
+    pub change: Option<f64>,
+    pub weights: Aspects,
+}
+
+/// One city's figures, or the figures of every city together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CityFigures {
+    pub city: String,
+    pub province: Option<String>,
+    pub programs: usize,
+    pub counts: StatusCounts,
+    /// By the largest-remainder method, adding up to exactly 100.00 % (as on the overview).
+    pub shares: StatusShares,
+    pub quick_wins: usize,
+    pub postponed: usize,
+    /// The share of each dimension's programs that are running or done; `None` without programs in it.
+    pub active_by_dimension: [Option<Share>; 6],
+    pub latest_round: Option<LatestRound>,
+}
+
+impl CityFigures {
+    pub fn of(dataset: &Dataset) -> CityFigures {
+        let mut figures = Self::over(&[dataset]);
+        figures.city = dataset.plan.city.clone();
+        figures.province = dataset.plan.province.clone();
+        figures.latest_round = latest_round(dataset);
+        figures
+    }
+}
+
+fn latest_round(dataset: &Dataset) -> Option<LatestRound> {
+    let trend = evaluation::index_trend(dataset);
+    let latest = trend.last()?;
+    let round = dataset.evaluations.iter().find(|e| e.id == latest.id)?;
+    Some(LatestRound {
+        label: round.label.clone(),
+        date: round.date.clone(),
+        index: latest.index.as_ref().ok().copied(),
+        change: latest.change,
+        weights: round.weights.clone().unwrap_or_else(evaluation::default_weights),
+    })
+}
+
+/// A column of the comparison to sort by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CompareColumn {
+    #[default]
+    City,
+    Province,
+    Programs,
+    Count(Status),
+    Share(Status),
+    QuickWins,
+    Postponed,
+    Active(Dimension),
+    RoundDate,
+    Index,
+}
+
+impl CompareColumn {
+    /// The column's name in the address and in `compare-sort-<name>`.
+    pub fn code(self) -> String {
+        match self {
+            CompareColumn::City => "city".into(),
+            CompareColumn::Province => "province".into(),
+            CompareColumn::Programs => "programs".into(),
+            CompareColumn::Count(s) => format!("count-{}", s.code()),
+            CompareColumn::Share(s) => format!("share-{}", s.code()),
+            CompareColumn::QuickWins => "quick-wins".into(),
+            CompareColumn::Postponed => "postponed".into(),
+            CompareColumn::Active(d) => format!("active-{}", d.code()),
+            CompareColumn::RoundDate => "round-date".into(),
+            CompareColumn::Index => "index".into(),
+        }
+    }
+
+    pub fn all() -> Vec<CompareColumn> {
+        let mut all = vec![CompareColumn::City, CompareColumn::Province, CompareColumn::Programs];
+        all.extend(Status::ALL.iter().map(|s| CompareColumn::Count(*s)));
+        all.extend(Status::ALL.iter().map(|s| CompareColumn::Share(*s)));
+        all.extend([CompareColumn::QuickWins, CompareColumn::Postponed]);
+        all.extend(Dimension::ALL.iter().map(|d| CompareColumn::Active(*d)));
+        all.extend([CompareColumn::RoundDate, CompareColumn::Index]);
+        all
+    }
+
+    pub fn from_code(code: &str) -> Option<CompareColumn> {
+        Self::all().into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// What the comparison shows: a province filter and a sort.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompareQuery {
+    pub province: Option<String>,
+    pub sort: CompareColumn,
+    pub descending: bool,
+}
+
+/// The cities' rows (filtered and sorted) and the totals over those rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub rows: Vec<CityFigures>,
+    pub total: CityFigures,
+    /// The provinces of all cities, for the filter.
+    pub provinces: Vec<String>,
+}
+
+impl Comparison {
+    pub fn of(datasets: &[Dataset], query: &CompareQuery) -> Comparison {
+        let mut provinces: Vec<String> = datasets.iter().filter_map(|d| d.plan.province.clone()).collect();
+        provinces.sort();
+        provinces.dedup();
+        let kept: Vec<&Dataset> = datasets
+            .iter()
+            .filter(|d| query.province.as_ref().is_none_or(|p| d.plan.province.as_ref() == Some(p)))
+            .collect();
+        let mut rows: Vec<CityFigures> = kept.iter().map(|d| CityFigures::of(d)).collect();
+        rows.sort_by(|a, b| {
+            let ordering = order(a, b, query.sort).then_with(|| a.city.cmp(&b.city));
+            if query.descending { ordering.reverse() } else { ordering }
+        });
+        let total = CityFigures::over(&kept);
+        Comparison { rows, total, provinces }
+    }
+}
+
+impl CityFigures {
+    /// The figures of several datasets' programs together (the totals row; no city, no round).
+    fn over(datasets: &[&Dataset]) -> CityFigures {
+        let programs: Vec<&crate::format::Program> = datasets.iter().flat_map(|d| &d.programs).collect();
+        let counts = StatusCounts::of(programs.iter().copied());
+        let mut active_by_dimension = [None; 6];
+        for (slot, dimension) in active_by_dimension.iter_mut().zip(Dimension::ALL) {
+            let in_dimension: Vec<_> = programs.iter().filter(|p| p.dimension == dimension).collect();
+            let active = in_dimension.iter().filter(|p| matches!(p.status, Status::Running | Status::Done)).count();
+            *slot = (!in_dimension.is_empty()).then(|| Share::ratio(active, in_dimension.len()));
+        }
+        CityFigures {
+            city: String::new(),
+            province: None,
+            programs: counts.total(),
+            shares: counts.shares(),
+            counts,
+            quick_wins: programs.iter().filter(|p| p.quick_win).count(),
+            postponed: programs.iter().filter(|p| p.postponed_to.is_some()).count(),
+            active_by_dimension,
+            latest_round: None,
+        }
+    }
+}
+
+fn order(a: &CityFigures, b: &CityFigures, column: CompareColumn) -> std::cmp::Ordering {
+    let dimension_at = |d: Dimension| Dimension::ALL.iter().position(|x| *x == d).unwrap_or(0);
+    match column {
+        CompareColumn::City => crate::register::fold(&a.city).cmp(&crate::register::fold(&b.city)),
+        CompareColumn::Province => a.province.cmp(&b.province),
+        CompareColumn::Programs => a.programs.cmp(&b.programs),
+        CompareColumn::Count(s) => a.counts.get(s).cmp(&b.counts.get(s)),
+        CompareColumn::Share(s) => a.shares.get(s).cmp(&b.shares.get(s)),
+        CompareColumn::QuickWins => a.quick_wins.cmp(&b.quick_wins),
+        CompareColumn::Postponed => a.postponed.cmp(&b.postponed),
+        CompareColumn::Active(d) => a.active_by_dimension[dimension_at(d)].cmp(&b.active_by_dimension[dimension_at(d)]),
+        CompareColumn::RoundDate => {
+            a.latest_round.as_ref().map(|r| &r.date).cmp(&b.latest_round.as_ref().map(|r| &r.date))
+        }
+        CompareColumn::Index => {
+            let index = |f: &CityFigures| f.latest_round.as_ref().and_then(|r| r.index);
+            index(a).partial_cmp(&index(b)).unwrap_or(std::cmp::Ordering::Equal)
+        }
+    }
+}
+
+/// The weights behind an index, as the table shows them: `10/20/30/30/10`.
+pub fn weights_text(weights: &Aspects) -> String {
+    [Aspect::Baseline, Aspect::Output, Aspect::Outcome, Aspect::Impact, Aspect::QuickWin]
+        .iter()
+        .map(|a| a.of(weights).map_or_else(|| "–".to_owned(), |w| format!("{w}")))
+        .collect::<Vec<_>>()
+        .join("/")
+}
