@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diff::DatasetDiff;
 use crate::format::{Checked, Dataset, Refusal};
+use crate::portfolio::Portfolio;
 use crate::spreadsheet;
 
 /// Files larger than this are refused before they are read: no real master plan comes near it, and
@@ -53,6 +54,8 @@ pub struct Preview {
     pub checked: Checked,
     /// Against the current dataset, as a replace would change it.
     pub diff: DatasetDiff,
+    /// A portfolio file's other cities (`checked` is its first): added as cities, never replacing one.
+    pub other_cities: Vec<Dataset>,
 }
 
 impl Preview {
@@ -82,10 +85,24 @@ pub fn looks_like_csv(text: &str, file_name: Option<&str>) -> bool {
 
 /// Checks incoming text against every rule and compares it with the current dataset.
 pub fn preview(text: &str, file_name: Option<&str>, current: &Dataset) -> Result<Preview, Refusal> {
-    let checked =
-        if looks_like_csv(text, file_name) { spreadsheet::from_csv(text, current)? } else { Dataset::parse(text)? };
+    if looks_like_csv(text, file_name) {
+        let checked = spreadsheet::from_csv(text, current)?;
+        let diff = DatasetDiff::between(current, &checked.dataset);
+        return Ok(Preview { checked, diff, other_cities: Vec::new() });
+    }
+    let value = crate::format::json_value(text)?;
+    if Portfolio::is_portfolio(&value) {
+        let mut cities = Portfolio::from_value(value)?.datasets.into_iter();
+        let Some(first) = cities.next() else {
+            return Err(Refusal::one("datasets", crate::format::Problem::Missing));
+        };
+        let diff = DatasetDiff::between(current, &first);
+        let checked = Checked { dataset: first, warnings: Vec::new() };
+        return Ok(Preview { checked, diff, other_cities: cities.collect() });
+    }
+    let checked = Dataset::from_value(value)?;
     let diff = DatasetDiff::between(current, &checked.dataset);
-    Ok(Preview { checked, diff })
+    Ok(Preview { checked, diff, other_cities: Vec::new() })
 }
 
 /// An XLSX workbook (a zip package) starts with these bytes.
@@ -99,7 +116,7 @@ pub fn preview_file(bytes: &[u8], file_name: &str, current: &Dataset) -> Result<
     if bytes.starts_with(ZIP_MAGIC) {
         let checked = spreadsheet::from_xlsx(bytes, current)?;
         let diff = DatasetDiff::between(current, &checked.dataset);
-        return Ok(Preview { checked, diff });
+        return Ok(Preview { checked, diff, other_cities: Vec::new() });
     }
     if bytes.starts_with(OLE2_MAGIC) {
         let detail = "an Excel 97-2003 workbook (.xls)".to_owned();

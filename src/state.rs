@@ -11,7 +11,7 @@ pub mod store;
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
-use crate::storage::BrowserStorage;
+use crate::storage::{BrowserStorage, CityId, cities};
 
 use exports::Exports;
 use imports::ImportFlow;
@@ -20,10 +20,12 @@ use settings::Settings;
 use store::DataStore;
 
 /// Loads what the browser keeps and provides every part of the state as context; `lang_param` is `?lang=`
-/// of the page's address.
-pub fn provide(lang_param: Option<Lang>) -> (DataStore, ImportFlow, Settings, Notices, Exports) {
+/// of the page's address, `city` its `?city=`.
+pub fn provide(lang_param: Option<Lang>, city: Option<CityId>) -> (DataStore, ImportFlow, Settings, Notices, Exports) {
     let notices = Notices::new();
-    let (storage, problem) = match BrowserStorage::open() {
+    // The city the address names, if the browser lists it; the first city otherwise.
+    let city = BrowserStorage::open(CityId::FIRST).map_or(CityId::FIRST, |first| cities::resolve(first, city));
+    let (storage, problem) = match BrowserStorage::open(city) {
         Ok(storage) => (Some(storage), None),
         Err(error) => (None, Some(error)),
     };

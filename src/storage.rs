@@ -7,9 +7,12 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
+pub mod cities;
 pub mod coordination;
 pub mod envelope;
 pub mod quota;
+
+pub use cities::CityId;
 
 use envelope::{DecodeError, Origin, Settings, StoredDataset, StoredHead, decode_dataset, encode_dataset, stored_head};
 
@@ -73,32 +76,67 @@ pub struct SetAside {
     pub chars: usize,
 }
 
-/// The browser store. Constructed only once storage is known to be reachable.
+/// The browser store of one city's data. Constructed only once storage is known to be reachable.
 #[derive(Clone, Copy, Debug)]
-pub struct BrowserStorage(());
+pub struct BrowserStorage {
+    city: CityId,
+}
 
 impl BrowserStorage {
     /// Reaches localStorage; blocked storage (a `SecurityError`) and its absence both give `Unavailable`.
     /// Backups and unreadable data kept by older versions move to keys of their own.
-    pub fn open() -> Result<BrowserStorage, StorageError> {
+    pub fn open(city: CityId) -> Result<BrowserStorage, StorageError> {
         let storage = web_sys::window().ok_or(StorageError::Unavailable)?.local_storage();
         match storage {
             Ok(Some(_)) => {
-                let store = BrowserStorage(());
-                store.move_legacy_keys();
+                let store = BrowserStorage { city };
+                if city == CityId::FIRST {
+                    store.move_legacy_keys();
+                }
                 Ok(store)
             }
             _ => Err(StorageError::Unavailable),
         }
     }
 
-    pub fn key_kind(key: Option<&str>) -> KeyKind {
+    pub fn city(self) -> CityId {
+        self.city
+    }
+
+    /// What a key that another tab changed is to a page working on `city`: another city's data is none
+    /// of its business.
+    pub fn key_kind(city: CityId, key: Option<&str>) -> KeyKind {
+        let keys = BrowserStorage { city };
         match key {
             None => KeyKind::Everything,
-            Some(DATASET_KEY) => KeyKind::Dataset,
             Some(SETTINGS_KEY) => KeyKind::Settings,
-            Some(k) if k.starts_with(BACKUP_PREFIX) || k.starts_with(SET_ASIDE_PREFIX) => KeyKind::Backups,
+            Some(k) if k == keys.dataset_key() => KeyKind::Dataset,
+            Some(k) if k.starts_with(&keys.backup_prefix()) || k.starts_with(&keys.set_aside_prefix()) => {
+                KeyKind::Backups
+            }
             Some(_) => KeyKind::Other,
+        }
+    }
+
+    /// The first city keeps the keys of the versions before several cities, so that their data is the
+    /// first city's as it is; every other city's keys are under its number.
+    fn dataset_key(self) -> String {
+        self.city.key(DATASET_KEY, "dataset")
+    }
+
+    fn backup_prefix(self) -> String {
+        self.city.key(BACKUP_PREFIX, "backup/")
+    }
+
+    fn set_aside_prefix(self) -> String {
+        self.city.key(SET_ASIDE_PREFIX, "unreadable/")
+    }
+
+    /// Removes the city's stored data and backups (the caller keeps a copy first).
+    pub fn delete_city_data(self) {
+        LocalStorage::delete(self.dataset_key());
+        for key in self.keys_with(&self.backup_prefix()) {
+            LocalStorage::delete(key);
         }
     }
 
@@ -106,7 +144,7 @@ impl BrowserStorage {
     /// before the error is returned, so the next save cannot overwrite it; data a newer version wrote is
     /// left where it is (that version reads it), and the caller writes nothing over it.
     pub fn load_dataset(self) -> Result<Option<StoredDataset>, StorageError> {
-        let Some(text) = self.read(DATASET_KEY)? else {
+        let Some(text) = self.read(&self.dataset_key())? else {
             return Ok(None);
         };
         match decode_dataset(&text) {
@@ -114,7 +152,7 @@ impl BrowserStorage {
             Err(DecodeError::Newer(version)) => Err(StorageError::Newer(version)),
             Err(DecodeError::Unreadable(detail)) => {
                 self.set_aside(&text)?;
-                LocalStorage::delete(DATASET_KEY);
+                LocalStorage::delete(self.dataset_key());
                 Err(StorageError::Corrupt(detail))
             }
         }
@@ -123,7 +161,7 @@ impl BrowserStorage {
     /// What is stored under the dataset's key: nothing, the head of its envelope (read without unpacking
     /// the dataset), or text this version cannot read.
     pub fn stored_head(self) -> Result<Stored, StorageError> {
-        Ok(match self.read(DATASET_KEY)? {
+        Ok(match self.read(&self.dataset_key())? {
             None => Stored::Nothing,
             Some(text) => stored_head(&text).map_or(Stored::Unreadable, Stored::Head),
         })
@@ -136,7 +174,7 @@ impl BrowserStorage {
         saved_at: &str,
         revision: u64,
     ) -> Result<(), StorageError> {
-        self.write(DATASET_KEY, &encode_dataset(dataset, origin, saved_at, revision))
+        self.write(&self.dataset_key(), &encode_dataset(dataset, origin, saved_at, revision))
     }
 
     pub fn load_settings(self) -> Settings {
@@ -150,7 +188,7 @@ impl BrowserStorage {
     /// The kept backups, newest first; unreadable ones count as none (they cannot be restored anyway).
     pub fn load_backups(self) -> Backups {
         let list = self
-            .keys_with(BACKUP_PREFIX)
+            .keys_with(&self.backup_prefix())
             .into_iter()
             .filter_map(|key| self.read(&key).ok().flatten())
             .filter_map(|text| serde_json::from_str::<Backup>(&text).ok())
@@ -160,20 +198,20 @@ impl BrowserStorage {
 
     pub fn save_backup(self, backup: &Backup) -> Result<(), StorageError> {
         let text = serde_json::to_string(backup).expect("a backup always serialises");
-        self.write(&format!("{BACKUP_PREFIX}{}", backup.id), &text)
+        self.write(&format!("{}{}", self.backup_prefix(), backup.id), &text)
     }
 
     pub fn delete_backup(self, id: u64) {
-        LocalStorage::delete(format!("{BACKUP_PREFIX}{id}"));
+        LocalStorage::delete(format!("{}{id}", self.backup_prefix()));
     }
 
     /// The pieces of unreadable data kept, newest first.
     pub fn set_aside_list(self) -> Vec<SetAside> {
         let mut list: Vec<SetAside> = self
-            .keys_with(SET_ASIDE_PREFIX)
+            .keys_with(&self.set_aside_prefix())
             .into_iter()
             .filter_map(|key| {
-                let id = key.strip_prefix(SET_ASIDE_PREFIX)?.parse().ok()?;
+                let id = key.strip_prefix(&self.set_aside_prefix())?.parse().ok()?;
                 let chars = self.read(&key).ok().flatten()?.chars().count();
                 Some(SetAside { id, chars })
             })
@@ -184,7 +222,7 @@ impl BrowserStorage {
 
     /// The text of a piece of unreadable data, as it was found.
     pub fn set_aside_text(self, id: u64) -> Option<String> {
-        self.read(&format!("{SET_ASIDE_PREFIX}{id}")).ok().flatten()
+        self.read(&format!("{}{id}", self.set_aside_prefix())).ok().flatten()
     }
 
     /// Characters the app keeps in localStorage, keys included: what counts against the browser's limit
@@ -200,10 +238,11 @@ impl BrowserStorage {
     /// Keeps text under a new key of its own, never overwriting an earlier one.
     fn set_aside(self, text: &str) -> Result<u64, StorageError> {
         let mut id = crate::files::now_ms();
-        while self.read(&format!("{SET_ASIDE_PREFIX}{id}"))?.is_some() {
+        let prefix = self.set_aside_prefix();
+        while self.read(&format!("{prefix}{id}"))?.is_some() {
             id += 1;
         }
-        self.write(&format!("{SET_ASIDE_PREFIX}{id}"), text)?;
+        self.write(&format!("{prefix}{id}"), text)?;
         Ok(id)
     }
 
@@ -233,12 +272,12 @@ impl BrowserStorage {
         web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(StorageError::Unavailable)
     }
 
-    fn read(self, key: &str) -> Result<Option<String>, StorageError> {
+    pub(crate) fn read(self, key: &str) -> Result<Option<String>, StorageError> {
         LocalStorage::raw().get_item(key).map_err(|_| StorageError::Unavailable)
     }
 
     /// Writes raw text: gloo's `set` would encode it as a JSON string a second time.
-    fn write(self, key: &str, text: &str) -> Result<(), StorageError> {
+    pub(crate) fn write(self, key: &str, text: &str) -> Result<(), StorageError> {
         LocalStorage::raw().set_item(key, text).map_err(|error| match error.dyn_ref::<web_sys::DomException>() {
             Some(e) if e.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
             Some(e) => StorageError::WriteFailed(format!("{}: {}", e.name(), e.message())),

@@ -13,6 +13,7 @@ mod address;
 mod agencies;
 mod backups;
 mod boundaries;
+mod compare;
 mod conflicts;
 mod dashboard;
 mod data_panel;
@@ -45,7 +46,7 @@ use report::Report;
 /// The whole app. Loads what the browser keeps and shares it through context.
 #[component]
 pub fn App() -> impl IntoView {
-    let (store, imports, settings, _, _) = crate::state::provide(lang_from_url());
+    let (store, imports, settings, _, _) = crate::state::provide(lang_from_url(), address::city());
     let navigation = Navigation::from_address();
     provide_context(navigation);
     let lang = settings.lang();
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                 {tab(View::Dashboard, Key::ViewDashboard, "view-dashboard")}
                 {tab(View::Evaluations, Key::ViewEvaluations, "view-evaluations")}
                 {tab(View::Report, Key::ViewReport, "view-report")}
+                {tab(View::Compare, Key::ViewCompare, "view-compare")}
             </div>
             <div class="undo-redo">
                 <button type="button" class="button small" data-testid="undo" disabled=move || !store.can_undo().get()
@@ -124,6 +126,7 @@ pub fn App() -> impl IntoView {
                 View::Dashboard => when_loaded(loading, dashboard_page()).into_any(),
                 View::Report => when_loaded(loading, report_page()).into_any(),
                 View::Evaluations => when_loaded(loading, evaluations_page()).into_any(),
+                View::Compare => when_loaded(loading, compare_page()).into_any(),
             }}
         </main>
         <footer class="footer">
@@ -157,6 +160,7 @@ on_demand!(register_page, view! { <Register/> });
 on_demand!(dashboard_page, view! { <Dashboard/> });
 on_demand!(report_page, view! { <Report/> });
 on_demand!(evaluations_page, view! { <Evaluations/> });
+on_demand!(compare_page, view! { <compare::Compare/> });
 
 /// Draws a part of the page once its code is there (at once when it was loaded before). While any part is on
 /// its way, `loading` counts it (the page says so with `aria-busy` on `<main>`).
@@ -183,6 +187,7 @@ fn preload_the_other_views() {
         __preload_dashboard_page().await;
         __preload_report_page().await;
         __preload_evaluations_page().await;
+        __preload_compare_page().await;
     });
 }
 

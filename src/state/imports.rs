@@ -15,6 +15,7 @@ use crate::files::{self, Reading};
 use crate::format::{Dataset, Plan};
 use crate::import::{self, MAX_FILE_BYTES, Origin, Preview, Source};
 use crate::share_link;
+use crate::storage::{StorageError, cities};
 
 use super::notices::{Confirmation, ImportFailure, Notice, Notices, Slot};
 use super::store::{DataStore, NoRoom};
@@ -67,6 +68,8 @@ pub struct ImportFlow {
     /// A replacement stopped because the browser has no room for a backup of the current data.
     no_room: RwSignal<Option<Replacement>>,
     reading: StoredValue<Option<Reading>, LocalStorage>,
+    /// Counts the changes to the portfolio's list of cities (added, removed, brought back).
+    cities_changed: RwSignal<u64>,
     store: DataStore,
     notices: Notices,
 }
@@ -80,9 +83,48 @@ impl ImportFlow {
             undo_of_import: StoredValue::new(true),
             no_room: RwSignal::new(None),
             reading: StoredValue::new_local(None),
+            cities_changed: RwSignal::new(0),
             store,
             notices,
         }
+    }
+
+    /// Changes when a city is added to or removed from the portfolio.
+    pub fn cities_changed(&self) -> ReadSignal<u64> {
+        self.cities_changed.read_only()
+    }
+
+    /// Marks the portfolio's list of cities as changed (a city removed or brought back elsewhere).
+    pub fn note_cities_changed(&self) {
+        self.cities_changed.update(|n| *n += 1);
+    }
+
+    /// Adds the waiting data as another city of the portfolio (a portfolio file's every city), leaving the
+    /// city the page works on as it is.
+    pub fn add_as_cities(&self) {
+        let Some(pending) = self.pending.get_untracked() else { return };
+        let Some(storage) = self.store.storage() else {
+            self.notices.confirm(Confirmation::ExportFailed { detail: StorageError::Unavailable.to_string() });
+            return;
+        };
+        let file = pending.source.file_name().unwrap_or_default().to_owned();
+        let saved_at = files::now_rfc3339();
+        let current = self.store.with_untracked(|d| Dataset { programs: Vec::new(), ..d.clone() });
+        let incoming = std::iter::once(&pending.preview.checked.dataset).chain(&pending.preview.other_cities);
+        let mut added = Vec::new();
+        for dataset in incoming {
+            match cities::add(storage, &current, dataset, &file, &saved_at) {
+                Ok(_) => added.push(dataset.plan.city.clone()),
+                Err(error) => {
+                    self.notices.confirm(Confirmation::CitiesNotAdded { added, detail: error.to_string() });
+                    self.note_cities_changed();
+                    return;
+                }
+            }
+        }
+        self.pending.set(None);
+        self.note_cities_changed();
+        self.notices.confirm(Confirmation::CitiesAdded { cities: added });
     }
 
     pub fn pending(&self) -> ReadSignal<Option<PendingImport>> {

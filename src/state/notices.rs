@@ -43,6 +43,19 @@ pub enum Confirmation {
         city: String,
     },
     ExampleOpened,
+    /// Cities added to the portfolio, by name.
+    CitiesAdded {
+        cities: Vec<String>,
+    },
+    /// Adding cities stopped (storage full): those added before it, and why.
+    CitiesNotAdded {
+        added: Vec<String>,
+        detail: String,
+    },
+    /// A city taken out of the portfolio (its data kept to bring back).
+    CityRemoved {
+        city: String,
+    },
     /// New boundaries in place, with how many regions they have.
     BoundariesReplaced {
         regions: usize,

@@ -236,6 +236,16 @@ impl DataStore {
         self.dataset.with_value(read)
     }
 
+    /// The city of the portfolio whose data this is.
+    pub fn city(&self) -> crate::storage::CityId {
+        self.storage.map_or(crate::storage::CityId::FIRST, |s| s.city())
+    }
+
+    /// The browser's storage of this city's data, when the browser has storage.
+    pub fn storage(&self) -> Option<BrowserStorage> {
+        self.storage
+    }
+
     pub fn with_untracked<R>(&self, read: impl FnOnce(&Dataset) -> R) -> R {
         self.dataset.with_value(read)
     }

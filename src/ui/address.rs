@@ -12,16 +12,19 @@ pub enum View {
     Dashboard,
     Report,
     Evaluations,
+    /// Several cities side by side.
+    Compare,
 }
 
 impl View {
-    fn code(self) -> Option<&'static str> {
+    pub fn code(self) -> Option<&'static str> {
         match self {
             View::Overview => None,
             View::Register => Some("register"),
             View::Dashboard => Some("dashboard"),
             View::Report => Some("report"),
             View::Evaluations => Some("evaluations"),
+            View::Compare => Some("compare"),
         }
     }
 }
@@ -40,6 +43,27 @@ fn params() -> Vec<(String, String)> {
     pairs
 }
 
+/// The address of the page working on another city, in the same language and view.
+pub fn city_address(id: crate::storage::CityId, view: &str) -> String {
+    let lang = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
+        .and_then(|p| p.get("lang"));
+    let mut query = format!("?city={}", id.0);
+    if !view.is_empty() {
+        query.push_str(&format!("&view={view}"));
+    }
+    if let Some(lang) = lang {
+        query.push_str(&format!("&lang={lang}"));
+    }
+    query
+}
+
+/// The city the address names (`?city=2`).
+pub fn city() -> Option<crate::storage::CityId> {
+    params().into_iter().find(|(k, _)| k == "city").and_then(|(_, v)| v.parse().ok()).map(crate::storage::CityId)
+}
+
 /// The view and the register's query the address names.
 pub fn read() -> (View, RegisterQuery) {
     let pairs = params();
@@ -48,6 +72,7 @@ pub fn read() -> (View, RegisterQuery) {
         Some("dashboard") => View::Dashboard,
         Some("report") => View::Report,
         Some("evaluations") => View::Evaluations,
+        Some("compare") => View::Compare,
         _ => View::Overview,
     };
     let query = RegisterQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
@@ -60,7 +85,7 @@ pub fn write(view: View, query: &RegisterQuery, new_entry: bool) {
     let Some(window) = web_sys::window() else { return };
     let Ok(url_params) = web_sys::UrlSearchParams::new() else { return };
     for (k, v) in params() {
-        if k == "lang" {
+        if k == "lang" || k == "city" {
             url_params.append(&k, &v);
         }
     }

@@ -329,6 +329,7 @@ fn ShareLink(link: RwSignal<Option<Result<String, LinkError>>>) -> impl IntoView
 #[component]
 fn ImportPreview() -> impl IntoView {
     let imports = use_imports();
+    let navigation = super::use_navigation();
     let store = use_store();
     let lang = use_lang();
     // The choice takes the keyboard focus as soon as it appears, so the keyboard user lands on it.
@@ -347,6 +348,13 @@ fn ImportPreview() -> impl IntoView {
         let diff = &preview.diff;
         let merged_programs = preview.programs_after_merge(current_programs);
         let warnings: Vec<String> = preview.checked.warnings.iter().map(|w| l.warning(w)).collect();
+        // A portfolio file: its cities are added beside this one, never in its place.
+        let portfolio = (!preview.other_cities.is_empty()).then(|| {
+            std::iter::once(&preview.checked.dataset)
+                .chain(&preview.other_cities)
+                .map(|d| d.plan.city.clone())
+                .collect::<Vec<_>>()
+        });
         let plan_changes = (!diff.plan.is_empty()).then(|| {
             let fields: Vec<&str> = diff.plan.iter().map(|f| l.field(f)).collect();
             view! { <li>{l.tf(Key::DiffPlan, &[("fields", &fields.join(", "))])}</li> }
@@ -360,6 +368,9 @@ fn ImportPreview() -> impl IntoView {
                 }>
                 <h3 id="import-preview-title">{l.t(Key::ImportPreviewTitle)}</h3>
                 <p class="file-name">{source_label(l, &source)}</p>
+                {portfolio.clone().map(|cities| view! {
+                    <p data-testid="import-portfolio">{l.tf(Key::ImportPortfolio, &[("count", &l.count(cities.len())), ("cities", &cities.join(", "))])}</p>
+                })}
                 <ul class="preview-facts">
                     <li>{l.tf(Key::ImportPreviewIncoming, &[("city", &incoming.plan.city), ("programs", &l.count(incoming.programs.len()))])}</li>
                     <li>{l.tf(Key::ImportPreviewCurrent, &[("city", &current_city), ("programs", &l.count(current_programs))])}</li>
@@ -388,13 +399,22 @@ fn ImportPreview() -> impl IntoView {
                 })}
                 <p class="hint">{l.t(Key::ImportBackupNote)}</p>
                 <div class="actions">
-                    <button type="button" class="button primary" data-testid="import-replace" node_ref=replace_button
-                        on:click=move |_| imports.apply_import(ImportMode::Replace)>
-                        {l.t(Key::ImportReplace)}
-                    </button>
-                    <button type="button" class="button" data-testid="import-merge"
-                        on:click=move |_| imports.apply_import(ImportMode::Merge)>
-                        {l.t(Key::ImportMerge)}
+                    {portfolio.is_none().then(|| view! {
+                        <button type="button" class="button primary" data-testid="import-replace" node_ref=replace_button
+                            on:click=move |_| imports.apply_import(ImportMode::Replace)>
+                            {l.t(Key::ImportReplace)}
+                        </button>
+                        <button type="button" class="button" data-testid="import-merge"
+                            on:click=move |_| imports.apply_import(ImportMode::Merge)>
+                            {l.t(Key::ImportMerge)}
+                        </button>
+                    })}
+                    <button type="button" class="button" class:primary=portfolio.is_some() data-testid="import-add-city"
+                        on:click=move |_| {
+                            imports.add_as_cities();
+                            navigation.open(super::address::View::Compare);
+                        }>
+                        {if portfolio.is_some() { l.t(Key::ImportAddCities) } else { l.t(Key::ImportAddCity) }}
                     </button>
                     <button type="button" class="button" data-testid="import-cancel"
                         on:click=move |_| imports.cancel_import()>

@@ -1,17 +1,35 @@
-//! The page header: the app's name, the city whose plan is shown, and the language switch.
+//! The page header: the app's name, the city whose plan is shown (and, with several cities, the switch
+//! between them), and the language switch.
 
 use leptos::prelude::*;
 
 use crate::i18n::{Key, Lang};
 
-use super::{use_settings, use_store};
+use crate::storage::cities;
+
+use super::{use_imports, use_navigation, use_settings, use_store};
 
 #[component]
 pub fn Header() -> impl IntoView {
     let settings = use_settings();
     let lang = settings.lang();
-    let plan = use_store().plan();
+    let store = use_store();
+    let imports = use_imports();
+    let navigation = use_navigation();
+    let plan = store.plan();
     let plan = move || plan.get();
+    let listed = Memo::new(move |_| {
+        imports.cities_changed().track();
+        store.storage().map(cities::list).unwrap_or_default()
+    });
+    // The list names each city as its plan does.
+    Effect::new(move |_| {
+        let plan = plan();
+        if let Some(storage) = store.storage() {
+            cities::rename(storage, store.city(), &plan.city, plan.province.as_deref());
+        }
+    });
+    let current = store.city();
     view! {
         <header class="header">
             <div class="brand">
@@ -30,6 +48,23 @@ pub fn Header() -> impl IntoView {
                     }}
                 </p>
             </div>
+            {move || (listed.with(Vec::len) > 1).then(|| view! {
+                <label class="city-switch">
+                    <span>{move || lang.get().t(Key::CitySwitch)}</span>
+                    <select data-testid="city-switch" on:change=move |ev| {
+                        let Ok(id) = event_target_value(&ev).parse::<u32>() else { return };
+                        store.flush();
+                        let view = navigation.view.get_untracked().code().unwrap_or("");
+                        if let Some(window) = web_sys::window() {
+                            let _ = window.location().set_href(&super::address::city_address(cities::CityId(id), view));
+                        }
+                    }>
+                        {listed.get().into_iter().map(|c| view! {
+                            <option value=c.id.0.to_string() selected=c.id == current>{c.city}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            })}
             <label class="lang-switch">
                 <span>{move || lang.get().t(Key::LanguageLabel)}</span>
                 <select

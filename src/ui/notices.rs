@@ -221,6 +221,11 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
         Confirmation::Saved => l.t(Key::ProgramSaved).to_owned(),
         Confirmation::NewPlanStarted { city } => l.tf(Key::NewPlanStarted, &[("city", city)]),
         Confirmation::ExampleOpened => l.t(Key::ExampleOpened).to_owned(),
+        Confirmation::CitiesAdded { cities } => l.tf(Key::CitiesAdded, &[("cities", &cities.join(", "))]),
+        Confirmation::CitiesNotAdded { added, detail } => {
+            l.tf(Key::CitiesNotAdded, &[("cities", &added.join(", ")), ("detail", detail)])
+        }
+        Confirmation::CityRemoved { city } => l.tf(Key::CityRemoved, &[("city", city)]),
         Confirmation::BoundariesReplaced { regions } => l.tf(Key::BoundariesReplaced, &[("count", &l.count(*regions))]),
         Confirmation::Renamed { ids } => {
             let list = ids.iter().map(|(from, to)| format!("{from} → {to}")).collect::<Vec<_>>().join(", ");

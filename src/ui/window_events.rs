@@ -48,10 +48,12 @@ pub fn listen(store: DataStore, imports: ImportFlow, settings: Settings, navigat
     let layout = Layout { narrow: RwSignal::new(window_is_narrow()) };
     let mut handles = vec![
         window_event_listener(leptos::ev::hashchange, move |_| imports.open_share_link()),
-        window_event_listener(leptos::ev::storage, move |ev| match BrowserStorage::key_kind(ev.key().as_deref()) {
-            KeyKind::Settings => settings.reload(),
-            KeyKind::Other => {}
-            kind => store.stored_elsewhere(kind),
+        window_event_listener(leptos::ev::storage, move |ev| {
+            match BrowserStorage::key_kind(store.city(), ev.key().as_deref()) {
+                KeyKind::Settings => settings.reload(),
+                KeyKind::Other => {}
+                kind => store.stored_elsewhere(kind),
+            }
         }),
         window_event_listener(leptos::ev::popstate, move |_| navigation.follow_address()),
         // A scorecard printed alone marks the page for the print style sheet; the next print is the whole page.

@@ -291,6 +291,8 @@ fn test() -> Result {
             "e2e_hosted",
             "--test",
             "e2e_map",
+            "--test",
+            "e2e_cities",
         ])
         .current_dir(&root)
         .env("E2E_DIST", dist_dir())

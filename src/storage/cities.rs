@@ -1,0 +1,151 @@
+//! The cities of a portfolio in the browser: which cities there are (their numbers and names, kept under one
+//! key), the keys each city's data lives under, and a removed city's data kept to be brought back. The page
+//! works on one city at a time, named in its address (`?city=2`).
+
+use serde::{Deserialize, Serialize};
+
+use super::{BrowserStorage, PREFIX, StorageError};
+use crate::format::Dataset;
+use crate::import::Origin;
+
+/// A city's number in this browser. The first city keeps the keys of the versions before several cities.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CityId(pub u32);
+
+impl CityId {
+    pub const FIRST: CityId = CityId(0);
+
+    /// The key of one of the city's things: the first city's as it always was (`first`), another's under
+    /// its number (`masterplan-tracker/city/2/dataset`).
+    pub(super) fn key(self, first: &str, rest: &str) -> String {
+        if self == CityId::FIRST { first.to_owned() } else { format!("{PREFIX}city/{}/{rest}", self.0) }
+    }
+}
+
+/// One city of the portfolio as the switcher lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CityEntry {
+    pub id: CityId,
+    pub city: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+}
+
+const CITIES_KEY: &str = "masterplan-tracker/cities";
+/// A removed city's data, kept to be brought back (one at a time: the last removed).
+const REMOVED_KEY: &str = "masterplan-tracker/removed-city";
+
+/// The cities listed; empty while the browser holds one city only (the first, under its old keys).
+pub fn list(storage: BrowserStorage) -> Vec<CityEntry> {
+    storage.read(CITIES_KEY).ok().flatten().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+}
+
+fn save_list(storage: BrowserStorage, cities: &[CityEntry]) -> Result<(), StorageError> {
+    storage.write(CITIES_KEY, &serde_json::to_string(cities).expect("a list of cities always serialises"))
+}
+
+/// The city a page opens: the one its address names if it is listed, else the first city if it is listed,
+/// else the first listed.
+pub fn resolve(storage: BrowserStorage, named: Option<CityId>) -> CityId {
+    let cities = list(storage);
+    let listed = |id: CityId| cities.iter().any(|c| c.id == id);
+    match named {
+        _ if cities.is_empty() => CityId::FIRST,
+        Some(id) if listed(id) => id,
+        _ if listed(CityId::FIRST) => CityId::FIRST,
+        _ => cities[0].id,
+    }
+}
+
+/// Adds a dataset as another city, stored as if imported from `file`; returns its number. The city the page
+/// works on is listed first if the list did not exist yet.
+pub fn add(
+    storage: BrowserStorage,
+    current: &Dataset,
+    dataset: &Dataset,
+    file: &str,
+    saved_at: &str,
+) -> Result<CityId, StorageError> {
+    let mut cities = list(storage);
+    if cities.is_empty() {
+        cities.push(CityEntry {
+            id: storage.city(),
+            city: current.plan.city.clone(),
+            province: current.plan.province.clone(),
+        });
+    }
+    let id = CityId(cities.iter().map(|c| c.id.0).max().unwrap_or(0) + 1);
+    let city = BrowserStorage { city: id };
+    city.save_dataset(dataset, &Origin::Imported { file: file.to_owned() }, saved_at, 1)?;
+    cities.push(CityEntry { id, city: dataset.plan.city.clone(), province: dataset.plan.province.clone() });
+    if let Err(error) = save_list(storage, &cities) {
+        city.delete_city_data();
+        return Err(error);
+    }
+    Ok(id)
+}
+
+/// Keeps the city's name in the list as its plan says.
+pub fn rename(storage: BrowserStorage, id: CityId, city: &str, province: Option<&str>) {
+    let mut cities = list(storage);
+    if let Some(entry) = cities.iter_mut().find(|c| c.id == id)
+        && (entry.city != city || entry.province.as_deref() != province)
+    {
+        entry.city = city.to_owned();
+        entry.province = province.map(str::to_owned);
+        let _ = save_list(storage, &cities);
+    }
+}
+
+/// The stored dataset of a listed city, for the comparison; `None` when it cannot be read.
+pub fn dataset(id: CityId) -> Option<Dataset> {
+    let city = BrowserStorage { city: id };
+    city.read(&city.dataset_key())
+        .ok()
+        .flatten()
+        .and_then(|text| super::envelope::decode_dataset(&text).ok())
+        .map(|s| s.dataset)
+}
+
+/// The removed city kept: its list entry and its stored data, as text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Removed {
+    entry: CityEntry,
+    stored: String,
+}
+
+/// Removes a city that the page is not working on: its data is kept under one key first (to bring it
+/// back), then its keys go. The last city is never removed.
+pub fn remove(storage: BrowserStorage, id: CityId) -> Result<CityEntry, StorageError> {
+    let mut cities = list(storage);
+    let Some(at) = cities.iter().position(|c| c.id == id) else {
+        return Err(StorageError::Corrupt("no such city".into()));
+    };
+    if cities.len() < 2 || id == storage.city() {
+        return Err(StorageError::WriteFailed("the city the page works on stays".into()));
+    }
+    let city = BrowserStorage { city: id };
+    let stored = city.read(&city.dataset_key())?.unwrap_or_default();
+    let entry = cities.remove(at);
+    let removed = Removed { entry: entry.clone(), stored };
+    storage.write(REMOVED_KEY, &serde_json::to_string(&removed).expect("a removed city always serialises"))?;
+    save_list(storage, &cities)?;
+    city.delete_city_data();
+    Ok(entry)
+}
+
+/// Brings the last removed city back, under its number; `None` when none is kept.
+pub fn bring_back(storage: BrowserStorage) -> Result<Option<CityEntry>, StorageError> {
+    let Some(text) = storage.read(REMOVED_KEY)? else { return Ok(None) };
+    let Ok(removed) = serde_json::from_str::<Removed>(&text) else { return Ok(None) };
+    let city = BrowserStorage { city: removed.entry.id };
+    city.write(&city.dataset_key(), &removed.stored)?;
+    let mut cities = list(storage);
+    if !cities.iter().any(|c| c.id == removed.entry.id) {
+        cities.push(removed.entry.clone());
+        cities.sort_by_key(|c| c.id);
+    }
+    save_list(storage, &cities)?;
+    <gloo_storage::LocalStorage as gloo_storage::Storage>::delete(REMOVED_KEY);
+    Ok(Some(removed.entry))
+}

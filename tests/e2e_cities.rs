@@ -1,0 +1,159 @@
+//! End-to-end journeys of several cities: files added as other cities, the comparison's rows and totals,
+//! switching city, removing one and undoing it, and a portfolio exported and added into a fresh browser.
+#![cfg(all(feature = "e2e", not(target_arch = "wasm32")))]
+
+// The fixture serves several test crates; each uses a part of it.
+#[allow(dead_code)]
+mod e2e {
+    pub mod browser;
+}
+
+use e2e::browser::{Browser, temp_file};
+use masterplan_tracker::format::Dataset;
+use masterplan_tracker::generate::synthetic_dataset;
+use serde_json::Value;
+
+fn city(name: &str, province: &str, programs: usize, seed: u64) -> Dataset {
+    let mut dataset = synthetic_dataset(programs, seed);
+    dataset.plan.city = name.into();
+    dataset.plan.province = Some(province.into());
+    dataset
+}
+
+/// Adds a city's file beside the data, as a user choosing it and "add as another city" does.
+async fn add_city(browser: &Browser, dataset: &Dataset) {
+    let path = temp_file(&format!("{}.masterplan.json", dataset.plan.city), dataset.to_file_json().as_bytes());
+    browser.click("view-overview").await;
+    browser.import(&path).await;
+    browser.click("import-add-city").await;
+    browser.wait_for("compare-table").await;
+    browser.wait_css(&format!("[data-testid=compare-city-row][data-city=\"{}\"]", dataset.plan.city)).await;
+}
+
+async fn rows(browser: &Browser) -> Vec<(String, String)> {
+    let found = browser
+        .eval(
+            "return [...document.querySelectorAll('[data-testid=compare-city-row]')]
+                .map(r => [r.getAttribute('data-city'), r.querySelector('[data-testid=compare-programs]').textContent])",
+        )
+        .await;
+    serde_json::from_value(found).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cities_added_beside_the_first_compare_switch_and_are_removed_and_brought_back() {
+    let batam = city("Kota Batam", "Kepulauan Riau", 40, 2);
+    let padang = city("Kota Padang", "Sumatera Barat", 75, 3);
+    let browser = Browser::start().await;
+    browser.open("").await;
+    add_city(&browser, &batam).await;
+    add_city(&browser, &padang).await;
+    assert_eq!(browser.text("city-name").await, "Kota Tanjungpinang", "the page still works on the first city");
+    let found = rows(&browser).await;
+    assert_eq!(
+        found,
+        [
+            ("Kota Batam".to_owned(), "40".to_owned()),
+            ("Kota Padang".to_owned(), "75".to_owned()),
+            ("Kota Tanjungpinang".to_owned(), "131".to_owned())
+        ]
+    );
+    let total = browser.text("compare-total").await;
+    assert!(total.contains("Semua kota (3)") && total.contains("246"), "{total}");
+    let tanjungpinang = "[data-testid=compare-city-row][data-city=\"Kota Tanjungpinang\"]";
+    assert_eq!(browser.text_css(&format!("{tanjungpinang} [data-testid=compare-share-running]")).await, "60,31 %");
+    assert_eq!(browser.text_css(&format!("{tanjungpinang} [data-testid=compare-count-running]")).await, "79");
+    // Sorted by programs, largest first; filtered by province.
+    browser.click("compare-sort-programs").await;
+    browser
+        .wait_until(
+            "return document.querySelector('[data-testid=compare-city-row]').getAttribute('data-city') === 'Kota Tanjungpinang'",
+            "the largest city first",
+        )
+        .await;
+    browser.select("compare-province", "Kepulauan Riau").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('[data-testid=compare-city-row]').length === 2",
+            "two cities of Riau",
+        )
+        .await;
+    assert!(browser.text("compare-total").await.contains("171"));
+    browser.select("compare-province", "").await;
+
+    // Switching city: every view works on the chosen city.
+    browser.select("city-switch", "2").await;
+    browser.wait_text("city-name", "Kota Padang").await;
+    browser.click("view-register").await;
+    browser.wait_text_contains("register-shown-count", "75").await;
+    assert!(browser.eval("return location.search").await.as_str().unwrap().contains("city=2"));
+    browser.select("city-switch", "0").await;
+    browser.wait_text("city-name", "Kota Tanjungpinang").await;
+
+    // Removing a city keeps its data to bring back.
+    browser.click("view-compare").await;
+    browser
+        .wait_css("[data-testid=compare-city-row][data-city=\"Kota Batam\"] [data-testid=city-remove]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.click("city-remove-confirm").await;
+    browser.wait_gone_css("[data-testid=compare-city-row][data-city=\"Kota Batam\"]").await;
+    assert_eq!(rows(&browser).await.len(), 2);
+    browser.click("city-remove-undo").await;
+    browser.wait_css("[data-testid=compare-city-row][data-city=\"Kota Batam\"]").await;
+    assert_eq!(rows(&browser).await.len(), 3);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_portfolio_exported_is_added_in_a_fresh_browser_as_the_same_cities() {
+    let batam = city("Kota Batam", "Kepulauan Riau", 40, 2);
+    let sender = Browser::start().await;
+    sender.open("?lang=en").await;
+    add_city(&sender, &batam).await;
+    sender.click("export-portfolio").await;
+    let name = format!("City portfolio {}.masterplan-portfolio.json", chrono_today());
+    let text = sender.downloaded(&name).await;
+    let portfolio: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(portfolio["format"], "smart-city-masterplan-portfolio");
+    assert_eq!(portfolio["datasets"].as_array().unwrap().len(), 2);
+
+    let colleague = Browser::start().await;
+    colleague.open("?lang=en").await;
+    colleague.import(&sender.downloads().join(&name)).await;
+    let said = colleague.text("import-portfolio").await;
+    assert!(said.contains("2 cities") && said.contains("Kota Batam"), "{said}");
+    assert!(!colleague.exists("import-replace").await, "a portfolio never replaces the city");
+    colleague.click("import-add-city").await;
+    colleague.wait_for("compare-table").await;
+    colleague
+        .wait_until(
+            "return document.querySelectorAll('[data-testid=compare-city-row]').length === 3",
+            "the first city and two added",
+        )
+        .await;
+    let mut found = rows(&colleague).await;
+    found.sort();
+    assert_eq!(found.iter().filter(|(c, _)| c == "Kota Tanjungpinang").count(), 2, "its own example and the sender's");
+    assert!(found.contains(&("Kota Batam".to_owned(), "40".to_owned())));
+    colleague.close().await;
+    sender.close().await;
+}
+
+/// Today as the page writes it in file names (`YYYY-MM-DD`, the browser's local day; the tests run in UTC).
+fn chrono_today() -> String {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 86_400;
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
