@@ -264,3 +264,32 @@ pub fn weights_text(weights: &Aspects) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+/// The comparison's charts: each city's status shares, stacked; and each city's latest index (when some
+/// city has one), with its change.
+pub fn charts(comparison: &Comparison, lang: crate::i18n::Lang) -> Vec<crate::charts::BarChart> {
+    use crate::charts::BarChart;
+    use crate::i18n::Key;
+    if comparison.rows.is_empty() {
+        return Vec::new();
+    }
+    let mut charts = vec![BarChart::shares_by_status(
+        "compare-status",
+        lang.t(Key::CompareStatusChart).to_owned(),
+        lang.t(Key::CompareCity),
+        comparison.rows.iter().map(|r| (r.city.clone(), r.counts)).collect(),
+        lang,
+    )];
+    let points: Vec<(String, Option<f64>, Option<f64>)> = comparison
+        .rows
+        .iter()
+        .filter_map(|r| r.latest_round.as_ref().map(|round| (r.city.clone(), round.index, round.change)))
+        .collect();
+    if points.iter().any(|(_, index, _)| index.is_some()) {
+        let mut chart = BarChart::index_trend(&points, lang);
+        chart.name = "compare-index";
+        chart.title = lang.t(Key::CompareIndexChart).to_owned();
+        charts.push(chart);
+    }
+    charts
+}

@@ -122,6 +122,17 @@ impl Arrangement {
     }
 }
 
+/// The deck with the comparison of the portfolio's cities after the city's own slides, when the browser
+/// holds several cities.
+pub fn deck_with_cities(dataset: &Dataset, cities: &[Dataset], lang: Lang, today: &str) -> Vec<Slide> {
+    let mut slides = deck(dataset, lang, today);
+    if cities.len() > 1 {
+        let comparison = crate::portfolio::Comparison::of(cities, &crate::portfolio::CompareQuery::default());
+        slides.extend(crate::portfolio::charts(&comparison, lang).into_iter().map(Slide::Chart));
+    }
+    slides
+}
+
 /// The deck for the data as it is now; `today` is `YYYY-MM-DD`.
 pub fn deck(dataset: &Dataset, lang: Lang, today: &str) -> Vec<Slide> {
     let overview = Overview::of(dataset);

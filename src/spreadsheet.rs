@@ -13,7 +13,7 @@ mod words;
 mod workbook;
 mod xlsx;
 
-pub use workbook::{template_xlsx, to_xlsx};
+pub use workbook::{comparison_xlsx, template_xlsx, to_xlsx};
 pub use xlsx::XlsxError;
 
 /// How a column's cells are read back.
@@ -564,4 +564,74 @@ pub fn whole_number(cell: &str) -> Option<i64> {
         return None;
     }
     groups.concat().parse::<i64>().ok().map(|n| sign * n)
+}
+
+/// One figure of the comparison of cities, as a spreadsheet holds it.
+pub(crate) enum Figure {
+    Text(String),
+    Count(usize),
+    Share(crate::metrics::Share),
+    Decimal(Option<f64>),
+}
+
+/// The comparison of cities as a table: the heads in the language, a row per city, then the totals.
+pub(crate) fn comparison_table(
+    comparison: &crate::portfolio::Comparison,
+    lang: Lang,
+) -> (Vec<String>, Vec<Vec<Figure>>) {
+    use crate::format::{Dimension, Status};
+    let mut heads = vec![lang.t(Key::CompareCity).to_owned(), lang.field("province").to_owned(), lang.t(Key::ProgramsLabel).to_owned()];
+    for s in Status::ALL {
+        heads.push(lang.status(s).to_owned());
+        heads.push(format!("{} (%)", lang.status(s)));
+    }
+    heads.push(lang.t(Key::QuickWinsLabel).to_owned());
+    heads.push(lang.t(Key::MapMeasurePostponed).to_owned());
+    for d in Dimension::ALL {
+        heads.push(lang.tf(Key::CompareActiveIn, &[("dimension", lang.dimension(d))]));
+    }
+    heads.extend(
+        [Key::CompareLatestRound, Key::FieldDate, Key::CompareIndexOnly, Key::CompareChange, Key::FieldWeights]
+            .iter()
+            .map(|k| lang.t(*k).to_owned()),
+    );
+    let row = |name: String, f: &crate::portfolio::CityFigures| -> Vec<Figure> {
+        let mut cells = vec![
+            Figure::Text(name),
+            Figure::Text(f.province.clone().unwrap_or_default()),
+            Figure::Count(f.programs),
+        ];
+        for s in Status::ALL {
+            cells.push(Figure::Count(f.counts.get(s)));
+            cells.push(Figure::Share(f.shares.get(s)));
+        }
+        cells.push(Figure::Count(f.quick_wins));
+        cells.push(Figure::Count(f.postponed));
+        for share in f.active_by_dimension {
+            cells.push(share.map_or(Figure::Text(String::new()), Figure::Share));
+        }
+        let round = f.latest_round.as_ref();
+        cells.push(Figure::Text(round.map(|r| r.label.clone()).unwrap_or_default()));
+        cells.push(Figure::Text(round.map(|r| r.date.clone()).unwrap_or_default()));
+        cells.push(Figure::Decimal(round.and_then(|r| r.index)));
+        cells.push(Figure::Decimal(round.and_then(|r| r.change)));
+        cells.push(Figure::Text(round.map(|r| crate::portfolio::weights_text(&r.weights)).unwrap_or_default()));
+        cells
+    };
+    let mut rows: Vec<Vec<Figure>> = comparison.rows.iter().map(|r| row(r.city.clone(), r)).collect();
+    rows.push(row(lang.tf(Key::CompareTotal, &[("count", &lang.count(comparison.rows.len()))]), &comparison.total));
+    (heads, rows)
+}
+
+/// The comparison of cities as CSV, separated as the language's Excel expects; no cell begins like a formula.
+pub fn comparison_csv(comparison: &crate::portfolio::Comparison, lang: Lang) -> String {
+    let (heads, rows) = comparison_table(comparison, lang);
+    let text = |figure: &Figure| match figure {
+        Figure::Text(text) => kept_as_text(text),
+        Figure::Count(n) => n.to_string(),
+        Figure::Share(share) => lang.share(*share),
+        Figure::Decimal(value) => value.map(|v| lang.decimal(v)).unwrap_or_default(),
+    };
+    let heads: Vec<String> = heads.iter().map(|h| kept_as_text(h)).collect();
+    csv_text(&heads, rows.iter().map(|row| row.iter().map(text).collect()), Delimiter::of_language(lang))
 }

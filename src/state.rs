@@ -11,6 +11,7 @@ pub mod store;
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
+use crate::format::Dataset;
 use crate::storage::{BrowserStorage, CityId, cities};
 
 use exports::Exports;
@@ -39,4 +40,25 @@ pub fn provide(lang_param: Option<Lang>, city: Option<CityId>) -> (DataStore, Im
     provide_context(imports);
     provide_context(exports);
     (store, imports, settings, notices, exports)
+}
+
+/// Every city of the portfolio with its data: the page's own from the store (its latest edits), the others
+/// as stored.
+pub fn portfolio_cities(store: DataStore) -> Vec<(CityId, Dataset)> {
+    let current = store.city();
+    let Some(storage) = store.storage() else { return vec![(current, store.with(Dataset::clone))] };
+    let listed = cities::list(storage);
+    if listed.is_empty() {
+        return vec![(current, store.with(Dataset::clone))];
+    }
+    listed
+        .into_iter()
+        .filter_map(|entry| {
+            if entry.id == current {
+                Some((entry.id, store.with(Dataset::clone)))
+            } else {
+                cities::dataset(entry.id).map(|d| (entry.id, d))
+            }
+        })
+        .collect()
 }

@@ -104,6 +104,27 @@ async fn cities_added_beside_the_first_compare_switch_and_are_removed_and_brough
     browser.click("city-remove-undo").await;
     browser.wait_css("[data-testid=compare-city-row][data-city=\"Kota Batam\"]").await;
     assert_eq!(rows(&browser).await.len(), 3);
+
+    // Shared as CSV and XLSX, as slides and in the report.
+    browser.click("compare-export-csv").await;
+    let csv = browser.downloaded(&format!("Perbandingan kota {}.csv", today())).await;
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + 3 + 1, "heads, three cities, the totals");
+    assert!(lines[0].contains("Kota;Provinsi;Program kerja"), "{}", lines[0]);
+    assert!(csv.contains("Kota Tanjungpinang;Kepulauan Riau;131;") && csv.contains("60,31 %"), "{csv}");
+    assert!(lines[4].starts_with("Semua kota (3);;246;"), "{}", lines[4]);
+    browser.click("compare-export-xlsx").await;
+    let xlsx = browser.downloaded_bytes(&format!("Perbandingan kota {}.xlsx", today())).await;
+    assert_eq!(&xlsx[..2], b"PK");
+    browser.click("view-dashboard").await;
+    browser.click("present-start").await;
+    browser.keys("\u{E010}").await; // End: the comparison closes the deck
+    let last = browser.text_css("[data-testid=slide]").await;
+    assert!(last.contains("Indeks pencapaian") || last.contains("Sebaran status per kota"), "{last}");
+    browser.keys("\u{E00C}").await;
+    browser.wait_gone("presentation").await;
+    browser.click("view-report").await;
+    browser.wait_css("[data-testid=report-compare] svg").await;
     browser.close().await;
 }
 
@@ -114,7 +135,7 @@ async fn a_portfolio_exported_is_added_in_a_fresh_browser_as_the_same_cities() {
     sender.open("?lang=en").await;
     add_city(&sender, &batam).await;
     sender.click("export-portfolio").await;
-    let name = format!("City portfolio {}.masterplan-portfolio.json", chrono_today());
+    let name = format!("City portfolio {}.masterplan-portfolio.json", today());
     let text = sender.downloaded(&name).await;
     let portfolio: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(portfolio["format"], "smart-city-masterplan-portfolio");
@@ -143,7 +164,7 @@ async fn a_portfolio_exported_is_added_in_a_fresh_browser_as_the_same_cities() {
 }
 
 /// Today as the page writes it in file names (`YYYY-MM-DD`, the browser's local day; the tests run in UTC).
-fn chrono_today() -> String {
+fn today() -> String {
     let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 86_400;
     // Civil from days (Howard Hinnant's algorithm).
     let z = days as i64 + 719_468;

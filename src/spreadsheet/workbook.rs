@@ -12,7 +12,7 @@ use crate::format::{Dataset, Dimension, Horizon, Status, SubDimension, YEARS};
 use crate::i18n::{Key, Lang};
 use crate::metrics::Overview;
 
-use super::{COLUMNS, SheetCell, table};
+use super::{COLUMNS, Figure, SheetCell, comparison_table, table};
 
 /// Cell styles, as indexes into `cellXfs` of the styles part.
 #[derive(Clone, Copy)]
@@ -470,4 +470,29 @@ mod tests {
     fn what_xml_would_change_is_written_as_excel_escapes() {
         assert_eq!(excel_escaped("\rA\u{1}_x0041_ _x_ \t\n\u{FFFE}"), "_x000D_A_x0001__x005F_x0041_ _x_ \t\n_xFFFE_");
     }
+}
+
+/// The comparison of cities as a workbook of one sheet: counts as numbers, shares as percentages.
+pub fn comparison_xlsx(comparison: &crate::portfolio::Comparison, lang: Lang) -> Result<Vec<u8>, String> {
+    let (heads, rows) = comparison_table(comparison, lang);
+    let mut sheet = Sheet::new(lang.t(Key::CitiesHeading));
+    sheet.header_row = true;
+    sheet.widths = heads.iter().enumerate().map(|(i, _)| if i == 0 { 28.0 } else { 14.0 }).collect();
+    sheet.row(heads.into_iter().map(|head| (owned(head), Style::Bold)).collect());
+    let last = rows.len().saturating_sub(1);
+    for (i, row) in rows.into_iter().enumerate() {
+        let bold = i == last;
+        sheet.row(
+            row.into_iter()
+                .map(|figure| match figure {
+                    Figure::Text(text) => (owned(text), if bold { Style::Bold } else { Style::QuotedText }),
+                    Figure::Count(n) => (Value::Number(n as f64), if bold { Style::Bold } else { Style::Plain }),
+                    Figure::Share(share) => (Value::Number(share.as_fraction()), Style::Percent),
+                    Figure::Decimal(Some(v)) => (Value::Number(v), Style::Plain),
+                    Figure::Decimal(None) => (owned(String::new()), Style::Plain),
+                })
+                .collect(),
+        );
+    }
+    package(&[sheet]).map_err(|e| e.to_string())
 }

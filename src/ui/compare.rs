@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::charts::BarChart;
 use crate::format::{Dataset, Dimension, Status};
 use crate::i18n::{Key, Lang};
 use crate::portfolio::{CityFigures, CompareColumn, CompareQuery, Comparison, Portfolio, weights_text};
@@ -14,27 +13,6 @@ use crate::storage::{CityId, cities};
 
 use super::dashboard::ChartCard;
 use super::{use_exports, use_imports, use_lang, use_notices, use_store};
-
-/// Every city of the portfolio with its data: the page's own from the store (its latest edits), the others
-/// as stored.
-fn portfolio_cities(store: crate::state::store::DataStore) -> Vec<(CityId, Dataset)> {
-    let current = store.city();
-    let Some(storage) = store.storage() else { return vec![(current, store.with(Dataset::clone))] };
-    let listed = cities::list(storage);
-    if listed.is_empty() {
-        return vec![(current, store.with(Dataset::clone))];
-    }
-    listed
-        .into_iter()
-        .filter_map(|entry| {
-            if entry.id == current {
-                Some((entry.id, store.with(Dataset::clone)))
-            } else {
-                cities::dataset(entry.id).map(|d| (entry.id, d))
-            }
-        })
-        .collect()
-}
 
 #[component]
 pub fn Compare() -> impl IntoView {
@@ -46,7 +24,7 @@ pub fn Compare() -> impl IntoView {
     let query = RwSignal::new(CompareQuery::default());
     let cities = Memo::new(move |_| {
         imports.cities_changed().track();
-        portfolio_cities(store)
+        crate::state::portfolio_cities(store)
     });
     let comparison = Memo::new(move |_| {
         let datasets: Vec<Dataset> = cities.with(|c| c.iter().map(|(_, d)| d.clone()).collect());
@@ -55,35 +33,9 @@ pub fn Compare() -> impl IntoView {
     let ids_by_city = move |name: &str| cities.with(|c| c.iter().find(|(_, d)| d.plan.city == name).map(|(id, _)| *id));
     let confirming = RwSignal::new(None::<CityId>);
     let removed = RwSignal::new(None::<String>);
-    let status_chart = Signal::derive(move || {
-        let l = lang.get();
-        comparison.with(|c| {
-            (!c.rows.is_empty()).then(|| {
-                BarChart::shares_by_status(
-                    "compare-status",
-                    l.t(Key::CompareStatusChart).to_owned(),
-                    l.t(Key::CompareCity),
-                    c.rows.iter().map(|r| (r.city.clone(), r.counts)).collect(),
-                    l,
-                )
-            })
-        })
-    });
-    let index_chart = Signal::derive(move || {
-        comparison.with(|c| {
-            let points: Vec<(String, Option<f64>, Option<f64>)> = c
-                .rows
-                .iter()
-                .filter_map(|r| r.latest_round.as_ref().map(|round| (r.city.clone(), round.index, round.change)))
-                .collect();
-            points.iter().any(|(_, index, _)| index.is_some()).then(|| {
-                let mut chart = BarChart::index_trend(&points, lang.get());
-                chart.name = "compare-index";
-                chart.title = lang.get().t(Key::CompareIndexChart).to_owned();
-                chart
-            })
-        })
-    });
+    let charts = Memo::new(move |_| comparison.with(|c| crate::portfolio::charts(c, lang.get())));
+    let chart = move |name: &'static str| Signal::derive(move || charts.with(|c| c.iter().find(|c| c.name == name).cloned()));
+    let (status_chart, index_chart) = (chart("compare-status"), chart("compare-index"));
     let export_portfolio = move |_| {
         let datasets: Vec<Dataset> = cities.with_untracked(|c| c.iter().map(|(_, d)| d.clone()).collect());
         let file = format!(
@@ -96,6 +48,24 @@ pub fn Compare() -> impl IntoView {
             "application/json",
             &Portfolio { datasets }.to_file_json(&crate::files::now_rfc3339()),
         );
+        exports.report(file, outcome, ExportOf::Other);
+    };
+    let export_table = move |xlsx: bool| {
+        let l = lang.get_untracked();
+        let stem = format!("{} {}", l.t(Key::CompareFileName), crate::files::today());
+        let (file, outcome) = comparison.with_untracked(|c| {
+            if xlsx {
+                let file = format!("{stem}.xlsx");
+                let outcome = crate::spreadsheet::comparison_xlsx(c, l).and_then(|bytes| {
+                    crate::files::download_bytes(&file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &bytes)
+                });
+                (file, outcome)
+            } else {
+                let file = format!("{stem}.csv");
+                let outcome = crate::files::download(&file, "text/csv;charset=utf-8", &crate::spreadsheet::comparison_csv(c, l));
+                (file, outcome)
+            }
+        });
         exports.report(file, outcome, ExportOf::Other);
     };
     let remove = move |id: CityId| {
@@ -138,9 +108,17 @@ pub fn Compare() -> impl IntoView {
         <section class="compare" aria-labelledby="compare-heading">
             <div class="register-head">
                 <h2 id="compare-heading">{move || lang.get().t(Key::CitiesHeading)}</h2>
-                <button type="button" class="button" data-testid="export-portfolio" on:click=export_portfolio>
-                    {move || lang.get().t(Key::ExportPortfolio)}
-                </button>
+                <div class="actions">
+                    <button type="button" class="button" data-testid="export-portfolio" on:click=export_portfolio>
+                        {move || lang.get().t(Key::ExportPortfolio)}
+                    </button>
+                    <button type="button" class="button" data-testid="compare-export-csv" on:click=move |_| export_table(false)>
+                        {move || lang.get().t(Key::CompareExportCsv)}
+                    </button>
+                    <button type="button" class="button" data-testid="compare-export-xlsx" on:click=move |_| export_table(true)>
+                        {move || lang.get().t(Key::CompareExportXlsx)}
+                    </button>
+                </div>
             </div>
             <p class="explainer">{move || lang.get().tf(Key::CompareExplainer, &[("count", &lang.get().count(cities.with(Vec::len)))])}</p>
             {move || removed.get().map(|city| view! {

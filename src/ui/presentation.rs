@@ -8,7 +8,7 @@ use crate::charts::BarChart;
 use crate::files;
 use crate::format::Status;
 use crate::i18n::Key;
-use crate::slides::{Slide, deck};
+use crate::slides::{Slide, deck_with_cities};
 
 use super::scorecards::{postponed_line, quick_wins_line, since_line};
 use super::{use_lang, use_settings, use_store};
@@ -22,7 +22,12 @@ pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
     let lang = use_lang();
     let arrangement = use_settings().slides();
     let today = files::today();
-    let slides = Memo::new(move |_| arrangement.with(|a| a.shown(store.with(|d| deck(d, lang.get(), &today)))));
+    let slides = Memo::new(move |_| {
+        // With several cities, the deck ends with their comparison.
+        let cities: Vec<crate::format::Dataset> =
+            crate::state::portfolio_cities(store).into_iter().map(|(_, d)| d).collect();
+        arrangement.with(|a| a.shown(store.with(|d| deck_with_cities(d, &cities, lang.get(), &today))))
+    });
     let current = RwSignal::new(0usize);
     let typed = RwSignal::new(String::new());
     let last = move || slides.with(Vec::len).saturating_sub(1);

@@ -21,6 +21,16 @@ pub fn Report() -> impl IntoView {
     let plan = store.plan();
     let today = files::today();
     let charts = Memo::new(move |_| store.with(|d| dashboard::charts(d, &ProgramFilter::default(), lang.get())));
+    // With several cities in the browser, the report ends its charts with their comparison.
+    let compare_charts = Memo::new(move |_| {
+        let cities: Vec<crate::format::Dataset> =
+            crate::state::portfolio_cities(store).into_iter().map(|(_, d)| d).collect();
+        if cities.len() < 2 {
+            return Vec::new();
+        }
+        let comparison = crate::portfolio::Comparison::of(&cities, &crate::portfolio::CompareQuery::default());
+        crate::portfolio::charts(&comparison, lang.get()).iter().map(|c| (c.title.clone(), c.to_svg())).collect::<Vec<_>>()
+    });
     let map = Memo::new(move |_| {
         store.with(|d| {
             crate::map::MapChart::of(d, &d.programs, crate::map::MapView::default(), lang.get())
@@ -123,6 +133,14 @@ pub fn Report() -> impl IntoView {
                 <section class="report-section report-map" data-testid="report-map">
                     <h2>{lang.get().t(Key::MapHeading)}</h2>
                     <figure class="report-chart" role="img" aria-label=title inner_html=svg></figure>
+                </section>
+            })}
+            {move || (!compare_charts.with(Vec::is_empty)).then(|| view! {
+                <section class="report-section report-compare" data-testid="report-compare">
+                    <h2>{lang.get().t(Key::CitiesHeading)}</h2>
+                    {compare_charts.get().into_iter().map(|(title, svg)| view! {
+                        <figure class="report-chart" role="img" aria-label=title inner_html=svg></figure>
+                    }).collect_view()}
                 </section>
             })}
             <section class="report-section" data-testid="report-postponed">

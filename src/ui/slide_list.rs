@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::files;
 use crate::i18n::Key;
-use crate::slides::deck;
+use crate::slides::deck_with_cities;
 
 use super::{use_lang, use_settings, use_store};
 
@@ -22,7 +22,9 @@ pub fn SlideList() -> impl IntoView {
             return Vec::new();
         }
         let l = lang.get();
-        let slides = store.with(|d| deck(d, l, &today));
+        let cities: Vec<crate::format::Dataset> =
+            crate::state::portfolio_cities(store).into_iter().map(|(_, d)| d).collect();
+        let slides = store.with(|d| deck_with_cities(d, &cities, l, &today));
         settings
             .slides()
             .with(|a| a.arrange(slides))
