@@ -580,7 +580,11 @@ pub(crate) fn comparison_table(
     lang: Lang,
 ) -> (Vec<String>, Vec<Vec<Figure>>) {
     use crate::format::{Dimension, Status};
-    let mut heads = vec![lang.t(Key::CompareCity).to_owned(), lang.field("province").to_owned(), lang.t(Key::ProgramsLabel).to_owned()];
+    let mut heads = vec![
+        lang.t(Key::CompareCity).to_owned(),
+        lang.field("province").to_owned(),
+        lang.t(Key::ProgramsLabel).to_owned(),
+    ];
     for s in Status::ALL {
         heads.push(lang.status(s).to_owned());
         heads.push(format!("{} (%)", lang.status(s)));
@@ -596,11 +600,8 @@ pub(crate) fn comparison_table(
             .map(|k| lang.t(*k).to_owned()),
     );
     let row = |name: String, f: &crate::portfolio::CityFigures| -> Vec<Figure> {
-        let mut cells = vec![
-            Figure::Text(name),
-            Figure::Text(f.province.clone().unwrap_or_default()),
-            Figure::Count(f.programs),
-        ];
+        let mut cells =
+            vec![Figure::Text(name), Figure::Text(f.province.clone().unwrap_or_default()), Figure::Count(f.programs)];
         for s in Status::ALL {
             cells.push(Figure::Count(f.counts.get(s)));
             cells.push(Figure::Share(f.shares.get(s)));

@@ -10,8 +10,8 @@ pub mod store;
 
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
 use crate::format::Dataset;
+use crate::i18n::Lang;
 use crate::storage::{BrowserStorage, CityId, cities};
 
 use exports::Exports;

@@ -163,6 +163,49 @@ async fn a_portfolio_exported_is_added_in_a_fresh_browser_as_the_same_cities() {
     sender.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn three_files_dropped_at_once_are_listed_and_the_accepted_ones_added_together() {
+    let batam = city("Kota Batam", "Kepulauan Riau", 40, 2);
+    let padang = city("Kota Padang", "Sumatera Barat", 75, 3);
+    let mut broken: Value = serde_json::from_str(&city("Kota Rusak", "Riau", 10, 4).to_file_json()).unwrap();
+    broken["programs"][3]["status"] = "selesai".into();
+    let browser = Browser::start().await;
+    browser.open("?lang=en").await;
+    browser
+        .drop_files(&[
+            ("batam.masterplan.json", &batam.to_file_json()),
+            ("rusak.masterplan.json", &broken.to_string()),
+            ("padang.masterplan.json", &padang.to_file_json()),
+        ])
+        .await;
+    browser.wait_for("import-batch").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('[data-testid=import-batch-item]').length === 3",
+            "three files listed",
+        )
+        .await;
+    let refused = browser.text_css("[data-testid=import-batch-item][data-accepted=false]").await;
+    assert!(refused.contains("rusak.masterplan.json") && refused.contains("programs[3].status"), "{refused}");
+    let accepted = browser
+        .eval("return [...document.querySelectorAll('[data-testid=import-batch-item][data-accepted=true]')].map(i => i.textContent)")
+        .await;
+    assert_eq!(accepted.as_array().unwrap().len(), 2);
+    assert!(accepted[0].as_str().unwrap().contains("Kota Batam with 40 programs"), "{accepted}");
+    assert_eq!(browser.text("city-name").await, "Kota Tanjungpinang", "nothing changes before the choice");
+    browser.click("import-add-city").await;
+    browser.wait_for("compare-table").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('[data-testid=compare-city-row]').length === 3",
+            "two cities added",
+        )
+        .await;
+    let names: Vec<String> = rows(&browser).await.into_iter().map(|(c, _)| c).collect();
+    assert_eq!(names, ["Kota Batam", "Kota Padang", "Kota Tanjungpinang"]);
+    browser.close().await;
+}
+
 /// Today as the page writes it in file names (`YYYY-MM-DD`, the browser's local day; the tests run in UTC).
 fn today() -> String {
     let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 86_400;

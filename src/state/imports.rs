@@ -30,6 +30,28 @@ pub struct PendingImport {
     base: Arc<Dataset>,
 }
 
+/// Several files chosen or dropped at once: each checked, listed in one preview, added together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Batch {
+    pub files: Vec<BatchFile>,
+    /// Files still being read and checked.
+    pub waiting: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BatchFile {
+    pub name: String,
+    /// The cities the file holds (a portfolio file holds several), or its problems with their places.
+    pub outcome: Result<Vec<Dataset>, BatchRefusal>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum BatchRefusal {
+    Problems(Vec<crate::format::FormatError>),
+    Unreadable(String),
+    TooLarge(u64),
+}
+
 /// A file being read or checked, with how far it has come.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportJob {
@@ -70,6 +92,9 @@ pub struct ImportFlow {
     reading: StoredValue<Option<Reading>, LocalStorage>,
     /// Counts the changes to the portfolio's list of cities (added, removed, brought back).
     cities_changed: RwSignal<u64>,
+    batch: RwSignal<Option<Batch>>,
+    /// The readers of a batch's files, kept until each is done.
+    batch_readers: StoredValue<Vec<Reading>, LocalStorage>,
     store: DataStore,
     notices: Notices,
 }
@@ -84,6 +109,8 @@ impl ImportFlow {
             no_room: RwSignal::new(None),
             reading: StoredValue::new_local(None),
             cities_changed: RwSignal::new(0),
+            batch: RwSignal::new(None),
+            batch_readers: StoredValue::new_local(Vec::new()),
             store,
             notices,
         }
@@ -103,17 +130,26 @@ impl ImportFlow {
     /// city the page works on as it is.
     pub fn add_as_cities(&self) {
         let Some(pending) = self.pending.get_untracked() else { return };
+        let file = pending.source.file_name().unwrap_or_default().to_owned();
+        let datasets = std::iter::once(pending.preview.checked.dataset)
+            .chain(pending.preview.other_cities)
+            .map(|d| (file.clone(), d))
+            .collect();
+        self.pending.set(None);
+        self.add_cities(datasets);
+    }
+
+    /// Stores each dataset as a city of the portfolio, with the file it came from.
+    fn add_cities(&self, datasets: Vec<(String, Dataset)>) {
         let Some(storage) = self.store.storage() else {
             self.notices.confirm(Confirmation::ExportFailed { detail: StorageError::Unavailable.to_string() });
             return;
         };
-        let file = pending.source.file_name().unwrap_or_default().to_owned();
         let saved_at = files::now_rfc3339();
         let current = self.store.with_untracked(|d| Dataset { programs: Vec::new(), ..d.clone() });
-        let incoming = std::iter::once(&pending.preview.checked.dataset).chain(&pending.preview.other_cities);
         let mut added = Vec::new();
-        for dataset in incoming {
-            match cities::add(storage, &current, dataset, &file, &saved_at) {
+        for (file, dataset) in &datasets {
+            match cities::add(storage, &current, dataset, file, &saved_at) {
                 Ok(_) => added.push(dataset.plan.city.clone()),
                 Err(error) => {
                     self.notices.confirm(Confirmation::CitiesNotAdded { added, detail: error.to_string() });
@@ -122,7 +158,6 @@ impl ImportFlow {
                 }
             }
         }
-        self.pending.set(None);
         self.note_cities_changed();
         self.notices.confirm(Confirmation::CitiesAdded { cities: added });
     }
@@ -156,6 +191,92 @@ impl ImportFlow {
                 self.notices.show(Notice::ImportFailed(ImportFailure::LinkDamaged { detail: error.to_string() }))
             }
         }
+    }
+
+    /// Several files chosen or dropped at once: one alone is an import like any; more are each read and
+    /// checked, then listed together, to be added as cities together.
+    pub fn receive_files(&self, files: Vec<web_sys::File>) {
+        if files.len() < 2 {
+            if let Some(file) = files.into_iter().next() {
+                self.receive_file(file);
+            }
+            return;
+        }
+        self.abort_reading_quietly();
+        self.notices.clear(Slot::Toast);
+        self.notices.clear(Slot::Import);
+        self.pending.set(None);
+        self.batch.set(Some(Batch { files: Vec::new(), waiting: files.len() }));
+        let flow = *self;
+        let base = self.store.with_untracked(|current| Arc::new(current.clone()));
+        for file in files {
+            let name = file.name();
+            let bytes = file.size() as u64;
+            if bytes > MAX_FILE_BYTES {
+                flow.batch_done(BatchFile { name, outcome: Err(BatchRefusal::TooLarge(bytes)) });
+                continue;
+            }
+            let base = Arc::clone(&base);
+            let done_name = name.clone();
+            let reading = Reading::start(
+                &file,
+                |_| {},
+                move |outcome| {
+                    let outcome = match outcome {
+                        Ok(bytes) => match import::preview_file(&bytes, &done_name, &base) {
+                            Ok(preview) => {
+                                Ok(std::iter::once(preview.checked.dataset).chain(preview.other_cities).collect())
+                            }
+                            Err(refusal) => Err(BatchRefusal::Problems(refusal.errors)),
+                        },
+                        Err(detail) => Err(BatchRefusal::Unreadable(detail)),
+                    };
+                    flow.batch_done(BatchFile { name: done_name, outcome });
+                },
+            );
+            match reading {
+                Ok(reading) => self.batch_readers.update_value(|r| r.push(reading)),
+                Err(detail) => flow.batch_done(BatchFile { name, outcome: Err(BatchRefusal::Unreadable(detail)) }),
+            }
+        }
+    }
+
+    fn batch_done(&self, file: BatchFile) {
+        self.batch.update(|batch| {
+            if let Some(batch) = batch {
+                batch.files.push(file);
+                batch.waiting = batch.waiting.saturating_sub(1);
+                batch.files.sort_by(|a, b| a.name.cmp(&b.name));
+            }
+        });
+        if self.batch.with_untracked(|b| b.as_ref().is_some_and(|b| b.waiting == 0)) {
+            let flow = *self;
+            // Readers are let go a tick later: not from inside their own event handler.
+            leptos::task::spawn_local(async move { flow.batch_readers.set_value(Vec::new()) });
+        }
+    }
+
+    /// The files of a batch as they are checked.
+    pub fn batch(&self) -> ReadSignal<Option<Batch>> {
+        self.batch.read_only()
+    }
+
+    pub fn cancel_batch(&self) {
+        self.batch.set(None);
+        self.notices.confirm(Confirmation::Cancelled);
+    }
+
+    /// Adds every accepted file of the batch as cities of the portfolio; refused files change nothing.
+    pub fn add_batch_as_cities(&self) {
+        let Some(batch) = self.batch.get_untracked() else { return };
+        let datasets: Vec<(String, Dataset)> = batch
+            .files
+            .into_iter()
+            .filter_map(|f| f.outcome.ok().map(|cities| (f.name, cities)))
+            .flat_map(|(name, cities)| cities.into_iter().map(move |d| (name.clone(), d)))
+            .collect();
+        self.batch.set(None);
+        self.add_cities(datasets);
     }
 
     /// Starts reading a chosen or dropped file; files over the limit are refused before they are read.

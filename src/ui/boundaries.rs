@@ -123,7 +123,7 @@ pub fn BoundariesBox() -> impl IntoView {
                         {move || opened.with(|o| o.as_ref().map(|o| {
                             let chosen = get(&o.choice);
                             o.file.fields.iter().map(|field| view! {
-                                <option value=field.clone() selected=*field == chosen>{field.clone()}</option>
+                                <option value=field.clone() selected={*field == chosen}>{field.clone()}</option>
                             }).collect_view()
                         }))}
                     </select>

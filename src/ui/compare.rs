@@ -34,7 +34,8 @@ pub fn Compare() -> impl IntoView {
     let confirming = RwSignal::new(None::<CityId>);
     let removed = RwSignal::new(None::<String>);
     let charts = Memo::new(move |_| comparison.with(|c| crate::portfolio::charts(c, lang.get())));
-    let chart = move |name: &'static str| Signal::derive(move || charts.with(|c| c.iter().find(|c| c.name == name).cloned()));
+    let chart =
+        move |name: &'static str| Signal::derive(move || charts.with(|c| c.iter().find(|c| c.name == name).cloned()));
     let (status_chart, index_chart) = (chart("compare-status"), chart("compare-index"));
     let export_portfolio = move |_| {
         let datasets: Vec<Dataset> = cities.with_untracked(|c| c.iter().map(|(_, d)| d.clone()).collect());
@@ -57,12 +58,17 @@ pub fn Compare() -> impl IntoView {
             if xlsx {
                 let file = format!("{stem}.xlsx");
                 let outcome = crate::spreadsheet::comparison_xlsx(c, l).and_then(|bytes| {
-                    crate::files::download_bytes(&file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &bytes)
+                    crate::files::download_bytes(
+                        &file,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    )
                 });
                 (file, outcome)
             } else {
                 let file = format!("{stem}.csv");
-                let outcome = crate::files::download(&file, "text/csv;charset=utf-8", &crate::spreadsheet::comparison_csv(c, l));
+                let outcome =
+                    crate::files::download(&file, "text/csv;charset=utf-8", &crate::spreadsheet::comparison_csv(c, l));
                 (file, outcome)
             }
         });
@@ -198,7 +204,7 @@ pub fn Compare() -> impl IntoView {
                                     }
                                 });
                                 view! {
-                                    <tr data-testid="compare-city-row" data-city=row.city.clone() class:current=id == Some(current)>
+                                    <tr data-testid="compare-city-row" data-city=row.city.clone() class:current={id == Some(current)}>
                                         <th scope="row">{row.city.clone()}</th>
                                         {figure_cells(row, l)}
                                         <td class="actions">{actions}</td>

@@ -37,6 +37,7 @@ pub fn DataPanel() -> impl IntoView {
                 <TemplateBox/>
             </div>
             <ImportPreview/>
+            <ImportBatch/>
             <super::boundaries::BoundariesBox/>
             {move || (!first_visit.get()).then(|| view! {
                 <details class="start-again" data-testid="start-again">
@@ -109,10 +110,11 @@ fn ImportBox() -> impl IntoView {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let files: Vec<web_sys::File> =
+            input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
         // Clearing the picker lets the same file be chosen again after a fix.
         input.set_value("");
-        imports.receive_file(file);
+        imports.receive_files(files);
     };
     let check_pasted = move |_| {
         imports.receive_text(Source::Pasted, &pasted.get_untracked());
@@ -143,6 +145,7 @@ fn ImportBox() -> impl IntoView {
                         type="file"
                         accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                         data-testid="import-file"
+                        multiple
                         on:change=on_file
                     />
                 </label>
@@ -423,6 +426,71 @@ fn ImportPreview() -> impl IntoView {
                 </div>
             </div>
         })
+    }
+}
+
+/// Several files checked together: each accepted one with its cities, each refused one with its problems
+/// at their places; the accepted ones are added as cities together.
+#[component]
+fn ImportBatch() -> impl IntoView {
+    let imports = use_imports();
+    let navigation = super::use_navigation();
+    let lang = use_lang();
+    move || {
+        let batch = imports.batch().get()?;
+        let l = lang.get();
+        let accepted: usize = batch.files.iter().filter_map(|f| f.outcome.as_ref().ok()).map(Vec::len).sum();
+        Some(view! {
+            <div class="import-preview" role="region" aria-labelledby="import-batch-title" data-testid="import-batch">
+                <h3 id="import-batch-title">{l.tf(Key::ImportBatchTitle, &[("count", &l.count(batch.files.len() + batch.waiting))])}</h3>
+                {(batch.waiting > 0).then(|| view! {
+                    <p role="status" data-testid="import-batch-waiting">{l.tf(Key::ImportBatchWaiting, &[("count", &l.count(batch.waiting))])}</p>
+                })}
+                <ul class="batch-list">
+                    {batch.files.iter().map(|file| {
+                        let (accepted, body) = match &file.outcome {
+                            Ok(cities) => (true, view! {
+                                <span>{cities.iter().map(|d| l.tf(Key::ImportBatchCity, &[("city", &d.plan.city), ("programs", &l.programs(d.programs.len()))])).collect::<Vec<_>>().join("; ")}</span>
+                            }.into_any()),
+                            Err(refusal) => (false, view! {
+                                <div role="alert">
+                                    <span>{l.t(Key::ImportBatchRefused)}</span>
+                                    <ul>{batch_problems(l, refusal).into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                                </div>
+                            }.into_any()),
+                        };
+                        view! {
+                            <li data-testid="import-batch-item" data-file=file.name.clone() data-accepted=accepted.to_string()>
+                                <strong>{file.name.clone()}</strong>": " {body}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <div class="actions">
+                    <button type="button" class="button primary" data-testid="import-add-city"
+                        disabled={batch.waiting > 0 || accepted == 0}
+                        on:click=move |_| {
+                            imports.add_batch_as_cities();
+                            navigation.open(super::address::View::Compare);
+                        }>
+                        {l.tf(Key::ImportBatchAdd, &[("count", &l.count(accepted))])}
+                    </button>
+                    <button type="button" class="button" data-testid="import-cancel" on:click=move |_| imports.cancel_batch()>
+                        {l.t(Key::ImportCancel)}
+                    </button>
+                </div>
+            </div>
+        })
+    }
+}
+
+/// A refused file of a batch in words, each problem with its place.
+fn batch_problems(l: Lang, refusal: &crate::state::imports::BatchRefusal) -> Vec<String> {
+    use crate::state::imports::BatchRefusal;
+    match refusal {
+        BatchRefusal::Problems(errors) => errors.iter().map(|e| l.problem(e)).collect(),
+        BatchRefusal::Unreadable(detail) => vec![l.tf(Key::BoundariesUnreadable, &[("detail", detail)])],
+        BatchRefusal::TooLarge(bytes) => vec![l.tf(Key::ImportBatchTooLarge, &[("size", &l.size(*bytes))])],
     }
 }
 

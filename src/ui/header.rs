@@ -60,7 +60,7 @@ pub fn Header() -> impl IntoView {
                         }
                     }>
                         {listed.get().into_iter().map(|c| view! {
-                            <option value=c.id.0.to_string() selected=c.id == current>{c.city}</option>
+                            <option value=c.id.0.to_string() selected={c.id == current}>{c.city}</option>
                         }).collect_view()}
                     </select>
                 </label>

@@ -81,7 +81,7 @@ pub fn MapCard(filter: Signal<ProgramFilter>) -> impl IntoView {
                                         view_choice.update(|v| v.level = Level::from_code(&value));
                                     }>
                                     {levels.into_iter().map(|l| view! {
-                                        <option value=l.code() selected=l == level>{move || lang.get().t(level_key(l))}</option>
+                                        <option value=l.code() selected={l == level}>{move || lang.get().t(level_key(l))}</option>
                                     }).collect_view()}
                                 </select>
                             </label>

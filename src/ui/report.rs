@@ -29,7 +29,10 @@ pub fn Report() -> impl IntoView {
             return Vec::new();
         }
         let comparison = crate::portfolio::Comparison::of(&cities, &crate::portfolio::CompareQuery::default());
-        crate::portfolio::charts(&comparison, lang.get()).iter().map(|c| (c.title.clone(), c.to_svg())).collect::<Vec<_>>()
+        crate::portfolio::charts(&comparison, lang.get())
+            .iter()
+            .map(|c| (c.title.clone(), c.to_svg()))
+            .collect::<Vec<_>>()
     });
     let map = Memo::new(move |_| {
         store.with(|d| {

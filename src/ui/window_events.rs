@@ -194,9 +194,14 @@ fn drop_anywhere(imports: ImportFlow) -> (RwSignal<bool>, [WindowListenerHandle;
         }),
         window_event_listener(leptos::ev::drop, move |ev| {
             dragging.set(false);
-            if let Some(file) = ev.data_transfer().and_then(|t| t.files()).and_then(|files| files.get(0)) {
+            let files: Vec<web_sys::File> = ev
+                .data_transfer()
+                .and_then(|t| t.files())
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                .unwrap_or_default();
+            if !files.is_empty() {
                 ev.prevent_default();
-                imports.receive_file(file);
+                imports.receive_files(files);
             }
         }),
     ];

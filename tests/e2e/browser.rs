@@ -252,6 +252,19 @@ impl Browser {
         input.send_keys(&file.display().to_string()).await.unwrap();
     }
 
+    /// Drops several files onto the page at once, as a user dragging a selection from the desktop does.
+    pub async fn drop_files(&self, files: &[(&str, &str)]) {
+        let script = "const [files] = arguments;
+            const transfer = new DataTransfer();
+            for (const [name, text] of files) {
+                transfer.items.add(new File([text], name, { type: 'application/json' }));
+            }
+            for (const type of ['dragenter', 'dragover', 'drop']) {
+                document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            }";
+        self.client.execute(script, vec![json!(files)]).await.unwrap();
+    }
+
     /// Drops a file onto the page as a user dragging it from the desktop does.
     pub async fn drop_file(&self, name: &str, contents: &str) {
         let script = "const [name, text] = arguments;
