@@ -450,28 +450,6 @@ fn escape(text: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{cell_ref, escape, excel_escaped};
-
-    #[test]
-    fn cell_references() {
-        assert_eq!(cell_ref(0, 0), "A1");
-        assert_eq!(cell_ref(131, 19), "T132");
-        assert_eq!(cell_ref(0, 26), "AA1");
-    }
-
-    #[test]
-    fn text_never_becomes_markup() {
-        assert_eq!(escape("<b>\"A&B\"</b>\u{1}"), "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
-    }
-
-    #[test]
-    fn what_xml_would_change_is_written_as_excel_escapes() {
-        assert_eq!(excel_escaped("\rA\u{1}_x0041_ _x_ \t\n\u{FFFE}"), "_x000D_A_x0001__x005F_x0041_ _x_ \t\n_xFFFE_");
-    }
-}
-
 /// The comparison of cities as a workbook of one sheet: counts as numbers, shares as percentages.
 pub fn comparison_xlsx(comparison: &crate::portfolio::Comparison, lang: Lang) -> Result<Vec<u8>, String> {
     let (heads, rows) = comparison_table(comparison, lang);
@@ -495,4 +473,26 @@ pub fn comparison_xlsx(comparison: &crate::portfolio::Comparison, lang: Lang) ->
         );
     }
     package(&[sheet]).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cell_ref, escape, excel_escaped};
+
+    #[test]
+    fn cell_references() {
+        assert_eq!(cell_ref(0, 0), "A1");
+        assert_eq!(cell_ref(131, 19), "T132");
+        assert_eq!(cell_ref(0, 26), "AA1");
+    }
+
+    #[test]
+    fn text_never_becomes_markup() {
+        assert_eq!(escape("<b>\"A&B\"</b>\u{1}"), "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
+    }
+
+    #[test]
+    fn what_xml_would_change_is_written_as_excel_escapes() {
+        assert_eq!(excel_escaped("\rA\u{1}_x0041_ _x_ \t\n\u{FFFE}"), "_x000D_A_x0001__x005F_x0041_ _x_ \t\n_xFFFE_");
+    }
 }
