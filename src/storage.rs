@@ -109,7 +109,7 @@ impl BrowserStorage {
         let keys = BrowserStorage { city };
         match key {
             None => KeyKind::Everything,
-            Some(SETTINGS_KEY) => KeyKind::Settings,
+            Some(k) if k == SETTINGS_KEY || k == keys.settings_key() => KeyKind::Settings,
             Some(k) if k == keys.dataset_key() => KeyKind::Dataset,
             Some(k) if k.starts_with(&keys.backup_prefix()) || k.starts_with(&keys.set_aside_prefix()) => {
                 KeyKind::Backups
@@ -124,6 +124,10 @@ impl BrowserStorage {
         self.city.key(DATASET_KEY, "dataset")
     }
 
+    fn settings_key(self) -> String {
+        self.city.key(SETTINGS_KEY, "settings")
+    }
+
     fn backup_prefix(self) -> String {
         self.city.key(BACKUP_PREFIX, "backup/")
     }
@@ -135,6 +139,7 @@ impl BrowserStorage {
     /// Removes the city's stored data and backups (the caller keeps a copy first).
     pub fn delete_city_data(self) {
         LocalStorage::delete(self.dataset_key());
+        LocalStorage::delete(self.settings_key());
         for key in self.keys_with(&self.backup_prefix()) {
             LocalStorage::delete(key);
         }
@@ -177,12 +182,30 @@ impl BrowserStorage {
         self.write(&self.dataset_key(), &encode_dataset(dataset, origin, saved_at, revision))
     }
 
+    /// The settings: the language (and whether the user chose how to start) are the browser's, whatever the
+    /// city; whether the data changed since its export and the presenter's slides are the city's own.
     pub fn load_settings(self) -> Settings {
-        self.read(SETTINGS_KEY).ok().flatten().map(|text| Settings::decode(&text)).unwrap_or_default()
+        let read = |key: &str| self.read(key).ok().flatten().map(|text| Settings::decode(&text)).unwrap_or_default();
+        let shared = read(SETTINGS_KEY);
+        if self.city == CityId::FIRST {
+            return shared;
+        }
+        let own = read(&self.settings_key());
+        Settings { lang: shared.lang, started: shared.started || own.started, ..own }
     }
 
     pub fn save_settings(self, settings: &Settings) -> Result<(), StorageError> {
-        self.write(SETTINGS_KEY, &settings.encode())
+        if self.city == CityId::FIRST {
+            return self.write(SETTINGS_KEY, &settings.encode());
+        }
+        let mut shared = self.read(SETTINGS_KEY)?.map(|text| Settings::decode(&text)).unwrap_or_default();
+        if shared.lang != settings.lang || shared.started != settings.started {
+            shared.lang = settings.lang.clone();
+            shared.started = settings.started;
+            self.write(SETTINGS_KEY, &shared.encode())?;
+        }
+        let own = Settings { lang: None, started: false, ..settings.clone() };
+        self.write(&self.settings_key(), &own.encode())
     }
 
     /// The kept backups, newest first; unreadable ones count as none (they cannot be restored anyway).
