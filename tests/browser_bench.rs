@@ -38,7 +38,6 @@ async fn mount_with(
     view: &str,
 ) -> (web_sys::Element, leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>, f64) {
     let window = web_sys::window().unwrap();
-    let document = window.document().unwrap();
     let storage = window.local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     let stored = masterplan_tracker::storage::envelope::encode_dataset(
@@ -48,6 +47,15 @@ async fn mount_with(
         1,
     );
     storage.set_item("masterplan-tracker/dataset", &stored).unwrap();
+    mount(view).await
+}
+
+/// Mounts the app on what the browser stores, at `view`, in a new container; with the moment it started.
+async fn mount(
+    view: &str,
+) -> (web_sys::Element, leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>, f64) {
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(view)).unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -356,16 +364,7 @@ async fn the_comparison_of_many_cities() {
             cities::add(storage, &first, &city, "bench.masterplan.json", "2026-11-28T00:00:00Z").unwrap();
         }
         let stored = storage.used_chars();
-        let document = window.document().unwrap();
-        window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("?view=compare")).unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        let started = js_sys::Date::now();
-        let handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
-            use leptos::prelude::*;
-            view! { <App/> }.into_any()
-        });
-        leptos::task::tick().await;
+        let (root, handle, started) = mount("?view=compare").await;
         while root.query_selector_all("[data-testid=compare-city-row]").unwrap().length() < count as u32 {
             assert!(js_sys::Date::now() - started < 60_000.0, "the comparison did not appear");
             sleep(5).await;
