@@ -307,6 +307,7 @@ async fn on_a_phone_every_view_fits_the_screen_with_touch_targets_of_44_px() {
         ("dashboard", "chart-status"),
         ("evaluations", "view-evaluations"),
         ("report", "report"),
+        ("compare", "compare-table"),
     ] {
         browser.open(&format!("?view={view}")).await;
         browser.wait_for(ready).await;
