@@ -284,7 +284,8 @@ impl Regions {
         for (i, region) in self.features.iter().enumerate() {
             let p = &region.properties;
             let at = format!("features[{i}]");
-            if p.code.trim().is_empty() {
+            // A code names something: `-` and the like could be taken for the register's "city-wide".
+            if !p.code.chars().any(char::is_alphanumeric) {
                 found.push((format!("{at}.properties.code"), Problem::EmptyText));
             } else if !codes.insert(p.code.as_str()) {
                 found.push((format!("{at}.properties.code"), Problem::DuplicateId { id: p.code.clone() }));

@@ -56,6 +56,8 @@ pub struct Preview {
     pub diff: DatasetDiff,
     /// A portfolio file's other cities (`checked` is its first): added as cities, never replacing one.
     pub other_cities: Vec<Dataset>,
+    /// Programs of a spreadsheet, read onto the current data's plan: they are no city of their own.
+    pub from_spreadsheet: bool,
 }
 
 impl Preview {
@@ -88,7 +90,7 @@ pub fn preview(text: &str, file_name: Option<&str>, current: &Dataset) -> Result
     if looks_like_csv(text, file_name) {
         let checked = spreadsheet::from_csv(text, current)?;
         let diff = DatasetDiff::between(current, &checked.dataset);
-        return Ok(Preview { checked, diff, other_cities: Vec::new() });
+        return Ok(Preview { checked, diff, other_cities: Vec::new(), from_spreadsheet: true });
     }
     let value = crate::format::json_value(text)?;
     if Portfolio::is_portfolio(&value) {
@@ -98,11 +100,11 @@ pub fn preview(text: &str, file_name: Option<&str>, current: &Dataset) -> Result
         };
         let diff = DatasetDiff::between(current, &first);
         let checked = Checked { dataset: first, warnings: Vec::new() };
-        return Ok(Preview { checked, diff, other_cities: cities.collect() });
+        return Ok(Preview { checked, diff, other_cities: cities.collect(), from_spreadsheet: false });
     }
     let checked = Dataset::from_value(value)?;
     let diff = DatasetDiff::between(current, &checked.dataset);
-    Ok(Preview { checked, diff, other_cities: Vec::new() })
+    Ok(Preview { checked, diff, other_cities: Vec::new(), from_spreadsheet: false })
 }
 
 /// An XLSX workbook (a zip package) starts with these bytes.
@@ -116,7 +118,7 @@ pub fn preview_file(bytes: &[u8], file_name: &str, current: &Dataset) -> Result<
     if bytes.starts_with(ZIP_MAGIC) {
         let checked = spreadsheet::from_xlsx(bytes, current)?;
         let diff = DatasetDiff::between(current, &checked.dataset);
-        return Ok(Preview { checked, diff, other_cities: Vec::new() });
+        return Ok(Preview { checked, diff, other_cities: Vec::new(), from_spreadsheet: true });
     }
     if bytes.starts_with(OLE2_MAGIC) {
         let detail = "an Excel 97-2003 workbook (.xls)".to_owned();

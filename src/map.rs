@@ -163,8 +163,14 @@ impl MapChart {
         let levels = index.levels();
         let level = view.level.filter(|l| levels.contains(l)).or_else(|| levels.first().copied())?;
         let tallies = Tallies::of(&index, programs);
-        let holds_kelurahan: Vec<bool> =
-            (0..index.entries.len()).map(|i| index.entries.iter().any(|e| e.parent == Some(i))).collect();
+        // Each kecamatan's kelurahan, found in one pass (a file may hold tens of thousands of regions).
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); index.entries.len()];
+        for (i, entry) in index.entries.iter().enumerate() {
+            if let Some(parent) = entry.parent {
+                children[parent].push(i);
+            }
+        }
+        let holds_kelurahan: Vec<bool> = children.iter().map(|c| !c.is_empty()).collect();
         // At the kecamatan level, the kecamatan; at the kelurahan level, the kelurahan and the kecamatan
         // that have none of theirs in the file (so that the city has no hole).
         let shown: Vec<usize> = (0..index.entries.len())
@@ -204,11 +210,7 @@ impl MapChart {
             .map(|(&i, value)| {
                 let entry = &index.entries[i];
                 let tally = tallies.regions[i];
-                let children: Vec<usize> = if level == Level::Kecamatan && holds_kelurahan[i] {
-                    (0..index.entries.len()).filter(|&c| index.entries[c].parent == Some(i)).collect()
-                } else {
-                    Vec::new()
-                };
+                let children: &[usize] = if level == Level::Kecamatan { &children[i] } else { &[] };
                 let (shapes, outline) = if children.is_empty() {
                     let shapes: Vec<Vec<Ring>> = regions.features[i].geometry.polygons().cloned().collect();
                     let outline = shapes.iter().flatten().cloned().collect();

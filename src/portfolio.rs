@@ -90,6 +90,9 @@ pub struct LatestRound {
 /// One city's figures, or the figures of every city together.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CityFigures {
+    /// The city's place among the datasets compared (`None` for the totals): what tells two cities of one
+    /// name apart.
+    pub at: Option<usize>,
     pub city: String,
     pub province: Option<String>,
     pub programs: usize,
@@ -200,7 +203,12 @@ impl Comparison {
             .iter()
             .filter(|d| query.province.as_ref().is_none_or(|p| d.plan.province.as_ref() == Some(p)))
             .collect();
-        let mut rows: Vec<CityFigures> = kept.iter().map(|d| CityFigures::of(d)).collect();
+        let mut rows: Vec<CityFigures> = datasets
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| query.province.as_ref().is_none_or(|p| d.plan.province.as_ref() == Some(p)))
+            .map(|(at, d)| CityFigures { at: Some(at), ..CityFigures::of(d) })
+            .collect();
         rows.sort_by(|a, b| {
             let ordering = order(a, b, query.sort).then_with(|| a.city.cmp(&b.city));
             if query.descending { ordering.reverse() } else { ordering }
@@ -222,6 +230,7 @@ impl CityFigures {
             *slot = (!in_dimension.is_empty()).then(|| Share::ratio(active, in_dimension.len()));
         }
         CityFigures {
+            at: None,
             city: String::new(),
             province: None,
             programs: counts.total(),

@@ -136,13 +136,15 @@ impl BrowserStorage {
         self.city.key(SET_ASIDE_PREFIX, "unreadable/")
     }
 
-    /// Removes the city's stored data and backups (the caller keeps a copy first).
-    pub fn delete_city_data(self) {
+    /// Removes the city's stored dataset (the caller keeps a copy first); its backups and settings stay, to
+    /// come back with it: a city's number is never given to another.
+    pub fn delete_dataset(self) {
         LocalStorage::delete(self.dataset_key());
-        LocalStorage::delete(self.settings_key());
-        for key in self.keys_with(&self.backup_prefix()) {
-            LocalStorage::delete(key);
-        }
+    }
+
+    /// Whether anything is stored under the city's dataset key.
+    pub fn has_dataset(self) -> bool {
+        self.read(&self.dataset_key()).ok().flatten().is_some()
     }
 
     /// The stored dataset, `None` on a first visit. Damaged stored data is set aside under a key of its own

@@ -826,3 +826,40 @@ async fn values_an_earlier_release_saved_beyond_the_later_limits_are_kept_listed
     drop(page);
     storage().clear().unwrap();
 }
+
+/// A removed city is kept under its number, which no city added later is given: bringing it back never
+/// overwrites another city, and removing a second city keeps the first one's copy.
+#[wasm_bindgen_test]
+fn a_removed_citys_number_is_never_given_to_another_and_its_data_comes_back() {
+    use masterplan_tracker::storage::{BrowserStorage, CityId, cities};
+    storage().clear().unwrap();
+    let first = masterplan_tracker::sample::sample_dataset();
+    let named = |name: &str, programs: usize| {
+        let mut d = masterplan_tracker::generate::synthetic_dataset(programs, 1);
+        d.plan.city = name.into();
+        d
+    };
+    let store = BrowserStorage::open(CityId::FIRST).unwrap();
+    let b = cities::add(store, &first, &named("Kota B", 5), "b.json", "2026-11-28T00:00:00Z").unwrap();
+    let c = cities::add(store, &first, &named("Kota C", 7), "c.json", "2026-11-28T00:00:00Z").unwrap();
+    cities::remove(store, c).unwrap();
+    cities::remove(store, b).unwrap();
+    let d = cities::add(store, &first, &named("Kota D", 9), "d.json", "2026-11-28T00:00:00Z").unwrap();
+    assert!(d != b && d != c, "a new city takes a number never given before");
+    cities::bring_back(store, c).unwrap().expect("the first removed city is still kept");
+    cities::bring_back(store, b).unwrap().expect("the second too");
+    let names: Vec<(u32, String, usize)> = cities::list(store)
+        .into_iter()
+        .map(|e| (e.id.0, e.city, cities::dataset(e.id).map_or(usize::MAX, |d| d.programs.len())))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (0, "Kota Tanjungpinang".to_owned(), usize::MAX),
+            (b.0, "Kota B".to_owned(), 5),
+            (c.0, "Kota C".to_owned(), 7),
+            (d.0, "Kota D".to_owned(), 9)
+        ]
+    );
+    storage().clear().unwrap();
+}

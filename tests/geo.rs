@@ -94,6 +94,12 @@ fn broken_boundaries_are_refused_with_their_place() {
             Problem::EmptyText,
         ),
         (
+            // A code that names nothing could be taken for the register's "city-wide" (`-`).
+            Box::new(|f| f["regions"]["features"][1]["properties"]["code"] = json!("-")),
+            "regions.features[1].properties.code",
+            Problem::EmptyText,
+        ),
+        (
             Box::new(|f| f["regions"]["features"][0]["geometry"]["coordinates"][0][4] = json!([104.5, 0.95])),
             "regions.features[0].geometry.coordinates[0]",
             Problem::RingNotClosed,

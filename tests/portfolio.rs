@@ -101,3 +101,16 @@ fn a_broken_city_in_a_portfolio_is_refused_at_its_place() {
         ("version", &Problem::NewerVersion { found: 2 })
     );
 }
+
+#[test]
+fn two_cities_of_one_name_stay_two_rows_each_knowing_its_place() {
+    let mut cities = three_cities();
+    let mut again = cities[0].clone();
+    again.programs.truncate(100);
+    cities.push(again);
+    let comparison = Comparison::of(&cities, &CompareQuery::default());
+    let places: Vec<(Option<usize>, usize)> =
+        comparison.rows.iter().filter(|r| r.city == "Kota Tanjungpinang").map(|r| (r.at, r.programs)).collect();
+    assert_eq!(places, [(Some(0), 131), (Some(3), 100)]);
+    assert_eq!(comparison.total.at, None);
+}

@@ -15,6 +15,9 @@ pub const POSITIONS_BUDGET: usize = 20_000;
 /// in a GIS tool first.
 pub const POSITIONS_READ_MAX: usize = 2_000_000;
 
+/// How many property names a boundaries file offers as its code and name at most.
+const FIELDS_OFFERED: usize = 200;
+
 /// Property names that hold a region's code, most likely first (compared without case): this format's,
 /// Kemendagri's, the geospatial agency's (desa, then kecamatan), GADM's (level 4, then 3).
 const CODE_FIELDS: &[&str] =
@@ -67,6 +70,7 @@ impl BoundariesFile {
         let source = collection.get("source").and_then(Value::as_str).map(str::to_owned);
         let mut features = Vec::with_capacity(raw.len());
         let mut fields: Vec<String> = Vec::new();
+        let mut seen_fields = std::collections::HashSet::new();
         let mut errors = Vec::new();
         let mut positions = 0;
         for (i, feature) in raw.into_iter().enumerate() {
@@ -78,8 +82,9 @@ impl BoundariesFile {
                 Some(Value::Object(map)) => map,
                 _ => Map::new(),
             };
+            // The properties offered as code and name: the first ones seen, enough for any real layer.
             for key in properties.keys() {
-                if !fields.contains(key) {
+                if fields.len() < FIELDS_OFFERED && seen_fields.insert(key.clone()) {
                     fields.push(key.clone());
                 }
             }
@@ -170,6 +175,11 @@ impl BoundariesFile {
             return Err(Refusal { errors });
         }
         simplify::to_budget(&mut regions, POSITIONS_BUDGET);
+        // Thousands of tiny islands keep four positions each however far they are simplified.
+        let kept = regions.positions();
+        if kept > super::POSITIONS_MAX {
+            return Err(Refusal::one("features", Problem::TooManyPositions { count: kept, max: super::POSITIONS_MAX }));
+        }
         Ok(Boundaries { regions, positions_in_file })
     }
 }

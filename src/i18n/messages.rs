@@ -83,6 +83,10 @@ messages! {
     ImportBatchCity => ("{city} dengan {programs}", "{city} with {programs}"),
     ImportBatchRefused => ("ditolak; tidak ada yang berubah karenanya:", "refused; nothing changes for it:"),
     ImportBatchTooLarge => ("berkas {size} melebihi batas 50 MB.", "the file of {size} is over the 50 MB limit."),
+    ImportBatchSpreadsheet => (
+        "lembar kerja program tidak memuat kota; impor ke data sebuah kota, bukan di sampingnya.",
+        "a spreadsheet of programs names no city; import it into a city's data, not beside it."
+    ),
     ImportBatchAdd => ("Tambahkan {count} kota", "Add {count} cities"),
     ImportAddCity => ("Tambahkan sebagai kota lain", "Add as another city"),
     ImportAddCities => ("Tambahkan semua kota", "Add every city"),

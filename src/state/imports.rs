@@ -50,6 +50,8 @@ pub enum BatchRefusal {
     Problems(Vec<crate::format::FormatError>),
     Unreadable(String),
     TooLarge(u64),
+    /// A spreadsheet of programs names no city: it goes into a city's data, not beside it.
+    Spreadsheet,
 }
 
 /// A file being read or checked, with how far it has come.
@@ -95,6 +97,8 @@ pub struct ImportFlow {
     batch: RwSignal<Option<Batch>>,
     /// The readers of a batch's files, kept until each is done.
     batch_readers: StoredValue<Vec<Reading>, LocalStorage>,
+    /// Which batch is the current one: a file of an earlier batch, read late, is not counted in it.
+    batch_generation: StoredValue<u64>,
     store: DataStore,
     notices: Notices,
 }
@@ -111,6 +115,7 @@ impl ImportFlow {
             cities_changed: RwSignal::new(0),
             batch: RwSignal::new(None),
             batch_readers: StoredValue::new_local(Vec::new()),
+            batch_generation: StoredValue::new(0),
             store,
             notices,
         }
@@ -203,17 +208,19 @@ impl ImportFlow {
             return;
         }
         self.abort_reading_quietly();
+        self.stop_batch();
         self.notices.clear(Slot::Toast);
         self.notices.clear(Slot::Import);
         self.pending.set(None);
         self.batch.set(Some(Batch { files: Vec::new(), waiting: files.len() }));
+        let generation = self.batch_generation.get_value();
         let flow = *self;
         let base = self.store.with_untracked(|current| Arc::new(current.clone()));
         for file in files {
             let name = file.name();
             let bytes = file.size() as u64;
             if bytes > MAX_FILE_BYTES {
-                flow.batch_done(BatchFile { name, outcome: Err(BatchRefusal::TooLarge(bytes)) });
+                flow.batch_done(generation, BatchFile { name, outcome: Err(BatchRefusal::TooLarge(bytes)) });
                 continue;
             }
             let base = Arc::clone(&base);
@@ -224,6 +231,7 @@ impl ImportFlow {
                 move |outcome| {
                     let outcome = match outcome {
                         Ok(bytes) => match import::preview_file(&bytes, &done_name, &base) {
+                            Ok(preview) if preview.from_spreadsheet => Err(BatchRefusal::Spreadsheet),
                             Ok(preview) => {
                                 Ok(std::iter::once(preview.checked.dataset).chain(preview.other_cities).collect())
                             }
@@ -231,17 +239,31 @@ impl ImportFlow {
                         },
                         Err(detail) => Err(BatchRefusal::Unreadable(detail)),
                     };
-                    flow.batch_done(BatchFile { name: done_name, outcome });
+                    flow.batch_done(generation, BatchFile { name: done_name, outcome });
                 },
             );
             match reading {
                 Ok(reading) => self.batch_readers.update_value(|r| r.push(reading)),
-                Err(detail) => flow.batch_done(BatchFile { name, outcome: Err(BatchRefusal::Unreadable(detail)) }),
+                Err(detail) => {
+                    flow.batch_done(generation, BatchFile { name, outcome: Err(BatchRefusal::Unreadable(detail)) })
+                }
             }
         }
     }
 
-    fn batch_done(&self, file: BatchFile) {
+    /// Stops the batch being read, if any: its readers are aborted and its late files ignored.
+    fn stop_batch(&self) {
+        self.batch_generation.update_value(|g| *g += 1);
+        let readers = self.batch_readers.try_update_value(std::mem::take).unwrap_or_default();
+        readers.iter().for_each(Reading::abort);
+        // Let go a tick later: an aborted reader may still be inside its own event handler.
+        leptos::task::spawn_local(async move { drop(readers) });
+    }
+
+    fn batch_done(&self, generation: u64, file: BatchFile) {
+        if generation != self.batch_generation.get_value() {
+            return;
+        }
         self.batch.update(|batch| {
             if let Some(batch) = batch {
                 batch.files.push(file);
@@ -251,8 +273,13 @@ impl ImportFlow {
         });
         if self.batch.with_untracked(|b| b.as_ref().is_some_and(|b| b.waiting == 0)) {
             let flow = *self;
-            // Readers are let go a tick later: not from inside their own event handler.
-            leptos::task::spawn_local(async move { flow.batch_readers.set_value(Vec::new()) });
+            // Readers are let go a tick later (not from inside their own event handler), unless another
+            // batch has begun meanwhile.
+            leptos::task::spawn_local(async move {
+                if flow.batch_generation.get_value() == generation {
+                    flow.batch_readers.set_value(Vec::new());
+                }
+            });
         }
     }
 
@@ -262,6 +289,7 @@ impl ImportFlow {
     }
 
     pub fn cancel_batch(&self) {
+        self.stop_batch();
         self.batch.set(None);
         self.notices.confirm(Confirmation::Cancelled);
     }

@@ -32,8 +32,11 @@ pub struct CityEntry {
 }
 
 const CITIES_KEY: &str = "masterplan-tracker/cities";
-/// A removed city's data, kept to be brought back (one at a time: the last removed).
-const REMOVED_KEY: &str = "masterplan-tracker/removed-city";
+/// The highest city number ever given: numbers only go up, so that a removed city's keys (kept to bring it
+/// back) never become another city's.
+const LAST_ID_KEY: &str = "masterplan-tracker/last-city";
+/// Each removed city's dataset and list entry, under its number, to be brought back.
+const REMOVED_PREFIX: &str = "masterplan-tracker/removed-city/";
 
 /// The cities listed; empty while the browser holds one city only (the first, under its old keys).
 pub fn list(storage: BrowserStorage) -> Vec<CityEntry> {
@@ -74,12 +77,18 @@ pub fn add(
             province: current.plan.province.clone(),
         });
     }
-    let id = CityId(cities.iter().map(|c| c.id.0).max().unwrap_or(0) + 1);
+    let last: u32 = storage.read(LAST_ID_KEY)?.and_then(|t| t.parse().ok()).unwrap_or(0);
+    let mut id = CityId(cities.iter().map(|c| c.id.0).max().unwrap_or(0).max(last) + 1);
+    // Never over data a number already holds (a list lost, a removed city kept).
+    while (BrowserStorage { city: id }).has_dataset() || storage.read(&format!("{REMOVED_PREFIX}{}", id.0))?.is_some() {
+        id.0 += 1;
+    }
+    storage.write(LAST_ID_KEY, &id.0.to_string())?;
     let city = BrowserStorage { city: id };
     city.save_dataset(dataset, &Origin::Imported { file: file.to_owned() }, saved_at, 1)?;
     cities.push(CityEntry { id, city: dataset.plan.city.clone(), province: dataset.plan.province.clone() });
     if let Err(error) = save_list(storage, &cities) {
-        city.delete_city_data();
+        city.delete_dataset();
         return Err(error);
     }
     Ok(id)
@@ -114,8 +123,9 @@ struct Removed {
     stored: String,
 }
 
-/// Removes a city that the page is not working on: its data is kept under one key first (to bring it
-/// back), then its keys go. The last city is never removed.
+/// Removes a city that the page is not working on: its dataset is kept under a key of its own first (to
+/// bring it back), then it leaves the list; its backups and settings stay under its number. The last city is
+/// never removed.
 pub fn remove(storage: BrowserStorage, id: CityId) -> Result<CityEntry, StorageError> {
     let mut cities = list(storage);
     let Some(at) = cities.iter().position(|c| c.id == id) else {
@@ -128,15 +138,17 @@ pub fn remove(storage: BrowserStorage, id: CityId) -> Result<CityEntry, StorageE
     let stored = city.read(&city.dataset_key())?.unwrap_or_default();
     let entry = cities.remove(at);
     let removed = Removed { entry: entry.clone(), stored };
-    storage.write(REMOVED_KEY, &serde_json::to_string(&removed).expect("a removed city always serialises"))?;
+    let kept = format!("{REMOVED_PREFIX}{}", id.0);
+    storage.write(&kept, &serde_json::to_string(&removed).expect("a removed city always serialises"))?;
     save_list(storage, &cities)?;
-    city.delete_city_data();
+    city.delete_dataset();
     Ok(entry)
 }
 
-/// Brings the last removed city back, under its number; `None` when none is kept.
-pub fn bring_back(storage: BrowserStorage) -> Result<Option<CityEntry>, StorageError> {
-    let Some(text) = storage.read(REMOVED_KEY)? else { return Ok(None) };
+/// Brings a removed city back, under its number (never given to another); `None` when it is not kept.
+pub fn bring_back(storage: BrowserStorage, id: CityId) -> Result<Option<CityEntry>, StorageError> {
+    let kept = format!("{REMOVED_PREFIX}{}", id.0);
+    let Some(text) = storage.read(&kept)? else { return Ok(None) };
     let Ok(removed) = serde_json::from_str::<Removed>(&text) else { return Ok(None) };
     let city = BrowserStorage { city: removed.entry.id };
     city.write(&city.dataset_key(), &removed.stored)?;
@@ -146,6 +158,6 @@ pub fn bring_back(storage: BrowserStorage) -> Result<Option<CityEntry>, StorageE
         cities.sort_by_key(|c| c.id);
     }
     save_list(storage, &cities)?;
-    <gloo_storage::LocalStorage as gloo_storage::Storage>::delete(REMOVED_KEY);
+    <gloo_storage::LocalStorage as gloo_storage::Storage>::delete(kept);
     Ok(Some(removed.entry))
 }

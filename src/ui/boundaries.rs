@@ -70,6 +70,13 @@ pub fn BoundariesBox() -> impl IntoView {
         let name = file.name();
         opened.set(None);
         refused.set(None);
+        // Over the limit of every file, refused before it is read: a national layer would not fit in memory.
+        let bytes = file.size() as u64;
+        if bytes > crate::import::MAX_FILE_BYTES {
+            let size = lang.get_untracked().size(bytes);
+            refused.set(Some((name, Err(lang.get_untracked().tf(Key::ImportBatchTooLarge, &[("size", &size)])))));
+            return;
+        }
         let started = Reading::start(
             &file,
             |_| {},

@@ -30,9 +30,9 @@ pub fn Compare() -> impl IntoView {
         let datasets: Vec<Dataset> = cities.with(|c| c.iter().map(|(_, d)| d.clone()).collect());
         query.with(|q| Comparison::of(&datasets, q))
     });
-    let ids_by_city = move |name: &str| cities.with(|c| c.iter().find(|(_, d)| d.plan.city == name).map(|(id, _)| *id));
+    let id_of = move |row: &CityFigures| row.at.and_then(|at| cities.with(|c| c.get(at).map(|(id, _)| *id)));
     let confirming = RwSignal::new(None::<CityId>);
-    let removed = RwSignal::new(None::<String>);
+    let removed = RwSignal::new(None::<(CityId, String)>);
     let charts = Memo::new(move |_| comparison.with(|c| crate::portfolio::charts(c, lang.get())));
     let chart =
         move |name: &'static str| Signal::derive(move || charts.with(|c| c.iter().find(|c| c.name == name).cloned()));
@@ -78,7 +78,7 @@ pub fn Compare() -> impl IntoView {
         let Some(storage) = store.storage() else { return };
         match cities::remove(storage, id) {
             Ok(entry) => {
-                removed.set(Some(entry.city.clone()));
+                removed.set(Some((entry.id, entry.city.clone())));
                 notices.confirm(Confirmation::CityRemoved { city: entry.city });
             }
             Err(error) => notices.confirm(Confirmation::ExportFailed { detail: error.to_string() }),
@@ -88,7 +88,8 @@ pub fn Compare() -> impl IntoView {
     };
     let bring_back = move |_| {
         if let Some(storage) = store.storage()
-            && let Ok(Some(_)) = cities::bring_back(storage)
+            && let Some((id, _)) = removed.get_untracked()
+            && let Ok(Some(_)) = cities::bring_back(storage, id)
         {
             removed.set(None);
             imports.note_cities_changed();
@@ -127,7 +128,7 @@ pub fn Compare() -> impl IntoView {
                 </div>
             </div>
             <p class="explainer">{move || lang.get().tf(Key::CompareExplainer, &[("count", &lang.get().count(cities.with(Vec::len)))])}</p>
-            {move || removed.get().map(|city| view! {
+            {move || removed.get().map(|(_, city)| view! {
                 <p class="notice notice-ok" role="status" data-testid="city-removed">
                     {lang.get().tf(Key::CityRemoved, &[("city", &city)])}
                     " "
@@ -180,7 +181,7 @@ pub fn Compare() -> impl IntoView {
                         {move || {
                             let l = lang.get();
                             comparison.with(|c| c.rows.iter().map(|row| {
-                                let id = ids_by_city(&row.city);
+                                let id = id_of(row);
                                 let actions = id.map(|id| {
                                     let open = super::address::city_address(id, "");
                                     view! {

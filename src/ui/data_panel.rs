@@ -412,6 +412,7 @@ fn ImportPreview() -> impl IntoView {
                             {l.t(Key::ImportMerge)}
                         </button>
                     })}
+                    {(!preview.from_spreadsheet).then(|| view! {
                     <button type="button" class="button" class:primary=portfolio.is_some() data-testid="import-add-city"
                         on:click=move |_| {
                             imports.add_as_cities();
@@ -419,6 +420,7 @@ fn ImportPreview() -> impl IntoView {
                         }>
                         {if portfolio.is_some() { l.t(Key::ImportAddCities) } else { l.t(Key::ImportAddCity) }}
                     </button>
+                    })}
                     <button type="button" class="button" data-testid="import-cancel"
                         on:click=move |_| imports.cancel_import()>
                         {l.t(Key::ImportCancel)}
@@ -491,6 +493,7 @@ fn batch_problems(l: Lang, refusal: &crate::state::imports::BatchRefusal) -> Vec
         BatchRefusal::Problems(errors) => errors.iter().map(|e| l.problem(e)).collect(),
         BatchRefusal::Unreadable(detail) => vec![l.tf(Key::BoundariesUnreadable, &[("detail", detail)])],
         BatchRefusal::TooLarge(bytes) => vec![l.tf(Key::ImportBatchTooLarge, &[("size", &l.size(*bytes))])],
+        BatchRefusal::Spreadsheet => vec![l.t(Key::ImportBatchSpreadsheet).to_owned()],
     }
 }
 
