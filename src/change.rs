@@ -681,7 +681,11 @@ impl Change {
         if let Some(plan) = apply_single(&self.plan, &dataset.plan, direction, Record::Plan, &mut outcome) {
             dataset.plan = plan;
         }
-        if let Some(other) = apply_single(&self.other, &Other::of(dataset), direction, Record::Other, &mut outcome) {
+        // Only a change of the other top-level fields reads them: they hold the boundaries, which an edit of
+        // a program should not copy.
+        if self.other.is_some()
+            && let Some(other) = apply_single(&self.other, &Other::of(dataset), direction, Record::Other, &mut outcome)
+        {
             other.put(dataset);
         }
         outcome.absorb(self.agencies.apply(dataset, direction, renames));

@@ -118,25 +118,30 @@ pub struct Segment {
 }
 
 /// The drawing's width: about 1:1 in a half-width column at 1280 px.
-const WIDTH: u32 = 640;
+pub(crate) const WIDTH: u32 = 640;
 /// Text sizes as given to plotters, which writes `font-size` as size / 1.24: 20 shows as about 16 px.
-const TITLE_SIZE: f64 = 25.0;
-const LABEL_SIZE: f64 = 20.0;
+pub(crate) const TITLE_SIZE: f64 = 25.0;
+pub(crate) const LABEL_SIZE: f64 = 20.0;
 const VALUE_SIZE: f64 = 19.0;
 const Y_LABEL_AREA: u32 = 200;
 const RIGHT_MARGIN: u32 = 118;
-const LEGEND_ROW: i32 = 26;
+pub(crate) const LEGEND_ROW: i32 = 26;
 const ROW_HEIGHT: u32 = 50;
-const FONT: &str = "sans-serif";
+pub(crate) const FONT: &str = "sans-serif";
 
 /// The longest row label drawn in full; longer ones end in "…" (the table beside the chart has them whole).
 const LABEL_CHARS: usize = 21;
 
 fn shortened(label: &str) -> String {
-    if label.chars().count() <= LABEL_CHARS {
-        label.to_owned()
+    shortened_to(label, LABEL_CHARS)
+}
+
+/// Text of at most `chars` characters, ending in "…" when it was longer.
+pub(crate) fn shortened_to(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        text.to_owned()
     } else {
-        format!("{}…", label.chars().take(LABEL_CHARS - 1).collect::<String>().trim_end())
+        format!("{}…", text.chars().take(chars - 1).collect::<String>().trim_end())
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::charts::Table;
+use crate::charts::{FONT, LABEL_SIZE, LEGEND_ROW, TITLE_SIZE, Table, WIDTH, shortened_to};
 use crate::format::{Dataset, Program};
 use crate::geo::projection::Projection;
 use crate::geo::{Level, Position, RegionIndex, Ring, Tallies, Tally};
@@ -342,17 +342,11 @@ fn outer_edges(shapes: &[Vec<Ring>]) -> Vec<Vec<Position>> {
     lines
 }
 
-/// The drawing's width, as the other charts.
-const WIDTH: u32 = 640;
 const MAP_MIN_HEIGHT: f64 = 320.0;
 const MAP_MAX_HEIGHT: f64 = 720.0;
 const TITLE_HEIGHT: u32 = 44;
 const MARGIN: f64 = 16.0;
-const LEGEND_ROW: i32 = 26;
-const FONT: &str = "sans-serif";
 /// Plotters writes `font-size` as size / 1.24.
-const TITLE_SIZE: f64 = 25.0;
-const LABEL_SIZE: f64 = 20.0;
 const NAME_SIZE: f64 = 16.0;
 const SOURCE_SIZE: f64 = 14.0;
 
@@ -586,16 +580,8 @@ impl MapChart {
             y += 26;
             let credit = self.lang.tf(Key::MapSource, &[("source", source)]);
             let small = (FONT, SOURCE_SIZE).into_font().color(&RGBColor(0x44, 0x44, 0x44));
-            root.draw(&Text::new(shortened(&credit, 95), (16, y), small.pos(Pos::new(HPos::Left, VPos::Center))))?;
+            root.draw(&Text::new(shortened_to(&credit, 95), (16, y), small.pos(Pos::new(HPos::Left, VPos::Center))))?;
         }
         Ok(())
-    }
-}
-
-fn shortened(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        text.to_owned()
-    } else {
-        format!("{}…", text.chars().take(chars - 1).collect::<String>().trim_end())
     }
 }

@@ -266,10 +266,10 @@ fn order(a: &CityFigures, b: &CityFigures, column: CompareColumn) -> std::cmp::O
 }
 
 /// The weights behind an index, as the table shows them: `10/20/30/30/10`.
-pub fn weights_text(weights: &Aspects) -> String {
+pub fn weights_text(weights: &Aspects, lang: crate::i18n::Lang) -> String {
     [Aspect::Baseline, Aspect::Output, Aspect::Outcome, Aspect::Impact, Aspect::QuickWin]
         .iter()
-        .map(|a| a.of(weights).map_or_else(|| "–".to_owned(), |w| format!("{w}")))
+        .map(|a| a.of(weights).map_or_else(|| "–".to_owned(), |w| lang.plain_number(w)))
         .collect::<Vec<_>>()
         .join("/")
 }

@@ -616,7 +616,7 @@ pub(crate) fn comparison_table(
         cells.push(Figure::Text(round.map(|r| r.date.clone()).unwrap_or_default()));
         cells.push(Figure::Decimal(round.and_then(|r| r.index)));
         cells.push(Figure::Decimal(round.and_then(|r| r.change)));
-        cells.push(Figure::Text(round.map(|r| crate::portfolio::weights_text(&r.weights)).unwrap_or_default()));
+        cells.push(Figure::Text(round.map(|r| crate::portfolio::weights_text(&r.weights, lang)).unwrap_or_default()));
         cells
     };
     let mut rows: Vec<Vec<Figure>> = comparison.rows.iter().map(|r| row(r.city.clone(), r)).collect();

@@ -4,6 +4,7 @@
 
 use masterplan_tracker::format::{Dataset, Problem, Status};
 use masterplan_tracker::generate::synthetic_dataset;
+use masterplan_tracker::i18n::Lang;
 use masterplan_tracker::portfolio::{CompareColumn, CompareQuery, Comparison, Portfolio, weights_text};
 use masterplan_tracker::sample::sample_dataset;
 
@@ -69,7 +70,12 @@ fn the_comparison_sorts_by_any_column_and_filters_by_province() {
 #[test]
 fn the_weights_behind_an_index_are_shown() {
     let weights = masterplan_tracker::evaluation::default_weights();
-    assert_eq!(weights_text(&weights), "10/20/30/30/10");
+    assert_eq!(weights_text(&weights, Lang::Id), "10/20/30/30/10");
+    let mut halves = weights.clone();
+    halves.baseline = serde_json::Number::from_f64(12.5);
+    halves.output = serde_json::Number::from_f64(17.5);
+    assert_eq!(weights_text(&halves, Lang::Id), "12,5/17,5/30/30/10", "numbers as the language writes them");
+    assert_eq!(weights_text(&halves, Lang::En), "12.5/17.5/30/30/10");
 }
 
 #[test]

@@ -213,7 +213,7 @@ fn ProposalView(proposal: Proposal, lang: Lang) -> impl IntoView {
         codes.truncate(10);
         let mut list = codes.join(", ");
         if more > 0 {
-            list.push_str(&format!(" (+{more})"));
+            list.push_str(&format!(" (+{})", l.count(more)));
         }
         view! {
             <p class="warning" data-testid="map-import-lost">

@@ -273,7 +273,7 @@ fn figure_cells(row: &CityFigures, l: Lang) -> impl IntoView + use<> {
                 {round.map(|r| {
                     let index = r.index.map_or_else(|| "–".to_owned(), |i| l.decimal(i));
                     let change = r.change.map(|c| format!(" ({})", l.signed_decimal(c))).unwrap_or_default();
-                    let weights = l.tf(Key::CompareWeights, &[("weights", &weights_text(&r.weights))]);
+                    let weights = l.tf(Key::CompareWeights, &[("weights", &weights_text(&r.weights, l))]);
                     view! { {index}{change}<br/><small class="weights">{weights}</small> }
                 })}
             </td>
