@@ -2,7 +2,8 @@
 //! blocked by the browser's privacy settings, or full becomes a `StorageError` that the page shows,
 //! never a panic (gloo-storage's own `raw()` panics when storage is unavailable, so it is reached only
 //! once storage is known to exist). What the app keeps, each under its own key: the dataset in its
-//! envelope, the settings, each backup, and each piece of stored data this version could not read.
+//! envelope, the settings, and each piece of stored data this version could not read; each backup is on
+//! the shelf (`shelf`: IndexedDB, or localStorage where the browser has none).
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
@@ -10,7 +11,9 @@ use wasm_bindgen::JsCast;
 pub mod cities;
 pub mod coordination;
 pub mod envelope;
+mod idb;
 pub mod quota;
+pub mod shelf;
 
 pub use cities::CityId;
 
@@ -211,23 +214,39 @@ impl BrowserStorage {
     }
 
     /// The kept backups, newest first; unreadable ones count as none (they cannot be restored anyway).
-    pub fn load_backups(self) -> Backups {
-        let list = self
-            .keys_with(&self.backup_prefix())
+    pub async fn load_backups(self) -> Result<Backups, StorageError> {
+        let list = shelf::with_prefix(&self.backup_prefix())
+            .await?
             .into_iter()
-            .filter_map(|key| self.read(&key).ok().flatten())
-            .filter_map(|text| serde_json::from_str::<Backup>(&text).ok())
+            .filter_map(|(_, text)| serde_json::from_str::<Backup>(&text).ok())
             .collect();
-        Backups::from_list(list)
+        Ok(Backups::from_list(list))
     }
 
-    pub fn save_backup(self, backup: &Backup) -> Result<(), StorageError> {
+    /// Keeps a backup on the shelf.
+    pub async fn keep_backup(self, backup: &Backup) -> Result<(), StorageError> {
         let text = serde_json::to_string(backup).expect("a backup always serialises");
-        self.write(&format!("{}{}", self.backup_prefix(), backup.id), &text)
+        shelf::put(&self.backup_key(backup.id), &text).await
     }
 
-    pub fn delete_backup(self, id: u64) {
-        LocalStorage::delete(format!("{}{id}", self.backup_prefix()));
+    /// Lets backups go from the shelf.
+    pub async fn let_go_backups(self, ids: &[u64]) -> Result<(), StorageError> {
+        shelf::delete(&ids.iter().map(|id| self.backup_key(*id)).collect::<Vec<_>>()).await
+    }
+
+    fn backup_key(self, id: u64) -> String {
+        format!("{}{id}", self.backup_prefix())
+    }
+
+    /// Writes a backup to localStorage, where the shelf is localStorage (`shelf::on_local_storage`): what
+    /// makes room for the dataset must happen before its write, at once.
+    pub fn save_local_backup(self, backup: &Backup) -> Result<(), StorageError> {
+        let text = serde_json::to_string(backup).expect("a backup always serialises");
+        self.write(&self.backup_key(backup.id), &text)
+    }
+
+    pub fn delete_local_backup(self, id: u64) {
+        LocalStorage::delete(self.backup_key(id));
     }
 
     /// The pieces of unreadable data kept, newest first.
@@ -276,7 +295,7 @@ impl BrowserStorage {
     fn move_legacy_keys(self) {
         if let Ok(Some(text)) = self.read(LEGACY_BACKUPS_KEY) {
             let backups: Vec<Backup> = serde_json::from_str(&text).unwrap_or_default();
-            if backups.iter().all(|b| self.save_backup(b).is_ok()) {
+            if backups.iter().all(|b| self.save_local_backup(b).is_ok()) {
                 LocalStorage::delete(LEGACY_BACKUPS_KEY);
             }
         }
@@ -303,10 +322,15 @@ impl BrowserStorage {
 
     /// Writes raw text: gloo's `set` would encode it as a JSON string a second time.
     pub(crate) fn write(self, key: &str, text: &str) -> Result<(), StorageError> {
-        LocalStorage::raw().set_item(key, text).map_err(|error| match error.dyn_ref::<web_sys::DomException>() {
-            Some(e) if e.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
-            Some(e) => StorageError::WriteFailed(format!("{}: {}", e.name(), e.message())),
-            None => StorageError::WriteFailed(format!("{error:?}")),
-        })
+        LocalStorage::raw().set_item(key, text).map_err(|error| write_error(&error))
+    }
+}
+
+/// What a failed write of localStorage or IndexedDB says, as a `StorageError`.
+fn write_error(error: &wasm_bindgen::JsValue) -> StorageError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
+        Some(e) => StorageError::WriteFailed(format!("{}: {}", e.name(), e.message())),
+        None => StorageError::WriteFailed(format!("{error:?}")),
     }
 }

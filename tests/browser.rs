@@ -18,6 +18,12 @@ fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+/// An empty browser: localStorage and the shelf (IndexedDB).
+async fn clear_browser() {
+    storage().clear().unwrap();
+    masterplan_tracker::storage::shelf::clear().await.unwrap();
+}
+
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
@@ -40,14 +46,14 @@ impl Drop for Page {
 
 impl Page {
     async fn open() -> Page {
-        storage().clear().unwrap();
+        clear_browser().await;
         Self::mount().await
     }
 
     /// A fresh app opened at an address of its own (`?view=dashboard`); the runner's address is put back
     /// once the app has read it.
     async fn open_at(query: &str) -> Page {
-        storage().clear().unwrap();
+        clear_browser().await;
         let history = web_sys::window().unwrap().history().unwrap();
         let before = web_sys::window().unwrap().location().href().unwrap();
         history.replace_state_with_url(&JsValue::NULL, "", Some(query)).unwrap();
@@ -73,6 +79,17 @@ impl Page {
 
     fn text(&self, testid: &str) -> String {
         self.find(testid).unwrap_or_else(|| panic!("no {testid}")).text_content().unwrap_or_default()
+    }
+
+    /// Waits up to 30 s until the element shows `expected` (a replacement waits for its backup to be kept).
+    async fn wait_text(&self, testid: &str, expected: &str) {
+        for _ in 0..1_500 {
+            if self.find(testid).and_then(|e| e.text_content()).as_deref() == Some(expected) {
+                return;
+            }
+            sleep(20).await;
+        }
+        panic!("{testid} never showed {expected:?}; it shows {:?}", self.find(testid).and_then(|e| e.text_content()));
     }
 
     /// Waits up to 30 s (a slow machine), polling every 20 ms.
@@ -169,7 +186,7 @@ async fn a_checked_file_waits_for_the_choice_and_replaces_the_data() {
     page.wait_for("import-replace").await;
     assert_eq!(page.text("program-count"), "131", "nothing changes before the user chooses");
     page.click("import-replace").await;
-    assert_eq!(page.text("city-name"), "Kota Contoh");
+    page.wait_text("city-name", "Kota Contoh").await;
     assert_eq!(page.text("program-count"), "3");
     assert_eq!(page.text("status-share-running"), "66,67 %");
     assert_eq!(page.text("status-share-done"), "33,33 %");
@@ -191,7 +208,7 @@ async fn cancel_and_merge() {
     page.choose_file("a.json", &small_file("Kota A")).await;
     page.wait_for("import-merge").await;
     page.click("import-merge").await;
-    assert_eq!(page.text("program-count"), "134");
+    page.wait_text("program-count", "134").await;
     assert_eq!(page.text("city-name"), "Kota A");
 }
 
@@ -242,52 +259,66 @@ fn leaving_asks() -> bool {
     event.default_prevented()
 }
 
+/// The keys of the backups localStorage holds.
+fn backup_keys_in_local_storage() -> usize {
+    (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with("masterplan-tracker/backup/"))
+        .count()
+}
+
+/// Backups are on the shelf (IndexedDB), out of localStorage's room: with localStorage full to the brim, the
+/// backup taken before an import is still kept, the import goes through, the page says its data is not
+/// saved (and leaving asks), and undo puts back what was there.
 #[wasm_bindgen_test]
-async fn with_storage_full_to_the_brim_an_import_stops_and_offers_the_download_first() {
+async fn with_local_storage_full_an_import_keeps_its_backup_on_the_shelf_and_says_the_data_is_not_saved() {
     let page = Page::open().await;
     fill_storage();
     page.choose_file("contoh.json", &small_file("Kota Penuh")).await;
     page.wait_for("import-replace").await;
     page.click("import-replace").await;
-    let stop = page.wait_for("import-no-room").await;
-    assert_eq!(stop.get_attribute("role").as_deref(), Some("alert"));
-    assert!(stop.text_content().unwrap().contains("cadangan"), "{}", stop.text_content().unwrap());
-    assert_eq!(page.text("city-name"), "Kota Tanjungpinang", "nothing changed");
-    assert!(page.find("import-no-room-download").is_some());
-    // The user goes on without a backup: the new data shows, the page says it is not saved, and leaving asks.
-    page.click("import-no-room-continue").await;
-    assert_eq!(page.text("city-name"), "Kota Penuh");
+    page.wait_text("city-name", "Kota Penuh").await;
+    assert!(page.find("import-no-room").is_none(), "the backup needs no room in localStorage");
     let banner = page.wait_for("storage-error").await;
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
     assert!(banner.text_content().unwrap().contains("penuh"), "{}", banner.text_content().unwrap());
     assert!(leaving_asks(), "unsaved data: leaving asks first");
-    // Undo still has what was there.
-    page.click("undo").await;
-    assert_eq!(page.text("city-name"), "Kota Tanjungpinang");
-    storage().clear().unwrap();
-}
-
-#[wasm_bindgen_test]
-async fn with_room_only_for_the_backup_the_import_keeps_it_and_can_be_undone() {
-    let page = Page::open().await;
-    fill_storage();
-    // Room for the backup of the built-in data (a few kilobytes packed), little more.
-    storage().remove_item("filler-0").unwrap();
-    page.choose_file("contoh.json", &small_file("Kota Sempit")).await;
-    page.wait_for("import-replace").await;
-    page.click("import-replace").await;
-    assert_eq!(page.text("city-name"), "Kota Sempit");
-    assert!(page.find("import-no-room").is_none());
-    page.wait_for("import-undo").await;
-    let backups = (0..storage().length().unwrap())
-        .filter_map(|i| storage().key(i).unwrap())
-        .filter(|k| k.starts_with("masterplan-tracker/backup/"))
-        .count();
-    assert_eq!(backups, 1, "the backup taken before the import is kept");
+    let shelved = masterplan_tracker::storage::shelf::with_prefix("masterplan-tracker/backup/").await.unwrap();
+    assert_eq!(shelved.len(), 1, "the backup taken before the import is on the shelf");
+    assert_eq!(backup_keys_in_local_storage(), 0, "and not in localStorage");
+    assert!(page.text("backup-list").contains("contoh.json"), "{}", page.text("backup-list"));
     page.click("import-undo").await;
     assert_eq!(page.text("city-name"), "Kota Tanjungpinang");
     assert_eq!(page.text("program-count"), "131");
-    storage().clear().unwrap();
+    clear_browser().await;
+}
+
+/// A backup another tab puts on the shelf is listed here at once (the tabs tell each other through the
+/// shelf's channel: IndexedDB has no `storage` event), and restores.
+#[wasm_bindgen_test]
+async fn a_backup_another_tab_put_on_the_shelf_is_listed_and_restores() {
+    let page = Page::open().await;
+    let mut old = masterplan_tracker::sample::sample_dataset();
+    old.plan.city = "Kota Lama".into();
+    let backup = masterplan_tracker::backups::Backup::of(
+        &old,
+        masterplan_tracker::import::Origin::Imported { file: "lama.json".into() },
+        masterplan_tracker::backups::BackupReason::BeforeImport { file: "baru.json".into() },
+        1_700_000_000_000,
+        "2023-11-14T22:13:20Z".into(),
+    );
+    // As another tab of this version keeps it, and tells the others.
+    masterplan_tracker::storage::shelf::put(
+        "masterplan-tracker/backup/1700000000000",
+        &serde_json::to_string(&backup).unwrap(),
+    )
+    .await
+    .unwrap();
+    wait_until(|| page.find("backup-item").is_some()).await;
+    assert!(page.text("backup-list").contains("Kota Lama"), "{}", page.text("backup-list"));
+    page.click("backup-restore").await;
+    page.wait_text("city-name", "Kota Lama").await;
+    clear_browser().await;
 }
 
 #[wasm_bindgen_test]
@@ -359,7 +390,7 @@ async fn pasted_text_is_checked_like_a_file() {
     page.wait_for("import-preview").await;
     assert!(page.text("import-preview").contains("Teks yang ditempel"));
     page.click("import-replace").await;
-    assert_eq!(page.text("city-name"), "Kota Tempel");
+    page.wait_text("city-name", "Kota Tempel").await;
     assert!(page.find("import-undo").is_some());
     let backups = page.text("backup-list");
     assert!(backups.contains("sebelum impor teks yang ditempel"), "the backup says what replaced it: {backups}");
@@ -753,7 +784,7 @@ async fn a_first_visit_offers_a_plan_of_ones_own_which_starts_empty_and_undoes()
     assert!(page.find("new-plan-form").is_some(), "years in the wrong order are refused");
     type_into(&page, "new-plan-end-year", "2029");
     page.click("new-plan-create").await;
-    assert_eq!(page.text("city-name"), "Kota Baru");
+    page.wait_text("city-name", "Kota Baru").await;
     assert_eq!(page.text("program-count"), "0");
     assert!(page.find("sample-notice").is_none(), "a plan of one's own has no sample notice");
     let next = page.wait_for("next-steps").await.text_content().unwrap();
@@ -830,9 +861,9 @@ async fn values_an_earlier_release_saved_beyond_the_later_limits_are_kept_listed
 /// A removed city is kept under its number, which no city added later is given: bringing it back never
 /// overwrites another city, and removing a second city keeps the first one's copy.
 #[wasm_bindgen_test]
-fn a_removed_citys_number_is_never_given_to_another_and_its_data_comes_back() {
+async fn a_removed_citys_number_is_never_given_to_another_and_its_data_comes_back() {
     use masterplan_tracker::storage::{BrowserStorage, CityId, cities};
-    storage().clear().unwrap();
+    clear_browser().await;
     let first = masterplan_tracker::sample::sample_dataset();
     let named = |name: &str, programs: usize| {
         let mut d = masterplan_tracker::generate::synthetic_dataset(programs, 1);
@@ -842,12 +873,14 @@ fn a_removed_citys_number_is_never_given_to_another_and_its_data_comes_back() {
     let store = BrowserStorage::open(CityId::FIRST).unwrap();
     let b = cities::add(store, &first, &named("Kota B", 5), "b.json", "2026-11-28T00:00:00Z").unwrap();
     let c = cities::add(store, &first, &named("Kota C", 7), "c.json", "2026-11-28T00:00:00Z").unwrap();
-    cities::remove(store, c).unwrap();
-    cities::remove(store, b).unwrap();
+    cities::remove(store, c).await.unwrap();
+    cities::remove(store, b).await.unwrap();
+    let kept = masterplan_tracker::storage::shelf::with_prefix("masterplan-tracker/removed-city/").await.unwrap();
+    assert_eq!(kept.len(), 2, "both removed cities are kept on the shelf");
     let d = cities::add(store, &first, &named("Kota D", 9), "d.json", "2026-11-28T00:00:00Z").unwrap();
     assert!(d != b && d != c, "a new city takes a number never given before");
-    cities::bring_back(store, c).unwrap().expect("the first removed city is still kept");
-    cities::bring_back(store, b).unwrap().expect("the second too");
+    cities::bring_back(store, c).await.unwrap().expect("the first removed city is still kept");
+    cities::bring_back(store, b).await.unwrap().expect("the second too");
     let names: Vec<(u32, String, usize)> = cities::list(store)
         .into_iter()
         .map(|e| (e.id.0, e.city, cities::dataset(e.id).map_or(usize::MAX, |d| d.programs.len())))

@@ -1,7 +1,8 @@
 //! End-to-end journeys of the data store in the release build: two tabs of the page changing the same
 //! plan (different fields of one program, the same field, a program deleted in one and edited in the
 //! other, an import against an edit, the plan's details against a round), a tab closed or reloaded right
-//! after an edit, storage full to the brim before an import, and the room the app takes.
+//! after an edit, storage full to the brim before an import, backups moving from localStorage to IndexedDB
+//! (and staying in localStorage where there is none), and the room the app takes.
 #![cfg(all(feature = "e2e", not(target_arch = "wasm32")))]
 
 // The fixture serves several test crates; each uses a part of it.
@@ -295,10 +296,49 @@ const FILL_STORAGE: &str = "const block = 'x'.repeat(256 * 1024); let i = 0;
      }
      return i";
 
+/// Gives the site's IndexedDB (where the backups are) the room of `bytes`; `None` gives back the browser's own.
+async fn site_quota(browser: &Browser, bytes: Option<u64>) {
+    let origin = browser.eval("return location.origin").await;
+    let params = match bytes {
+        Some(bytes) => serde_json::json!({ "origin": origin, "quotaSize": bytes }),
+        None => serde_json::json!({ "origin": origin }),
+    };
+    browser.cdp("Storage.overrideQuotaForOrigin", params).await;
+}
+
+/// The keys localStorage holds that start with `prefix`.
+async fn local_keys(browser: &Browser, prefix: &str) -> Vec<String> {
+    let keys =
+        browser.eval(&format!("return Object.keys(localStorage).filter(k => k.startsWith('{prefix}')).sort()")).await;
+    serde_json::from_value(keys).unwrap()
+}
+
+/// The keys the shelf (the app's IndexedDB database) holds.
+async fn shelf_keys(browser: &Browser) -> Vec<String> {
+    let keys = browser
+        .client_execute_async(
+            "const done = arguments[0];
+             const opening = indexedDB.open('masterplan-tracker');
+             opening.onsuccess = () => {
+                 const db = opening.result;
+                 const keys = db.transaction('shelf').objectStore('shelf').getAllKeys();
+                 keys.onsuccess = () => { db.close(); done(keys.result); };
+             };",
+        )
+        .await;
+    serde_json::from_value(keys).unwrap()
+}
+
+async fn backups_listed(browser: &Browser) -> u64 {
+    browser.eval("return document.querySelectorAll('[data-testid=backup-item]').length").await.as_u64().unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn storage_full_to_the_brim_before_an_import_stops_it_and_offers_the_current_data_first() {
     let browser = Browser::start().await;
     browser.open("").await;
+    // No room in localStorage (the dataset) nor in the site's quota (IndexedDB, the backups).
+    site_quota(&browser, Some(1)).await;
     browser.eval(FILL_STORAGE).await;
     browser.import(std::path::Path::new(FIXTURE)).await;
     browser.click("import-replace").await;
@@ -325,19 +365,108 @@ async fn storage_full_to_the_brim_before_an_import_stops_it_and_offers_the_curre
     browser.open("").await;
     assert_eq!(browser.text("city-name").await, "Kota Contoh", "written as the page went away");
 
-    // With room for the backup only, the import goes through and can be undone.
+    // With localStorage full but room in IndexedDB, the backup is kept there: the import goes through, the
+    // page says the data is not saved, and undo puts back what was there.
+    site_quota(&browser, None).await;
     browser.eval("localStorage.clear(); return null").await;
     browser.open("").await;
     browser.eval(FILL_STORAGE).await;
-    browser.eval("localStorage.removeItem('filler-0'); return null").await;
     browser.import(std::path::Path::new(FIXTURE)).await;
     browser.click("import-replace").await;
     browser.wait_text("city-name", "Kota Contoh").await;
     assert!(!browser.exists("import-no-room").await);
+    browser.wait_for("storage-error").await;
+    assert_eq!(local_keys(&browser, "masterplan-tracker/backup/").await.len(), 0, "no backup in localStorage");
+    assert_eq!(shelf_keys(&browser).await.iter().filter(|k| k.starts_with("masterplan-tracker/backup/")).count(), 1);
     browser.click("import-undo").await;
     browser.wait_text("city-name", "Kota Tanjungpinang").await;
+    browser.eval("Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k)); return null").await;
     browser.open("").await;
     assert_eq!(browser.text("city-name").await, "Kota Tanjungpinang", "the undo is stored");
+    browser.close().await;
+}
+
+/// What an earlier version kept in localStorage (each backup under a key of its own, the oldest versions'
+/// list of backups under one key, another city's backups, a removed city) moves to IndexedDB when the page
+/// opens: every piece arrives, leaves localStorage, and the backups restore.
+#[tokio::test(flavor = "multi_thread")]
+async fn backups_an_earlier_version_kept_in_local_storage_move_to_indexeddb_without_loss() {
+    use masterplan_tracker::backups::{Backup, BackupReason};
+    use masterplan_tracker::import::Origin;
+    let browser = Browser::start().await;
+    browser.open("").await;
+    let named = |city: &str, id: u64| {
+        let mut dataset = masterplan_tracker::sample::sample_dataset();
+        dataset.plan.city = city.into();
+        let reason = BackupReason::BeforeImport { file: "baru.json".into() };
+        Backup::of(&dataset, Origin::Imported { file: "lama.json".into() }, reason, id, "2023-11-14T22:13:20Z".into())
+    };
+    let old = vec![
+        (
+            "masterplan-tracker/backup/1700000000000".to_owned(),
+            serde_json::to_string(&named("Kota Lama", 1_700_000_000_000)).unwrap(),
+        ),
+        (
+            "masterplan-tracker/backups".to_owned(),
+            serde_json::to_string(&[named("Kota Tertua", 1_600_000_000_000)]).unwrap(),
+        ),
+        (
+            "masterplan-tracker/city/2/backup/1700000000001".to_owned(),
+            serde_json::to_string(&named("Kota Dua", 1_700_000_000_001)).unwrap(),
+        ),
+        (
+            "masterplan-tracker/removed-city/3".to_owned(),
+            r#"{"entry":{"id":3,"city":"Kota Tiga"},"stored":""}"#.to_owned(),
+        ),
+    ];
+    for (key, text) in &old {
+        let script =
+            format!("localStorage.setItem({}, {}); return null", serde_json::json!(key), serde_json::json!(text));
+        browser.eval(&script).await;
+    }
+    browser.open("").await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('[data-testid=backup-item]').length == 2",
+            "both backups of the first city listed",
+        )
+        .await;
+    let mut on_shelf = shelf_keys(&browser).await;
+    on_shelf.sort();
+    assert_eq!(
+        on_shelf,
+        [
+            "masterplan-tracker/backup/1600000000000",
+            "masterplan-tracker/backup/1700000000000",
+            "masterplan-tracker/city/2/backup/1700000000001",
+            "masterplan-tracker/removed-city/3",
+        ]
+    );
+    for prefix in ["masterplan-tracker/backup", "masterplan-tracker/city/", "masterplan-tracker/removed-city/"] {
+        assert_eq!(local_keys(&browser, prefix).await, Vec::<String>::new(), "{prefix}: gone from localStorage");
+    }
+    let list = browser.text("backup-list").await;
+    assert!(list.contains("Kota Lama") && list.contains("Kota Tertua"), "{list}");
+    browser.eval("document.querySelector('[data-backup-id=\"1600000000000\"] [data-testid=backup-restore]').click(); return null").await;
+    browser.wait_text("city-name", "Kota Tertua").await;
+    browser.close().await;
+}
+
+/// Where the browser has no IndexedDB, backups stay in localStorage as in earlier versions, and an import
+/// still keeps one before it replaces the data.
+#[tokio::test(flavor = "multi_thread")]
+async fn without_indexeddb_backups_stay_in_local_storage() {
+    let browser = Browser::start().await;
+    let hide = "Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });";
+    browser.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": hide })).await;
+    browser.open("").await;
+    browser.import(std::path::Path::new(FIXTURE)).await;
+    browser.click("import-replace").await;
+    browser.wait_text("city-name", "Kota Contoh").await;
+    assert_eq!(local_keys(&browser, "masterplan-tracker/backup/").await.len(), 1);
+    assert_eq!(backups_listed(&browser).await, 1);
+    browser.click("import-undo").await;
+    browser.wait_text("city-name", "Kota Tanjungpinang").await;
     browser.close().await;
 }
 

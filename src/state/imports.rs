@@ -99,6 +99,8 @@ pub struct ImportFlow {
     batch_readers: StoredValue<Vec<Reading>, LocalStorage>,
     /// Which batch is the current one: a file of an earlier batch, read late, is not counted in it.
     batch_generation: StoredValue<u64>,
+    /// A replacement waits for its backup to be kept: a second click starts no second one.
+    replacing: StoredValue<bool>,
     store: DataStore,
     notices: Notices,
 }
@@ -116,6 +118,7 @@ impl ImportFlow {
             batch: RwSignal::new(None),
             batch_readers: StoredValue::new_local(Vec::new()),
             batch_generation: StoredValue::new(0),
+            replacing: StoredValue::new(false),
             store,
             notices,
         }
@@ -519,18 +522,36 @@ impl ImportFlow {
                 (change, Origin::own_plan(), confirmation, BackupReason::BeforeNewPlan)
             }
         };
-        let backup_id = match backup {
-            Backup::Needed => match self.store.back_up_current(reason) {
-                Ok(id) => Some(id),
-                Err(NoRoom::ForBackup) => {
-                    self.no_room.set(Some(replacement));
+        let replaced = Replaced { replacement, change: dataset_change, origin, confirmation, beyond_limits };
+        match backup {
+            Backup::GoOnWithout => self.finish(replaced, None),
+            Backup::Needed => {
+                if self.replacing.get_value() {
                     return;
                 }
-            },
-            Backup::GoOnWithout => None,
-        };
+                self.replacing.set_value(true);
+                let flow = *self;
+                leptos::task::spawn_local(async move {
+                    let kept = flow.store.back_up_current(reason).await;
+                    // The page may have gone while the backup was written.
+                    if flow.replacing.try_set_value(false).is_some() {
+                        return;
+                    }
+                    match kept {
+                        Ok(id) => flow.finish(replaced, Some(id)),
+                        Err(NoRoom::ForBackup) => flow.no_room.set(Some(replaced.replacement)),
+                    }
+                });
+            }
+        }
+    }
+
+    /// Makes the replacement, once the current data is kept as backup `backup_id` (or the user chose to go on
+    /// without one).
+    fn finish(&self, replaced: Replaced, backup_id: Option<u64>) {
+        let Replaced { replacement, change, origin, confirmation, beyond_limits } = replaced;
         self.no_room.set(None);
-        match self.store.apply_from(dataset_change, origin) {
+        match self.store.apply_from(change, origin) {
             Ok(()) => {
                 if matches!(replacement, Replacement::Import(_)) {
                     self.pending.set(None);
@@ -571,6 +592,15 @@ impl ImportFlow {
             Err(error) => self.notices.confirm(Confirmation::BackupUnreadable { detail: error.to_string() }),
         }
     }
+}
+
+/// A replacement made ready: what it changes, waiting for the backup of the data it replaces.
+struct Replaced {
+    replacement: Replacement,
+    change: Change,
+    origin: Origin,
+    confirmation: Confirmation,
+    beyond_limits: Vec<crate::format::FormatError>,
 }
 
 /// Whether a replacement takes a backup of the current data first.

@@ -24,7 +24,7 @@ use crate::import::Origin;
 use crate::sample::sample_dataset;
 use crate::storage::envelope::StoredHead;
 use crate::storage::quota::{self, Estimate};
-use crate::storage::{BrowserStorage, KeyKind, SetAside, StorageError, Stored, coordination};
+use crate::storage::{BrowserStorage, KeyKind, SetAside, StorageError, Stored, coordination, shelf};
 
 use super::notices::{BackupProblem, Confirmation, Notice, Notices, Slot};
 use super::settings::Settings;
@@ -211,7 +211,8 @@ impl DataStore {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             conflicts: RwSignal::new(Vec::new()),
-            backups: RwSignal::new(storage.map(BrowserStorage::load_backups).unwrap_or_default()),
+            // Read from the shelf right after: IndexedDB answers later.
+            backups: RwSignal::new(Backups::default()),
             set_aside: RwSignal::new(storage.map(BrowserStorage::set_aside_list).unwrap_or_default()),
             stored_revision: RwSignal::new(revision),
             room: RwSignal::new(Room::default()),
@@ -221,6 +222,7 @@ impl DataStore {
             notices,
             settings,
         };
+        store.reload_backups();
         // Data of the user's own (not the untouched example) is worth asking the browser to keep.
         if revision > 0 || store.origin.get_untracked() != Origin::Sample {
             store.ask_to_persist();
@@ -518,11 +520,12 @@ impl DataStore {
         let saved_at = files::now_rfc3339();
         let written = loop {
             match self.dataset.with_value(|d| storage.save_dataset(d, &origin, &saved_at, revision)) {
-                Err(StorageError::QuotaExceeded) => {
+                // Where backups share localStorage's room (no IndexedDB), the current data has priority over
+                // old backups for the room there is.
+                Err(StorageError::QuotaExceeded) if shelf::on_local_storage() => {
                     match self.backups.try_update(|b| b.drop_oldest(protected)).flatten() {
-                        // The current data has priority over old backups for the room there is.
                         Some(id) => {
-                            storage.delete_backup(id);
+                            storage.delete_local_backup(id);
                             let_go += 1;
                         }
                         None => break Err(StorageError::QuotaExceeded),
@@ -642,7 +645,7 @@ impl DataStore {
             }
         }
         if matches!(kind, KeyKind::Backups | KeyKind::Everything) {
-            self.backups.set(storage.load_backups());
+            self.reload_backups();
             self.set_aside.set(storage.set_aside_list());
         }
     }
@@ -680,10 +683,27 @@ impl DataStore {
 
     // ---- Backups ----
 
-    /// Keeps the current data as a backup before something replaces it, letting older backups go if the
-    /// browser has no room; the new backup is not let go to make room for what replaces the data. Without
-    /// room even for it, nothing changes and the caller is told.
-    pub fn back_up_current(&self, reason: BackupReason) -> Result<u64, NoRoom> {
+    /// Reads the city's backups from the shelf (at the start, and when another tab changed them). A shelf
+    /// that cannot be read leaves the list as it is.
+    pub fn reload_backups(&self) {
+        let Some(storage) = self.storage else { return };
+        let backups = self.backups;
+        leptos::task::spawn_local(async move {
+            if let Ok(stored) = storage.load_backups().await {
+                // One taken while the shelf was read is kept in the list (it is on the shelf too).
+                backups.try_update(|shown| {
+                    let mut list = stored.list().to_vec();
+                    list.extend(shown.list().iter().filter(|b| stored.get(b.id).is_none()).cloned());
+                    *shown = Backups::from_list(list);
+                });
+            }
+        });
+    }
+
+    /// Keeps the current data as a backup before something replaces it, and waits until the shelf has it;
+    /// older backups go if the browser has no room, but never the new one. Without room even for it, nothing
+    /// changes and the caller is told.
+    pub async fn back_up_current(self, reason: BackupReason) -> Result<u64, NoRoom> {
         let id = self.backups.with_untracked(|b| b.next_id(files::now_ms()));
         let origin = self.origin.get_untracked();
         let backup = self.dataset.with_value(|d| Backup::of(d, origin, reason, id, files::now_rfc3339()));
@@ -694,38 +714,42 @@ impl DataStore {
             return Ok(id);
         };
         let kept = self.backups.get_untracked();
-        let mut let_go = 0;
+        let mut let_go = Vec::new();
         loop {
-            match storage.save_backup(&backup) {
+            match storage.keep_backup(&backup).await {
                 Ok(()) => break,
                 Err(StorageError::QuotaExceeded) => match self.backups.try_update(|b| b.drop_oldest(None)).flatten() {
                     Some(old) => {
-                        storage.delete_backup(old);
-                        let_go += 1;
+                        let _ = storage.let_go_backups(&[old]).await;
+                        let_go.push(old);
                     }
                     None => {
                         // No room even with every older backup gone: they come back, and nothing changes.
-                        restore_backups(storage, &kept);
-                        self.backups.set(kept);
+                        self.put_back(storage, kept, &let_go).await;
                         return Err(NoRoom::ForBackup);
                     }
                 },
                 Err(_) => {
-                    restore_backups(storage, &kept);
-                    self.backups.set(kept);
+                    self.put_back(storage, kept, &let_go).await;
                     return Err(NoRoom::ForBackup);
                 }
             }
         }
         let gone = self.backups.try_update(|b| b.push(backup)).unwrap_or_default();
-        for old in &gone {
-            storage.delete_backup(*old);
-        }
+        let _ = storage.let_go_backups(&gone).await;
         self.saving.update_value(|s| s.protected_backup = Some(id));
-        if let_go > 0 {
-            self.notices.show(Notice::Backups(BackupProblem::Trimmed { count: let_go }));
+        if !let_go.is_empty() {
+            self.notices.show(Notice::Backups(BackupProblem::Trimmed { count: let_go.len() }));
         }
         Ok(id)
+    }
+
+    /// Backups let go for room that did not suffice come back: they fit before.
+    async fn put_back(&self, storage: BrowserStorage, kept: Backups, let_go: &[u64]) {
+        for backup in kept.list().iter().filter(|b| let_go.contains(&b.id)) {
+            let _ = storage.keep_backup(backup).await;
+        }
+        self.backups.set(kept);
     }
 
     /// The text of a piece of unreadable data that was set aside.
@@ -775,10 +799,10 @@ impl DataStore {
     }
 }
 
-/// Writes back backups that were let go for room that did not suffice; they fit before.
+/// Writes back backups that were let go from localStorage for room that did not suffice; they fit before.
 fn restore_backups(storage: BrowserStorage, kept: &Backups) {
     for backup in kept.list() {
-        let _ = storage.save_backup(backup);
+        let _ = storage.save_local_backup(backup);
     }
 }
 

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BrowserStorage, PREFIX, StorageError};
+use super::{BrowserStorage, PREFIX, StorageError, shelf};
 use crate::format::Dataset;
 use crate::import::Origin;
 
@@ -35,7 +35,7 @@ const CITIES_KEY: &str = "masterplan-tracker/cities";
 /// The highest city number ever given: numbers only go up, so that a removed city's keys (kept to bring it
 /// back) never become another city's.
 const LAST_ID_KEY: &str = "masterplan-tracker/last-city";
-/// Each removed city's dataset and list entry, under its number, to be brought back.
+/// Each removed city's dataset and list entry, under its number, to be brought back: on the shelf.
 const REMOVED_PREFIX: &str = "masterplan-tracker/removed-city/";
 
 /// The cities listed; empty while the browser holds one city only (the first, under its old keys).
@@ -79,8 +79,9 @@ pub fn add(
     }
     let last: u32 = storage.read(LAST_ID_KEY)?.and_then(|t| t.parse().ok()).unwrap_or(0);
     let mut id = CityId(cities.iter().map(|c| c.id.0).max().unwrap_or(0).max(last) + 1);
-    // Never over data a number already holds (a list lost, a removed city kept).
-    while (BrowserStorage { city: id }).has_dataset() || storage.read(&format!("{REMOVED_PREFIX}{}", id.0))?.is_some() {
+    // Never over data a number already holds (a list lost). A removed city's number is at most the last
+    // given, so it is never given again.
+    while (BrowserStorage { city: id }).has_dataset() {
         id.0 += 1;
     }
     storage.write(LAST_ID_KEY, &id.0.to_string())?;
@@ -123,12 +124,12 @@ struct Removed {
     stored: String,
 }
 
-/// Removes a city that the page is not working on: its dataset is kept under a key of its own first (to
-/// bring it back), then it leaves the list; its backups and settings stay under its number. The last city is
-/// never removed.
-pub fn remove(storage: BrowserStorage, id: CityId) -> Result<CityEntry, StorageError> {
-    let mut cities = list(storage);
-    let Some(at) = cities.iter().position(|c| c.id == id) else {
+/// Removes a city that the page is not working on: its dataset is kept on the shelf first (to bring it
+/// back), then it leaves the list; its backups and settings stay under its number. The last city is never
+/// removed.
+pub async fn remove(storage: BrowserStorage, id: CityId) -> Result<CityEntry, StorageError> {
+    let cities = list(storage);
+    let Some(entry) = cities.iter().find(|c| c.id == id).cloned() else {
         return Err(StorageError::Corrupt("no such city".into()));
     };
     if cities.len() < 2 || id == storage.city() {
@@ -136,19 +137,24 @@ pub fn remove(storage: BrowserStorage, id: CityId) -> Result<CityEntry, StorageE
     }
     let city = BrowserStorage { city: id };
     let stored = city.read(&city.dataset_key())?.unwrap_or_default();
-    let entry = cities.remove(at);
     let removed = Removed { entry: entry.clone(), stored };
-    let kept = format!("{REMOVED_PREFIX}{}", id.0);
-    storage.write(&kept, &serde_json::to_string(&removed).expect("a removed city always serialises"))?;
+    shelf::put(&removed_key(id), &serde_json::to_string(&removed).expect("a removed city always serialises")).await?;
+    // The list as it is now: another tab may have changed it while the copy was written.
+    let mut cities = list(storage);
+    cities.retain(|c| c.id != id);
     save_list(storage, &cities)?;
     city.delete_dataset();
     Ok(entry)
 }
 
+fn removed_key(id: CityId) -> String {
+    format!("{REMOVED_PREFIX}{}", id.0)
+}
+
 /// Brings a removed city back, under its number (never given to another); `None` when it is not kept.
-pub fn bring_back(storage: BrowserStorage, id: CityId) -> Result<Option<CityEntry>, StorageError> {
-    let kept = format!("{REMOVED_PREFIX}{}", id.0);
-    let Some(text) = storage.read(&kept)? else { return Ok(None) };
+pub async fn bring_back(storage: BrowserStorage, id: CityId) -> Result<Option<CityEntry>, StorageError> {
+    let kept = removed_key(id);
+    let Some(text) = shelf::get(&kept).await? else { return Ok(None) };
     let Ok(removed) = serde_json::from_str::<Removed>(&text) else { return Ok(None) };
     let city = BrowserStorage { city: removed.entry.id };
     city.write(&city.dataset_key(), &removed.stored)?;
@@ -158,6 +164,6 @@ pub fn bring_back(storage: BrowserStorage, id: CityId) -> Result<Option<CityEntr
         cities.sort_by_key(|c| c.id);
     }
     save_list(storage, &cities)?;
-    <gloo_storage::LocalStorage as gloo_storage::Storage>::delete(kept);
+    shelf::delete(&[kept]).await?;
     Ok(Some(removed.entry))
 }

@@ -76,24 +76,27 @@ pub fn Compare() -> impl IntoView {
     };
     let remove = move |id: CityId| {
         let Some(storage) = store.storage() else { return };
-        match cities::remove(storage, id) {
-            Ok(entry) => {
-                removed.set(Some((entry.id, entry.city.clone())));
-                notices.confirm(Confirmation::CityRemoved { city: entry.city });
-            }
-            Err(error) => notices.confirm(Confirmation::ExportFailed { detail: error.to_string() }),
-        }
         confirming.set(None);
-        imports.note_cities_changed();
+        leptos::task::spawn_local(async move {
+            match cities::remove(storage, id).await {
+                Ok(entry) => {
+                    removed.try_set(Some((entry.id, entry.city.clone())));
+                    notices.confirm(Confirmation::CityRemoved { city: entry.city });
+                }
+                Err(error) => notices.confirm(Confirmation::ExportFailed { detail: error.to_string() }),
+            }
+            imports.note_cities_changed();
+        });
     };
     let bring_back = move |_| {
-        if let Some(storage) = store.storage()
-            && let Some((id, _)) = removed.get_untracked()
-            && let Ok(Some(_)) = cities::bring_back(storage, id)
-        {
-            removed.set(None);
-            imports.note_cities_changed();
-        }
+        let Some(storage) = store.storage() else { return };
+        let Some((id, _)) = removed.get_untracked() else { return };
+        leptos::task::spawn_local(async move {
+            if let Ok(Some(_)) = cities::bring_back(storage, id).await {
+                removed.try_set(None);
+                imports.note_cities_changed();
+            }
+        });
     };
     let header = move |column: CompareColumn, label: String| {
         let sorted = move || query.with(|q| q.sort == column);

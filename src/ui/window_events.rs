@@ -1,4 +1,5 @@
-//! Every listener on the window and the document, in one place: other tabs' saves (`storage`), a share
+//! Every listener on the window and the document, in one place: other tabs' saves (`storage`, and the
+//! shelf's channel for backups), a share
 //! link pasted into the address (`hashchange`), Back and Forward (`popstate`), printing, the keyboard's
 //! undo, redo and print, files dropped and text pasted anywhere, the page being hidden or closed
 //! (`visibilitychange`, `pagehide`: unsaved changes are written at once; `beforeunload` asks only while
@@ -13,6 +14,7 @@ use crate::import::Source;
 use crate::state::imports::ImportFlow;
 use crate::state::settings::Settings;
 use crate::state::store::DataStore;
+use crate::storage::shelf::ShelfListener;
 use crate::storage::{BrowserStorage, KeyKind};
 
 use super::address::{Navigation, View};
@@ -72,6 +74,9 @@ pub fn listen(store: DataStore, imports: ImportFlow, settings: Settings, navigat
         }),
     ];
     handles.extend(leaving(store));
+    // Backups another tab kept or let go: IndexedDB tells no one, the tabs do.
+    let shelf = StoredValue::new_local(ShelfListener::new(move || store.reload_backups()));
+    on_cleanup(move || drop(shelf.try_update_value(|listener| listener.take())));
     let (dragging, drag_handles) = drop_anywhere(imports);
     handles.extend(drag_handles);
     on_cleanup(move || handles.into_iter().for_each(WindowListenerHandle::remove));

@@ -1,0 +1,118 @@
+//! The shelf's IndexedDB database, through the `idb` crate: one object store of texts under string keys,
+//! written in transactions that are waited for until committed, every failure a `StorageError`.
+
+use idb::{Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
+use wasm_bindgen::JsValue;
+
+use super::StorageError;
+
+const NAME: &str = "masterplan-tracker";
+const VERSION: u32 = 1;
+const STORE: &str = "shelf";
+
+pub struct Database(idb::Database);
+
+fn failed(error: idb::Error) -> StorageError {
+    match error {
+        idb::Error::DomException(exception) => super::write_error(&exception.into()),
+        other => StorageError::WriteFailed(other.to_string()),
+    }
+}
+
+impl Database {
+    /// Opens the database, creating its one store on the first opening; fails where the browser has no
+    /// IndexedDB or blocks it.
+    pub async fn open() -> Result<Database, StorageError> {
+        let mut request = Factory::new().map_err(failed)?.open(NAME, Some(VERSION)).map_err(failed)?;
+        request.on_upgrade_needed(|event| {
+            use idb::{DatabaseEvent as _, Event as _, Request as _};
+            let created = event.database().and_then(|database| {
+                if database.store_names().iter().any(|name| name == STORE) {
+                    Ok(())
+                } else {
+                    database.create_object_store(STORE, ObjectStoreParams::new()).map(drop)
+                }
+            });
+            // The upgrade cannot return an error: aborted, the opening fails instead.
+            if created.is_err()
+                && let Some(transaction) = event.target().ok().and_then(|request| request.transaction())
+            {
+                let _ = transaction.abort();
+            }
+        });
+        Ok(Database(request.await.map_err(failed)?))
+    }
+
+    fn store(&self, mode: TransactionMode) -> Result<(idb::Transaction, idb::ObjectStore), StorageError> {
+        let transaction = self.0.transaction(&[STORE], mode).map_err(failed)?;
+        let store = transaction.object_store(STORE).map_err(failed)?;
+        Ok((transaction, store))
+    }
+
+    /// Waits until the transaction is committed; an aborted one is an error.
+    async fn commit(transaction: idb::Transaction) -> Result<(), StorageError> {
+        if transaction.commit().map_err(failed)?.await.map_err(failed)?.is_committed() {
+            Ok(())
+        } else {
+            Err(StorageError::WriteFailed("IndexedDB: the transaction was aborted".into()))
+        }
+    }
+
+    /// Writes every item in one transaction: all of them are kept, or none.
+    pub async fn put_all(&self, items: &[(String, String)]) -> Result<(), StorageError> {
+        let (transaction, store) = self.store(TransactionMode::ReadWrite)?;
+        let mut requests = Vec::with_capacity(items.len());
+        for (key, text) in items {
+            requests.push(store.put(&JsValue::from_str(text), Some(&JsValue::from_str(key))).map_err(failed)?);
+        }
+        // Each request's own failure (the quota) says more than the aborted transaction.
+        for request in requests {
+            request.await.map_err(failed)?;
+        }
+        Self::commit(transaction).await
+    }
+
+    pub async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        let (_transaction, store) = self.store(TransactionMode::ReadOnly)?;
+        let value = store.get(JsValue::from_str(key)).map_err(failed)?.await.map_err(failed)?;
+        Ok(value.and_then(|v| v.as_string()))
+    }
+
+    /// Every key starting with `prefix` and its text, in the order of the keys.
+    pub async fn with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
+        let (_transaction, store) = self.store(TransactionMode::ReadOnly)?;
+        let range = || {
+            // Every key that starts with the prefix sorts between it and it followed by the last character.
+            KeyRange::bound(&JsValue::from_str(prefix), &JsValue::from_str(&format!("{prefix}\u{ffff}")), None, None)
+                .map(Query::from)
+                .map_err(failed)
+        };
+        let keys = store.get_all_keys(Some(range()?), None).map_err(failed)?;
+        let values = store.get_all(Some(range()?), None).map_err(failed)?;
+        let keys = keys.await.map_err(failed)?;
+        let values = values.await.map_err(failed)?;
+        Ok(keys
+            .into_iter()
+            .zip(values)
+            .filter_map(|(key, value)| Some((key.as_string()?, value.as_string()?)))
+            .collect())
+    }
+
+    pub async fn delete_all(&self, keys: &[String]) -> Result<(), StorageError> {
+        let (transaction, store) = self.store(TransactionMode::ReadWrite)?;
+        let mut requests = Vec::with_capacity(keys.len());
+        for key in keys {
+            requests.push(store.delete(JsValue::from_str(key)).map_err(failed)?);
+        }
+        for request in requests {
+            request.await.map_err(failed)?;
+        }
+        Self::commit(transaction).await
+    }
+
+    pub async fn clear(&self) -> Result<(), StorageError> {
+        let (transaction, store) = self.store(TransactionMode::ReadWrite)?;
+        store.clear().map_err(failed)?.await.map_err(failed)?;
+        Self::commit(transaction).await
+    }
+}

@@ -1,0 +1,212 @@
+//! The shelf: what the app keeps that grows with the portfolio but is read only now and then (each city's
+//! backups, each removed city kept to be brought back), in IndexedDB, whose room is the site's share of the
+//! disk rather than localStorage's five million characters. Each city's dataset and the settings stay in
+//! localStorage: its writes are synchronous, so an edit made as a tab closes is kept, and tabs hear of each
+//! other's saves from it. Where the browser has no IndexedDB or blocks it, the shelf is localStorage, as in
+//! earlier versions. Things keep the keys they had in localStorage; opening the shelf moves what earlier
+//! versions left there over, and removes it from localStorage only once IndexedDB has it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::StorageError;
+use super::idb::Database;
+
+/// Where things on the shelf moved from: each city's backups, each removed city.
+const MOVED_PREFIXES: [&str; 2] = ["masterplan-tracker/backup/", "masterplan-tracker/removed-city/"];
+/// Other cities' backups: `masterplan-tracker/city/<number>/backup/<id>`.
+const CITY_PREFIX: &str = "masterplan-tracker/city/";
+/// Tabs tell each other what they put on the shelf: IndexedDB has no `storage` event.
+const CHANNEL: &str = "masterplan-tracker/shelf";
+
+/// Whether a localStorage key of an earlier version belongs on the shelf.
+pub fn belongs_on_shelf(key: &str) -> bool {
+    MOVED_PREFIXES.iter().any(|p| key.starts_with(p))
+        || key.strip_prefix(CITY_PREFIX).and_then(|rest| rest.split_once('/')).is_some_and(|(number, rest)| {
+            !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with("backup/")
+        })
+}
+
+enum Backend {
+    IndexedDb(Database),
+    /// No IndexedDB here: the shelf is localStorage.
+    LocalStorage,
+}
+
+thread_local! {
+    /// Opened once per page, on first use.
+    static OPENED: RefCell<Option<Rc<Backend>>> = const { RefCell::new(None) };
+}
+
+async fn backend() -> Rc<Backend> {
+    if let Some(opened) = OPENED.with(|o| o.borrow().clone()) {
+        return opened;
+    }
+    let backend = Rc::new(match Database::open().await {
+        Ok(database) => {
+            move_from_local_storage(&database).await;
+            Backend::IndexedDb(database)
+        }
+        Err(_) => Backend::LocalStorage,
+    });
+    // Two first uses at the same moment each open the database; the first one opened is kept.
+    OPENED.with(|o| Rc::clone(o.borrow_mut().get_or_insert(backend)))
+}
+
+/// Whether the shelf is localStorage (the browser has no IndexedDB), so that backups share its room with
+/// the datasets; `false` until the shelf is first opened.
+pub fn on_local_storage() -> bool {
+    OPENED.with(|o| o.borrow().as_deref().is_some_and(|b| matches!(b, Backend::LocalStorage)))
+}
+
+/// Moves what earlier versions kept in localStorage onto the shelf, in one transaction; each key leaves
+/// localStorage only once the transaction is complete. What cannot move stays where it is (and is moved on
+/// the next opening).
+async fn move_from_local_storage(database: &Database) {
+    let Ok(Some(storage)) = web_sys::window().map_or(Ok(None), |w| w.local_storage()) else { return };
+    let count = storage.length().unwrap_or(0);
+    let keys: Vec<String> =
+        (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| belongs_on_shelf(k)).collect();
+    let items: Vec<(String, String)> =
+        keys.into_iter().filter_map(|k| storage.get_item(&k).ok().flatten().map(|v| (k, v))).collect();
+    if items.is_empty() {
+        return;
+    }
+    if database.put_all(&items).await.is_ok() {
+        for (key, _) in &items {
+            let _ = storage.remove_item(key);
+        }
+        announce();
+    }
+}
+
+/// Puts text on the shelf under `key`, replacing what was there.
+pub async fn put(key: &str, text: &str) -> Result<(), StorageError> {
+    match &*backend().await {
+        Backend::IndexedDb(database) => {
+            database.put_all(&[(key.to_owned(), text.to_owned())]).await?;
+            announce();
+            Ok(())
+        }
+        Backend::LocalStorage => write_local(key, text),
+    }
+}
+
+/// The text under `key`, `None` when there is none.
+pub async fn get(key: &str) -> Result<Option<String>, StorageError> {
+    match &*backend().await {
+        Backend::IndexedDb(database) => database.get(key).await,
+        Backend::LocalStorage => LocalStorage::raw().get_item(key).map_err(|_| StorageError::Unavailable),
+    }
+}
+
+/// Every key and its text whose key starts with `prefix`, in the order of the keys.
+pub async fn with_prefix(prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
+    match &*backend().await {
+        Backend::IndexedDb(database) => database.with_prefix(prefix).await,
+        Backend::LocalStorage => {
+            let storage = LocalStorage::raw();
+            let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+            let mut found: Vec<(String, String)> = (0..count)
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .filter(|k| k.starts_with(prefix))
+                .filter_map(|k| storage.get_item(&k).ok().flatten().map(|v| (k, v)))
+                .collect();
+            found.sort();
+            Ok(found)
+        }
+    }
+}
+
+/// Removes the keys from the shelf.
+pub async fn delete(keys: &[String]) -> Result<(), StorageError> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    match &*backend().await {
+        Backend::IndexedDb(database) => {
+            database.delete_all(keys).await?;
+            announce();
+            Ok(())
+        }
+        Backend::LocalStorage => {
+            keys.iter().for_each(LocalStorage::delete);
+            Ok(())
+        }
+    }
+}
+
+/// Empties the shelf: for tests that start from an empty browser, as `localStorage.clear()` does for the
+/// rest.
+pub async fn clear() -> Result<(), StorageError> {
+    match &*backend().await {
+        Backend::IndexedDb(database) => database.clear().await,
+        Backend::LocalStorage => Ok(()),
+    }
+}
+
+fn write_local(key: &str, text: &str) -> Result<(), StorageError> {
+    LocalStorage::raw().set_item(key, text).map_err(|error| super::write_error(&error))
+}
+
+/// Tells the page's other tabs that the shelf changed.
+fn announce() {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&JsValue::TRUE);
+        channel.close();
+    }
+}
+
+/// Calls `changed` whenever another tab changes the shelf, while the returned listener is kept.
+pub struct ShelfListener {
+    channel: web_sys::BroadcastChannel,
+    _callback: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl ShelfListener {
+    pub fn new(mut changed: impl FnMut() + 'static) -> Option<ShelfListener> {
+        let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
+        let callback = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| changed());
+        channel.set_onmessage(Some(callback.as_ref().unchecked_ref()));
+        Some(ShelfListener { channel, _callback: callback })
+    }
+}
+
+impl Drop for ShelfListener {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::belongs_on_shelf;
+
+    #[test]
+    fn backups_and_removed_cities_belong_on_the_shelf_datasets_and_settings_do_not() {
+        for key in [
+            "masterplan-tracker/backup/1764288000000",
+            "masterplan-tracker/city/2/backup/1764288000000",
+            "masterplan-tracker/removed-city/3",
+        ] {
+            assert!(belongs_on_shelf(key), "{key}");
+        }
+        for key in [
+            "masterplan-tracker/dataset",
+            "masterplan-tracker/settings",
+            "masterplan-tracker/city/2/dataset",
+            "masterplan-tracker/city/2/unreadable/1",
+            "masterplan-tracker/city/x/backup/1",
+            "masterplan-tracker/cities",
+            "masterplan-tracker/backups",
+            "other-site/backup/1",
+        ] {
+            assert!(!belongs_on_shelf(key), "{key}");
+        }
+    }
+}
