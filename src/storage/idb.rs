@@ -1,10 +1,53 @@
 //! The shelf's IndexedDB database, through the `idb` crate: one object store of texts under string keys,
-//! written in transactions that are waited for until committed, every failure a `StorageError`.
+//! written in transactions that are waited for until committed, every failure a `StorageError`. In the
+//! release bundle its code is a chunk of its own (`opener`), fetched when the shelf is first used: the first
+//! view needs none of it.
 
 use idb::{Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::StorageError;
+use super::shelf::{Drawer, Pending};
+
+/// What opens the database, once its code is there.
+pub type Opener = fn() -> Pending<'static, Box<dyn Drawer>>;
+
+fn open() -> Pending<'static, Box<dyn Drawer>> {
+    Box::pin(async { Ok(Box::new(Database::open().await?) as Box<dyn Drawer>) })
+}
+
+#[cfg(split)]
+#[leptos::lazy]
+pub fn opener() -> Opener {
+    open
+}
+
+#[cfg(not(split))]
+pub async fn opener() -> Opener {
+    open
+}
+
+impl Drawer for Database {
+    fn put_all<'a>(&'a self, items: &'a [(String, String)]) -> Pending<'a, ()> {
+        Box::pin(Database::put_all(self, items))
+    }
+
+    fn get<'a>(&'a self, key: &'a str) -> Pending<'a, Option<String>> {
+        Box::pin(Database::get(self, key))
+    }
+
+    fn with_prefix<'a>(&'a self, prefix: &'a str) -> Pending<'a, Vec<(String, String)>> {
+        Box::pin(Database::with_prefix(self, prefix))
+    }
+
+    fn delete_all<'a>(&'a self, keys: &'a [String]) -> Pending<'a, ()> {
+        Box::pin(Database::delete_all(self, keys))
+    }
+
+    fn clear(&self) -> Pending<'_, ()> {
+        Box::pin(Database::clear(self))
+    }
+}
 
 const NAME: &str = "masterplan-tracker";
 const VERSION: u32 = 1;
@@ -15,7 +58,9 @@ pub struct Database(idb::Database);
 fn failed(error: idb::Error) -> StorageError {
     match error {
         idb::Error::DomException(exception) => super::write_error(&exception.into()),
-        other => StorageError::WriteFailed(other.to_string()),
+        // The crate's other errors are of its own use of the API (a wrong type back); their words are not
+        // worth their weight in the bundle.
+        _ => StorageError::WriteFailed("IndexedDB".into()),
     }
 }
 

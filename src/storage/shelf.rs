@@ -7,6 +7,8 @@
 //! versions left there over, and removes it from localStorage only once IndexedDB has it.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use gloo_storage::{LocalStorage, Storage};
@@ -14,7 +16,20 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::StorageError;
-use super::idb::Database;
+
+/// An answer of the shelf's database, to wait for.
+pub type Pending<'a, T> = Pin<Box<dyn Future<Output = Result<T, StorageError>> + 'a>>;
+
+/// The shelf's database as the rest of the app uses it; its code comes in a chunk of its own.
+pub trait Drawer {
+    /// Writes every item in one transaction: all of them are kept, or none.
+    fn put_all<'a>(&'a self, items: &'a [(String, String)]) -> Pending<'a, ()>;
+    fn get<'a>(&'a self, key: &'a str) -> Pending<'a, Option<String>>;
+    /// Every key starting with the prefix and its text, in the order of the keys.
+    fn with_prefix<'a>(&'a self, prefix: &'a str) -> Pending<'a, Vec<(String, String)>>;
+    fn delete_all<'a>(&'a self, keys: &'a [String]) -> Pending<'a, ()>;
+    fn clear(&self) -> Pending<'_, ()>;
+}
 
 /// Where things on the shelf moved from: each city's backups, each removed city.
 const MOVED_PREFIXES: [&str; 2] = ["masterplan-tracker/backup/", "masterplan-tracker/removed-city/"];
@@ -32,7 +47,7 @@ pub fn belongs_on_shelf(key: &str) -> bool {
 }
 
 enum Backend {
-    IndexedDb(Database),
+    IndexedDb(Box<dyn Drawer>),
     /// No IndexedDB here: the shelf is localStorage.
     LocalStorage,
 }
@@ -46,9 +61,10 @@ async fn backend() -> Rc<Backend> {
     if let Some(opened) = OPENED.with(|o| o.borrow().clone()) {
         return opened;
     }
-    let backend = Rc::new(match Database::open().await {
+    let open = super::idb::opener().await;
+    let backend = Rc::new(match open().await {
         Ok(database) => {
-            move_from_local_storage(&database).await;
+            move_from_local_storage(&*database).await;
             Backend::IndexedDb(database)
         }
         Err(_) => Backend::LocalStorage,
@@ -66,7 +82,7 @@ pub fn on_local_storage() -> bool {
 /// Moves what earlier versions kept in localStorage onto the shelf, in one transaction; each key leaves
 /// localStorage only once the transaction is complete. What cannot move stays where it is (and is moved on
 /// the next opening).
-async fn move_from_local_storage(database: &Database) {
+async fn move_from_local_storage(database: &dyn Drawer) {
     let Ok(Some(storage)) = web_sys::window().map_or(Ok(None), |w| w.local_storage()) else { return };
     let count = storage.length().unwrap_or(0);
     let keys: Vec<String> =
