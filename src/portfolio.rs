@@ -302,3 +302,41 @@ pub fn charts(comparison: &Comparison, lang: crate::i18n::Lang) -> Vec<crate::ch
     }
     charts
 }
+
+/// A city as the portfolio names it: its name and, where known, its province.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CityName<'a> {
+    pub city: &'a str,
+    pub province: Option<&'a str>,
+}
+
+impl<'a> CityName<'a> {
+    pub fn of(dataset: &'a Dataset) -> CityName<'a> {
+        CityName { city: &dataset.plan.city, province: dataset.plan.province.as_deref() }
+    }
+
+    /// The same city: names equal but for case and spacing ("Kota  batam" is "Kota Batam"), and provinces
+    /// equal where both name one (two cities of one name lie in different provinces).
+    pub fn same_as(self, other: CityName) -> bool {
+        let words = |text: &str| text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+        words(self.city) == words(other.city)
+            && match (self.province, other.province) {
+                (Some(a), Some(b)) => words(a) == words(b),
+                _ => true,
+            }
+    }
+}
+
+/// Which city already in the portfolio each incoming city's data replaces: the place in `listed` of the first
+/// city of the same name that no earlier incoming city replaces, or `None` to add it as a city of its own.
+pub fn replaced_cities(listed: &[CityName], incoming: &[CityName]) -> Vec<Option<usize>> {
+    let mut taken = vec![false; listed.len()];
+    incoming
+        .iter()
+        .map(|city| {
+            let at = listed.iter().enumerate().position(|(i, here)| !taken[i] && here.same_as(*city))?;
+            taken[at] = true;
+            Some(at)
+        })
+        .collect()
+}

@@ -218,6 +218,63 @@ async fn three_files_dropped_at_once_are_listed_and_the_accepted_ones_added_toge
     browser.close().await;
 }
 
+/// Files of cities already in the browser replace their data (each keeping what it had as a backup, the
+/// page's own city undoably), the others are added: all from one preview.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_batch_replaces_the_cities_already_here_and_adds_the_others() {
+    let browser = Browser::start().await;
+    browser.open("?lang=en").await;
+    add_city(&browser, &city("Kota Batam", "Kepulauan Riau", 40, 2)).await;
+    browser.click("view-overview").await;
+    let batam = city("Kota Batam", "Kepulauan Riau", 55, 5);
+    let tanjungpinang = city("Kota Tanjungpinang", "Kepulauan Riau", 20, 6);
+    let padang = city("Kota Padang", "Sumatera Barat", 75, 3);
+    browser
+        .drop_files(&[
+            ("batam.masterplan.json", &batam.to_file_json()),
+            ("padang.masterplan.json", &padang.to_file_json()),
+            ("tanjungpinang.masterplan.json", &tanjungpinang.to_file_json()),
+        ])
+        .await;
+    let replace = browser.wait_for("import-batch-replace").await;
+    browser
+        .wait_until("return !document.querySelector('[data-testid=import-batch-replace]').disabled", "every file read")
+        .await;
+    assert_eq!(replace.text().await.unwrap(), "Replace 2 cities already here, add 1");
+    let batam_item = browser.text_css("[data-testid=import-batch-item][data-file=\"batam.masterplan.json\"]").await;
+    assert!(batam_item.contains("replaces the data of Kota Batam already here"), "{batam_item}");
+    let padang_item = browser.text_css("[data-testid=import-batch-item][data-file=\"padang.masterplan.json\"]").await;
+    assert!(!padang_item.contains("replaces"), "{padang_item}");
+    browser.click("import-batch-replace").await;
+    browser.wait_for("compare-table").await;
+    browser
+        .wait_until(
+            "return [...document.querySelectorAll('[data-testid=compare-city-row]')].map(r => r.querySelector('[data-testid=compare-programs]').textContent).join() === '55,75,20'",
+            "Batam and Tanjungpinang replaced, Padang added",
+        )
+        .await;
+    let names: Vec<String> = rows(&browser).await.into_iter().map(|(c, _)| c).collect();
+    assert_eq!(names, ["Kota Batam", "Kota Padang", "Kota Tanjungpinang"]);
+    assert_eq!(browser.text("city-name").await, "Kota Tanjungpinang");
+    let said = browser.text("toast").await;
+    assert!(
+        said.contains("replaced by the files of the same cities") && said.contains("Kota Batam, Kota Tanjungpinang"),
+        "{said}"
+    );
+    assert!(said.contains("Added as other cities: Kota Padang."), "{said}");
+    // The page's own city: undo puts back the example.
+    browser.click("import-undo").await;
+    browser.click("view-overview").await;
+    browser.wait_text_contains("program-count", "131").await;
+    // Batam's data as it was is its backup.
+    browser.select("city-switch", "1").await;
+    browser.wait_text("city-name", "Kota Batam").await;
+    browser.click("view-overview").await;
+    let backup = browser.wait_for("backup-item").await.text().await.unwrap();
+    assert!(backup.contains("Kota Batam") && backup.contains("40"), "{backup}");
+    browser.close().await;
+}
+
 /// Today as the page writes it in file names (`YYYY-MM-DD`, the browser's local day; the tests run in UTC).
 fn today() -> String {
     let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 86_400;

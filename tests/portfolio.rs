@@ -120,3 +120,31 @@ fn two_cities_of_one_name_stay_two_rows_each_knowing_its_place() {
     assert_eq!(places, [(Some(0), 131), (Some(3), 100)]);
     assert_eq!(comparison.total.at, None);
 }
+
+#[test]
+fn an_incoming_city_replaces_the_city_of_the_same_name_and_province_once() {
+    use masterplan_tracker::portfolio::{CityName, replaced_cities};
+    let name = |city, province| CityName { city, province };
+    let listed = [
+        name("Kota Tanjungpinang", Some("Kepulauan Riau")),
+        name("Kota Batam", Some("Kepulauan Riau")),
+        name("Kota Baru", Some("Kalimantan Selatan")),
+    ];
+    let incoming = [
+        name("kota  batam", None),
+        name("Kota Baru", Some("Jambi")),
+        name("Kota Batam", Some("Kepulauan Riau")),
+        name("Kota Tanjungpinang", Some("Kepulauan  riau")),
+        name("Kota Padang", Some("Sumatera Barat")),
+    ];
+    assert_eq!(
+        replaced_cities(&listed, &incoming),
+        [
+            Some(1), // case and spacing aside, no province to tell them apart
+            None,    // another Kota Baru: Jambi's, not South Kalimantan's
+            None,    // Batam is replaced once; the second file of it is a city of its own
+            Some(0),
+            None,
+        ]
+    );
+}

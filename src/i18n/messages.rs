@@ -77,6 +77,15 @@ messages! {
     CityRemoved => ("Kota {city} dihapus dari peramban ini.", "{city} was removed from this browser."),
     CitiesAdded => ("Ditambahkan sebagai kota lain: {cities}.", "Added as other cities: {cities}."),
     CitiesNotAdded => ("Tidak semua kota dapat ditambahkan ({detail}). Sudah ditambahkan: {cities}.", "Not every city could be added ({detail}). Added: {cities}."),
+    CitiesReplaced => (
+        "Data diganti dengan berkas kota yang sama (data sebelumnya disimpan sebagai cadangan kota itu): {cities}.",
+        "Data replaced by the files of the same cities (what was there is kept as that city's backup): {cities}."
+    ),
+    ImportBatchReplaces => ("menggantikan data {city} yang sudah ada", "replaces the data of {city} already here"),
+    ImportBatchReplace => (
+        "Ganti {replaced} kota yang sudah ada, tambahkan {added}",
+        "Replace {replaced} cities already here, add {added}"
+    ),
     CitySwitch => ("Kota", "City"),
     ImportBatchTitle => ("{count} berkas untuk ditambahkan sebagai kota", "{count} files to add as cities"),
     ImportBatchWaiting => ("{count} berkas masih dibaca dan diperiksa…", "{count} files still being read and checked…"),

@@ -14,8 +14,10 @@ use crate::diff;
 use crate::files::{self, Reading};
 use crate::format::{Dataset, Plan};
 use crate::import::{self, MAX_FILE_BYTES, Origin, Preview, Source};
+use crate::portfolio::{CityName, replaced_cities};
 use crate::share_link;
-use crate::storage::{StorageError, cities};
+use crate::storage::cities::CityEntry;
+use crate::storage::{CityId, StorageError, cities};
 
 use super::notices::{Confirmation, ImportFailure, Notice, Notices, Slot};
 use super::store::{DataStore, NoRoom};
@@ -147,11 +149,20 @@ impl ImportFlow {
         self.add_cities(datasets);
     }
 
-    /// Stores each dataset as a city of the portfolio, with the file it came from.
+    /// Stores each dataset as a city of the portfolio, with the file it came from, and says so.
     fn add_cities(&self, datasets: Vec<(String, Dataset)>) {
+        match self.store_cities(datasets) {
+            Ok(added) => self.notices.confirm(Confirmation::CitiesAdded { cities: added }),
+            Err((added, detail)) => self.notices.confirm(Confirmation::CitiesNotAdded { added, detail }),
+        }
+        self.note_cities_changed();
+    }
+
+    /// Stores each dataset as a city of the portfolio: the names of the cities added, or those added before
+    /// one failed and why.
+    fn store_cities(&self, datasets: Vec<(String, Dataset)>) -> Result<Vec<String>, (Vec<String>, String)> {
         let Some(storage) = self.store.storage() else {
-            self.notices.confirm(Confirmation::ExportFailed { detail: StorageError::Unavailable.to_string() });
-            return;
+            return Err((Vec::new(), StorageError::Unavailable.to_string()));
         };
         let saved_at = files::now_rfc3339();
         let current = self.store.with_untracked(|d| Dataset { programs: Vec::new(), ..d.clone() });
@@ -159,15 +170,10 @@ impl ImportFlow {
         for (file, dataset) in &datasets {
             match cities::add(storage, &current, dataset, file, &saved_at) {
                 Ok(_) => added.push(dataset.plan.city.clone()),
-                Err(error) => {
-                    self.notices.confirm(Confirmation::CitiesNotAdded { added, detail: error.to_string() });
-                    self.note_cities_changed();
-                    return;
-                }
+                Err(error) => return Err((added, error.to_string())),
             }
         }
-        self.note_cities_changed();
-        self.notices.confirm(Confirmation::CitiesAdded { cities: added });
+        Ok(added)
     }
 
     pub fn pending(&self) -> ReadSignal<Option<PendingImport>> {
@@ -297,17 +303,115 @@ impl ImportFlow {
         self.notices.confirm(Confirmation::Cancelled);
     }
 
-    /// Adds every accepted file of the batch as cities of the portfolio; refused files change nothing.
-    pub fn add_batch_as_cities(&self) {
-        let Some(batch) = self.batch.get_untracked() else { return };
-        let datasets: Vec<(String, Dataset)> = batch
+    /// The accepted cities of the batch, each with the file it came from, in the order the preview lists them.
+    fn batch_cities(batch: Batch) -> Vec<(String, Dataset)> {
+        batch
             .files
             .into_iter()
             .filter_map(|f| f.outcome.ok().map(|cities| (f.name, cities)))
             .flat_map(|(name, cities)| cities.into_iter().map(move |d| (name.clone(), d)))
-            .collect();
+            .collect()
+    }
+
+    /// Adds every accepted file of the batch as cities of the portfolio; refused files change nothing.
+    pub fn add_batch_as_cities(&self) {
+        let Some(batch) = self.batch.get_untracked() else { return };
         self.batch.set(None);
-        self.add_cities(datasets);
+        self.add_cities(Self::batch_cities(batch));
+    }
+
+    /// For each accepted city of the batch (in the preview's order), the city of this browser whose data it
+    /// would replace, with that city's name: the same name and province (`portfolio::replaced_cities`).
+    pub fn batch_replaces(&self, batch: &Batch) -> Vec<Option<(CityId, String)>> {
+        let current = self.store.city();
+        let plan = self.store.plan().get_untracked();
+        let listed = match self.store.storage().map(cities::list) {
+            Some(listed) if !listed.is_empty() => listed,
+            _ => vec![CityEntry { id: current, city: plan.city.clone(), province: plan.province.clone() }],
+        };
+        // The page's own city by its latest name, which an edit may have changed since the list was written.
+        let names: Vec<CityName> = listed
+            .iter()
+            .map(|entry| {
+                if entry.id == current {
+                    CityName { city: &plan.city, province: plan.province.as_deref() }
+                } else {
+                    CityName { city: &entry.city, province: entry.province.as_deref() }
+                }
+            })
+            .collect();
+        let incoming: Vec<&Dataset> =
+            batch.files.iter().filter_map(|f| f.outcome.as_ref().ok()).flat_map(|cities| cities.iter()).collect();
+        let incoming: Vec<CityName> = incoming.into_iter().map(CityName::of).collect();
+        replaced_cities(&names, &incoming)
+            .into_iter()
+            .map(|at| at.map(|i| (listed[i].id, names[i].city.to_owned())))
+            .collect()
+    }
+
+    /// Replaces the data of the cities already here with the batch's files of the same city (each keeping what
+    /// it had as a backup first; the page's own city through the data store, so that "undo" puts it back), and
+    /// adds the others as cities.
+    pub fn replace_batch_cities(&self) {
+        let Some(batch) = self.batch.get_untracked() else { return };
+        let Some(storage) = self.store.storage() else {
+            self.notices.confirm(Confirmation::ExportFailed { detail: StorageError::Unavailable.to_string() });
+            return;
+        };
+        let replaces = self.batch_replaces(&batch);
+        self.batch.set(None);
+        // "Undo" in the message is for the page's own city, if the batch replaces it.
+        self.undo_backup.set(None);
+        let flow = *self;
+        leptos::task::spawn_local(async move {
+            let saved_at = files::now_rfc3339();
+            let mut replaced = Vec::new();
+            let mut to_add = Vec::new();
+            for ((file, dataset), target) in Self::batch_cities(batch).into_iter().zip(replaces) {
+                let Some((id, city)) = target else {
+                    to_add.push((file, dataset));
+                    continue;
+                };
+                let outcome = if id == flow.store.city() {
+                    flow.replace_own_city(&file, dataset).await
+                } else {
+                    cities::replace(storage, id, &dataset, &file, &saved_at).await.map_err(|e| e.to_string())
+                };
+                if let Err(detail) = outcome {
+                    flow.notices.confirm(Confirmation::CitiesNotAdded { added: replaced, detail });
+                    flow.note_cities_changed();
+                    return;
+                }
+                replaced.push(city);
+            }
+            flow.note_cities_changed();
+            match flow.store_cities(to_add) {
+                Ok(added) => flow.notices.confirm(Confirmation::CitiesReplaced { replaced, added }),
+                Err((added, detail)) => {
+                    replaced.extend(added);
+                    flow.notices.confirm(Confirmation::CitiesNotAdded { added: replaced, detail });
+                }
+            }
+        });
+    }
+
+    /// The page's own city replaced by a batch's file: a backup first, then one undoable step.
+    async fn replace_own_city(&self, file: &str, dataset: Dataset) -> Result<(), String> {
+        let reason = BackupReason::BeforeImport { file: file.to_owned() };
+        let backup = self
+            .store
+            .back_up_current(reason)
+            .await
+            .map_err(|NoRoom::ForBackup| StorageError::QuotaExceeded.to_string())?;
+        let change = self.store.with_untracked(|current| Change::between(current, &dataset));
+        self.store.apply_from(change, Origin::Imported { file: file.to_owned() }).map_err(|rejected| {
+            let detail = rejected.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+            self.notices.show(Notice::StepRefused(rejected.0));
+            detail
+        })?;
+        self.undo_of_import.set_value(true);
+        self.undo_backup.set(Some(backup));
+        Ok(())
     }
 
     /// Starts reading a chosen or dropped file; files over the limit are refused before they are read.

@@ -47,6 +47,11 @@ pub enum Confirmation {
     CitiesAdded {
         cities: Vec<String>,
     },
+    /// The data of cities already here replaced by a batch's files of the same cities, the others added.
+    CitiesReplaced {
+        replaced: Vec<String>,
+        added: Vec<String>,
+    },
     /// Adding cities stopped (storage full): those added before it, and why.
     CitiesNotAdded {
         added: Vec<String>,

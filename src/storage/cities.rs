@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{BrowserStorage, PREFIX, StorageError, shelf};
+use crate::backups::{Backup, BackupReason};
 use crate::format::Dataset;
 use crate::import::Origin;
 
@@ -93,6 +94,37 @@ pub fn add(
         return Err(error);
     }
     Ok(id)
+}
+
+/// Replaces a listed city's data (not the page's own: that goes through the data store) with a dataset from
+/// `file`. What was there is kept first as one of that city's backups, on the shelf; a newer version's data
+/// is never written over. Another tab working on the city takes the new data as another tab's save.
+pub async fn replace(
+    storage: BrowserStorage,
+    id: CityId,
+    dataset: &Dataset,
+    file: &str,
+    saved_at: &str,
+) -> Result<(), StorageError> {
+    let city = BrowserStorage { city: id };
+    let revision = match city.load_dataset() {
+        Ok(Some(old)) => {
+            let mut backups = city.load_backups().await?;
+            let reason = BackupReason::BeforeImport { file: file.to_owned() };
+            let taken = backups.next_id(crate::files::now_ms());
+            let backup = Backup::of(&old.dataset, old.origin, reason, taken, saved_at.to_owned());
+            city.keep_backup(&backup).await?;
+            let _ = city.let_go_backups(&backups.push(backup)).await;
+            old.revision
+        }
+        Ok(None) => 0,
+        // Damaged data was set aside, to be downloaded from that city's data panel.
+        Err(StorageError::Corrupt(_)) => 0,
+        Err(error) => return Err(error),
+    };
+    city.save_dataset(dataset, &Origin::Imported { file: file.to_owned() }, saved_at, revision + 1)?;
+    rename(storage, id, &dataset.plan.city, dataset.plan.province.as_deref());
+    Ok(())
 }
 
 /// Keeps the city's name in the list as its plan says.

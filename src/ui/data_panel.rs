@@ -442,6 +442,10 @@ fn ImportBatch() -> impl IntoView {
         let batch = imports.batch().get()?;
         let l = lang.get();
         let accepted: usize = batch.files.iter().filter_map(|f| f.outcome.as_ref().ok()).map(Vec::len).sum();
+        // Each accepted city's place among the accepted, to find what it would replace.
+        let replaces = imports.batch_replaces(&batch);
+        let replaced = replaces.iter().flatten().count();
+        let mut replaces = replaces.into_iter();
         Some(view! {
             <div class="import-preview" role="region" aria-labelledby="import-batch-title" data-testid="import-batch">
                 <h3 id="import-batch-title">{l.tf(Key::ImportBatchTitle, &[("count", &l.count(batch.files.len() + batch.waiting))])}</h3>
@@ -452,7 +456,13 @@ fn ImportBatch() -> impl IntoView {
                     {batch.files.iter().map(|file| {
                         let (accepted, body) = match &file.outcome {
                             Ok(cities) => (true, view! {
-                                <span>{cities.iter().map(|d| l.tf(Key::ImportBatchCity, &[("city", &d.plan.city), ("programs", &l.programs(d.programs.len()))])).collect::<Vec<_>>().join("; ")}</span>
+                                <span>{cities.iter().map(|d| {
+                                    let city = l.tf(Key::ImportBatchCity, &[("city", &d.plan.city), ("programs", &l.programs(d.programs.len()))]);
+                                    match replaces.next().flatten() {
+                                        Some((_, here)) => format!("{city} ({})", l.tf(Key::ImportBatchReplaces, &[("city", &here)])),
+                                        None => city,
+                                    }
+                                }).collect::<Vec<_>>().join("; ")}</span>
                             }.into_any()),
                             Err(refusal) => (false, view! {
                                 <div role="alert">
@@ -477,6 +487,16 @@ fn ImportBatch() -> impl IntoView {
                         }>
                         {l.tf(Key::ImportBatchAdd, &[("count", &l.count(accepted))])}
                     </button>
+                    {(replaced > 0).then(|| view! {
+                        <button type="button" class="button" data-testid="import-batch-replace"
+                            disabled={batch.waiting > 0}
+                            on:click=move |_| {
+                                imports.replace_batch_cities();
+                                navigation.open(super::address::View::Compare);
+                            }>
+                            {l.tf(Key::ImportBatchReplace, &[("replaced", &l.count(replaced)), ("added", &l.count(accepted - replaced))])}
+                        </button>
+                    })}
                     <button type="button" class="button" data-testid="import-cancel" on:click=move |_| imports.cancel_batch()>
                         {l.t(Key::ImportCancel)}
                     </button>

@@ -82,6 +82,7 @@ pub fn Notices() -> impl IntoView {
                         | Confirmation::Merged { .. }
                         | Confirmation::NewPlanStarted { .. }
                         | Confirmation::ExampleOpened
+                        | Confirmation::CitiesReplaced { .. }
                 )
                     && imports.undo_backup().get().is_some();
                 Some(view! {
@@ -89,7 +90,10 @@ pub fn Notices() -> impl IntoView {
                         <span>{confirmation_message(l, &confirmation)}</span>
                         <span class="actions">
                             {undoable.then(|| {
-                                let import = matches!(confirmation, Confirmation::Replaced { .. } | Confirmation::Merged { .. });
+                                let import = matches!(
+                                    confirmation,
+                                    Confirmation::Replaced { .. } | Confirmation::Merged { .. } | Confirmation::CitiesReplaced { .. }
+                                );
                                 view! {
                                     <button type="button" class="button small" data-testid="import-undo" on:click=move |_| imports.undo_import()>
                                         {l.t(if import { Key::ImportUndo } else { Key::StepUndo })}
@@ -222,6 +226,14 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
         Confirmation::NewPlanStarted { city } => l.tf(Key::NewPlanStarted, &[("city", city)]),
         Confirmation::ExampleOpened => l.t(Key::ExampleOpened).to_owned(),
         Confirmation::CitiesAdded { cities } => l.tf(Key::CitiesAdded, &[("cities", &cities.join(", "))]),
+        Confirmation::CitiesReplaced { replaced, added } => {
+            let replaced = l.tf(Key::CitiesReplaced, &[("cities", &replaced.join(", "))]);
+            if added.is_empty() {
+                replaced
+            } else {
+                format!("{replaced} {}", l.tf(Key::CitiesAdded, &[("cities", &added.join(", "))]))
+            }
+        }
         Confirmation::CitiesNotAdded { added, detail } => {
             l.tf(Key::CitiesNotAdded, &[("cities", &added.join(", ")), ("detail", detail)])
         }
