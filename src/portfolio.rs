@@ -2,6 +2,8 @@
 //! the comparison of the cities' figures (a row per city, a totals row, sorting and a province filter).
 //! Pure: nothing here knows of the browser.
 
+use std::borrow::Borrow;
+
 use serde_json::{Map, Value};
 
 use crate::evaluation::{self, Aspect};
@@ -195,12 +197,15 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    pub fn of(datasets: &[Dataset], query: &CompareQuery) -> Comparison {
+    /// From the cities' datasets, owned or borrowed (the page compares what it holds without copying it).
+    pub fn of<D: Borrow<Dataset>>(datasets: &[D], query: &CompareQuery) -> Comparison {
+        let datasets: Vec<&Dataset> = datasets.iter().map(Borrow::borrow).collect();
         let mut provinces: Vec<String> = datasets.iter().filter_map(|d| d.plan.province.clone()).collect();
         provinces.sort();
         provinces.dedup();
         let kept: Vec<&Dataset> = datasets
             .iter()
+            .copied()
             .filter(|d| query.province.as_ref().is_none_or(|p| d.plan.province.as_ref() == Some(p)))
             .collect();
         let mut rows: Vec<CityFigures> = datasets

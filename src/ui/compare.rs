@@ -26,9 +26,16 @@ pub fn Compare() -> impl IntoView {
         imports.cities_changed().track();
         crate::state::portfolio_cities(store)
     });
+    // Counts the lists of cities read: rows are drawn again for a new one, moved for a new sort.
+    let generation = Memo::new(move |previous: Option<&u64>| {
+        cities.track();
+        previous.map_or(0, |n| n + 1)
+    });
     let comparison = Memo::new(move |_| {
-        let datasets: Vec<Dataset> = cities.with(|c| c.iter().map(|(_, d)| d.clone()).collect());
-        query.with(|q| Comparison::of(&datasets, q))
+        cities.with(|c| {
+            let datasets: Vec<&Dataset> = c.iter().map(|(_, d)| d).collect();
+            query.with(|q| Comparison::of(&datasets, q))
+        })
     });
     let id_of = move |row: &CityFigures| row.at.and_then(|at| cities.with(|c| c.get(at).map(|(id, _)| *id)));
     let confirming = RwSignal::new(None::<CityId>);
@@ -183,8 +190,17 @@ pub fn Compare() -> impl IntoView {
                     <tbody>
                         {move || {
                             let l = lang.get();
-                            comparison.with(|c| c.rows.iter().map(|row| {
-                                let id = id_of(row);
+                            // Keyed by the city's place and the cities' generation: a sort or a filter moves the
+                            // rows drawn before, which a new list of cities or a new language draws again.
+                            view! {
+                                <For
+                                    each=move || {
+                                        let generation = generation.get();
+                                        comparison.with(|c| c.rows.iter().map(|row| (generation, row.clone())).collect::<Vec<_>>())
+                                    }
+                                    key=|(generation, row)| (*generation, row.at)
+                                    children=move |(_, row)| {
+                                let id = id_of(&row);
                                 let actions = id.map(|id| {
                                     let open = super::address::city_address(id, "");
                                     view! {
@@ -210,11 +226,13 @@ pub fn Compare() -> impl IntoView {
                                 view! {
                                     <tr data-testid="compare-city-row" data-city=row.city.clone() class:current={id == Some(current)}>
                                         <th scope="row">{row.city.clone()}</th>
-                                        {figure_cells(row, l)}
+                                        {figure_cells(&row, l)}
                                         <td class="actions">{actions}</td>
                                     </tr>
                                 }
-                            }).collect_view())
+                                    }
+                                />
+                            }
                         }}
                     </tbody>
                     <tfoot>
