@@ -240,10 +240,16 @@ async fn the_bundle_reaches_the_browser_compressed() {
     assert!(sizes.iter().any(|s| s["name"].as_str().unwrap().ends_with(".wasm")), "{sizes:?}");
     assert!(sizes.iter().any(|s| s["name"].as_str().unwrap().starts_with("split_")), "no view's chunk: {sizes:?}");
     for file in sizes {
+        let name = file["name"].as_str().unwrap();
         let (sent, size) = (file["sent"].as_u64().unwrap(), file["size"].as_u64().unwrap());
-        // Brotli takes the main wasm to about a third, the text files further; the smallest chunks of the
-        // views (a few hundred bytes) gain less.
-        let gain = if size > 10_000 { 2.0 } else { 1.2 };
+        // Brotli takes the main wasm (`masterplan-tracker-…_bg.wasm`) to about a third, the text files further;
+        // the chunks gain less (the smallest are a few hundred bytes, some hold mostly tables of numbers), but
+        // every file comes compressed.
+        let gain = if name.starts_with("masterplan-tracker-") || name.ends_with(".js") || name.ends_with(".css") {
+            2.0
+        } else {
+            1.1
+        };
         assert!(sent as f64 * gain < size as f64, "{file}");
     }
     browser.close().await;

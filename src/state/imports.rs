@@ -22,6 +22,26 @@ use crate::storage::{CityId, StorageError, cities};
 use super::notices::{Confirmation, ImportFailure, Notice, Notices, Slot};
 use super::store::{DataStore, NoRoom};
 
+/// The importer's readers (dataset JSON, portfolio, CSV, XLSX, and the comparison with the current data). In
+/// the release bundle they are a chunk of their own (`readers`), fetched when something first comes in: the
+/// first view needs none of them.
+#[derive(Clone, Copy)]
+struct Readers {
+    file: fn(&[u8], &str, &Dataset) -> Result<Preview, crate::format::Refusal>,
+    text: fn(&str, Option<&str>, &Dataset) -> Result<Preview, crate::format::Refusal>,
+}
+
+#[cfg(split)]
+#[leptos::lazy]
+fn readers() -> Readers {
+    Readers { file: import::preview_file, text: import::preview }
+}
+
+#[cfg(not(split))]
+async fn readers() -> Readers {
+    Readers { file: import::preview_file, text: import::preview }
+}
+
 /// Data that passed the checks and waits for the user's choice.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingImport {
@@ -238,17 +258,19 @@ impl ImportFlow {
                 &file,
                 |_| {},
                 move |outcome| {
-                    let outcome = match outcome {
-                        Ok(bytes) => match import::preview_file(&bytes, &done_name, &base) {
-                            Ok(preview) if preview.from_spreadsheet => Err(BatchRefusal::Spreadsheet),
-                            Ok(preview) => {
-                                Ok(std::iter::once(preview.checked.dataset).chain(preview.other_cities).collect())
-                            }
-                            Err(refusal) => Err(BatchRefusal::Problems(refusal.errors)),
-                        },
-                        Err(detail) => Err(BatchRefusal::Unreadable(detail)),
-                    };
-                    flow.batch_done(generation, BatchFile { name: done_name, outcome });
+                    leptos::task::spawn_local(async move {
+                        let outcome = match outcome {
+                            Ok(bytes) => match (readers().await.file)(&bytes, &done_name, &base) {
+                                Ok(preview) if preview.from_spreadsheet => Err(BatchRefusal::Spreadsheet),
+                                Ok(preview) => {
+                                    Ok(std::iter::once(preview.checked.dataset).chain(preview.other_cities).collect())
+                                }
+                                Err(refusal) => Err(BatchRefusal::Problems(refusal.errors)),
+                            },
+                            Err(detail) => Err(BatchRefusal::Unreadable(detail)),
+                        };
+                        flow.batch_done(generation, BatchFile { name: done_name, outcome });
+                    });
                 },
             );
             match reading {
@@ -466,7 +488,7 @@ impl ImportFlow {
                     // Cancelled while waiting for the paint.
                     if flow.job.get_untracked().is_some() {
                         flow.job.set(None);
-                        flow.receive_file_bytes(file_name, &bytes);
+                        flow.receive_file_bytes(file_name, bytes);
                     }
                 },
                 Duration::ZERO,
@@ -488,8 +510,12 @@ impl ImportFlow {
     }
 
     /// Checks a file's contents (a workbook, a dataset file, a CSV).
-    fn receive_file_bytes(&self, file_name: String, bytes: &[u8]) {
-        self.receive(Source::File(file_name.clone()), |base| import::preview_file(bytes, &file_name, base));
+    fn receive_file_bytes(&self, file_name: String, bytes: Vec<u8>) {
+        let flow = *self;
+        leptos::task::spawn_local(async move {
+            let read = readers().await.file;
+            flow.receive(Source::File(file_name.clone()), |base| read(&bytes, &file_name, base));
+        });
     }
 
     /// Checks incoming text; good data waits for the user's choice, bad data is reported and changes nothing.
@@ -502,7 +528,12 @@ impl ImportFlow {
             return;
         }
         let file_name = source.file_name().map(str::to_owned);
-        self.receive(source, |base| import::preview(text, file_name.as_deref(), base));
+        let text = text.to_owned();
+        let flow = *self;
+        leptos::task::spawn_local(async move {
+            let read = readers().await.text;
+            flow.receive(source, |base| read(&text, file_name.as_deref(), base));
+        });
     }
 
     fn receive(&self, source: Source, check: impl FnOnce(&Dataset) -> Result<Preview, crate::format::Refusal>) {
