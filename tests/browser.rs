@@ -293,6 +293,26 @@ async fn with_local_storage_full_an_import_keeps_its_backup_on_the_shelf_and_say
     clear_browser().await;
 }
 
+/// With localStorage full, a city coming in is not added, and the message says so in the page's language;
+/// the city the page works on stays as it was.
+#[wasm_bindgen_test]
+async fn a_city_that_finds_no_room_is_not_added_and_the_message_says_why() {
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    let page = Page::open().await;
+    fill_storage();
+    page.choose_file("b.json", &small_file("Kota B")).await;
+    page.wait_for("import-add-city").await;
+    page.click("import-add-city").await;
+    wait_until(|| page.find("toast").is_some_and(|t| t.text_content().unwrap().contains("Tidak semua kota"))).await;
+    let said = page.text("toast");
+    assert!(said.contains("penyimpanan peramban penuh"), "{said}");
+    assert_eq!(page.text("city-name"), "Kota Tanjungpinang");
+    clear_browser().await;
+    // Adding cities opens the comparison: the runner's address comes back for the next test.
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+}
+
 /// A backup another tab puts on the shelf is listed here at once (the tabs tell each other through the
 /// shelf's channel: IndexedDB has no `storage` event), and restores.
 #[wasm_bindgen_test]

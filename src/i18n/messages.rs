@@ -86,6 +86,8 @@ messages! {
         "Ganti {replaced} kota yang sudah ada, tambahkan {added}",
         "Replace {replaced} cities already here, add {added}"
     ),
+    CitiesNoRoom => ("penyimpanan peramban penuh", "the browser's storage is full"),
+    CitiesRefused => ("data kota ini ditolak, lihat pesannya", "this city's data was refused, see its message"),
     CitySwitch => ("Kota", "City"),
     ImportBatchTitle => ("{count} berkas untuk ditambahkan sebagai kota", "{count} files to add as cities"),
     ImportBatchWaiting => ("{count} berkas masih dibaca dan diperiksa…", "{count} files still being read and checked…"),

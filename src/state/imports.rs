@@ -19,7 +19,7 @@ use crate::share_link;
 use crate::storage::cities::CityEntry;
 use crate::storage::{CityId, StorageError, cities};
 
-use super::notices::{Confirmation, ImportFailure, Notice, Notices, Slot};
+use super::notices::{CitiesProblem, Confirmation, ImportFailure, Notice, Notices, Slot};
 use super::store::{DataStore, NoRoom};
 
 /// The importer's readers (dataset JSON, portfolio, CSV, XLSX, and the comparison with the current data). In
@@ -173,16 +173,18 @@ impl ImportFlow {
     fn add_cities(&self, datasets: Vec<(String, Dataset)>) {
         match self.store_cities(datasets) {
             Ok(added) => self.notices.confirm(Confirmation::CitiesAdded { cities: added }),
-            Err((added, detail)) => self.notices.confirm(Confirmation::CitiesNotAdded { added, detail }),
+            Err((added, error)) => {
+                self.notices.confirm(Confirmation::CitiesNotAdded { added, problem: CitiesProblem::Storage(error) })
+            }
         }
         self.note_cities_changed();
     }
 
     /// Stores each dataset as a city of the portfolio: the names of the cities added, or those added before
     /// one failed and why.
-    fn store_cities(&self, datasets: Vec<(String, Dataset)>) -> Result<Vec<String>, (Vec<String>, String)> {
+    fn store_cities(&self, datasets: Vec<(String, Dataset)>) -> Result<Vec<String>, (Vec<String>, StorageError)> {
         let Some(storage) = self.store.storage() else {
-            return Err((Vec::new(), StorageError::Unavailable.to_string()));
+            return Err((Vec::new(), StorageError::Unavailable));
         };
         let saved_at = files::now_rfc3339();
         let current = self.store.with_untracked(|d| Dataset { programs: Vec::new(), ..d.clone() });
@@ -190,7 +192,7 @@ impl ImportFlow {
         for (file, dataset) in &datasets {
             match cities::add(storage, &current, dataset, file, &saved_at) {
                 Ok(_) => added.push(dataset.plan.city.clone()),
-                Err(error) => return Err((added, error.to_string())),
+                Err(error) => return Err((added, error)),
             }
         }
         Ok(added)
@@ -397,10 +399,10 @@ impl ImportFlow {
                 let outcome = if id == flow.store.city() {
                     flow.replace_own_city(&file, dataset).await
                 } else {
-                    cities::replace(storage, id, &dataset, &file, &saved_at).await.map_err(|e| e.to_string())
+                    cities::replace(storage, id, &dataset, &file, &saved_at).await.map_err(CitiesProblem::Storage)
                 };
-                if let Err(detail) = outcome {
-                    flow.notices.confirm(Confirmation::CitiesNotAdded { added: replaced, detail });
+                if let Err(problem) = outcome {
+                    flow.notices.confirm(Confirmation::CitiesNotAdded { added: replaced, problem });
                     flow.note_cities_changed();
                     return;
                 }
@@ -409,27 +411,27 @@ impl ImportFlow {
             flow.note_cities_changed();
             match flow.store_cities(to_add) {
                 Ok(added) => flow.notices.confirm(Confirmation::CitiesReplaced { replaced, added }),
-                Err((added, detail)) => {
+                Err((added, error)) => {
                     replaced.extend(added);
-                    flow.notices.confirm(Confirmation::CitiesNotAdded { added: replaced, detail });
+                    let problem = CitiesProblem::Storage(error);
+                    flow.notices.confirm(Confirmation::CitiesNotAdded { added: replaced, problem });
                 }
             }
         });
     }
 
     /// The page's own city replaced by a batch's file: a backup first, then one undoable step.
-    async fn replace_own_city(&self, file: &str, dataset: Dataset) -> Result<(), String> {
+    async fn replace_own_city(&self, file: &str, dataset: Dataset) -> Result<(), CitiesProblem> {
         let reason = BackupReason::BeforeImport { file: file.to_owned() };
         let backup = self
             .store
             .back_up_current(reason)
             .await
-            .map_err(|NoRoom::ForBackup| StorageError::QuotaExceeded.to_string())?;
+            .map_err(|NoRoom::ForBackup| CitiesProblem::Storage(StorageError::QuotaExceeded))?;
         let change = self.store.with_untracked(|current| Change::between(current, &dataset));
         self.store.apply_from(change, Origin::Imported { file: file.to_owned() }).map_err(|rejected| {
-            let detail = rejected.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
             self.notices.show(Notice::StepRefused(rejected.0));
-            detail
+            CitiesProblem::Refused
         })?;
         self.undo_of_import.set_value(true);
         self.undo_backup.set(Some(backup));

@@ -55,7 +55,7 @@ pub enum Confirmation {
     /// Adding cities stopped (storage full): those added before it, and why.
     CitiesNotAdded {
         added: Vec<String>,
-        detail: String,
+        problem: CitiesProblem,
     },
     /// A city taken out of the portfolio (its data kept to bring back).
     CityRemoved {
@@ -69,6 +69,14 @@ pub enum Confirmation {
     Renamed {
         ids: Vec<(String, String)>,
     },
+}
+
+/// Why adding or replacing cities stopped.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CitiesProblem {
+    Storage(StorageError),
+    /// The page's own city's data was refused (the message of the refused step says why).
+    Refused,
 }
 
 /// Incoming data that was refused; the current data stayed as it was.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::{Key, Lang};
 use crate::import::Origin;
 use crate::sample::SAMPLE_SOURCE_DATE;
-use crate::state::notices::{BackupProblem, Confirmation, ImportFailure, Notice, Slot};
+use crate::state::notices::{BackupProblem, CitiesProblem, Confirmation, ImportFailure, Notice, Slot};
 use crate::storage::StorageError;
 
 use super::backups::local_date_time;
@@ -234,8 +234,14 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
                 format!("{replaced} {}", l.tf(Key::CitiesAdded, &[("cities", &added.join(", "))]))
             }
         }
-        Confirmation::CitiesNotAdded { added, detail } => {
-            l.tf(Key::CitiesNotAdded, &[("cities", &added.join(", ")), ("detail", detail)])
+        Confirmation::CitiesNotAdded { added, problem } => {
+            let detail = match problem {
+                // The data on screen is saved as it was: only the cities coming in found no room.
+                CitiesProblem::Storage(StorageError::QuotaExceeded) => l.t(Key::CitiesNoRoom).to_owned(),
+                CitiesProblem::Storage(error) => storage_message(l, error),
+                CitiesProblem::Refused => l.t(Key::CitiesRefused).to_owned(),
+            };
+            l.tf(Key::CitiesNotAdded, &[("cities", &added.join(", ")), ("detail", &detail)])
         }
         Confirmation::CityRemoved { city } => l.tf(Key::CityRemoved, &[("city", city)]),
         Confirmation::BoundariesReplaced { regions } => l.tf(Key::BoundariesReplaced, &[("count", &l.count(*regions))]),
