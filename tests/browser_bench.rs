@@ -1,6 +1,7 @@
 //! In-browser figures, printed rather than asserted: importing a 20 000-program file through the page
 //! (read, check, preview) and applying it, the register, the dashboard, the evaluations view and the
-//! report at scale. Run by `cargo xtask bench` in release mode.
+//! report at scale, the map, the comparison of many cities and the shelf holding their backups. Run by
+//! `cargo xtask bench` in release mode.
 #![cfg(target_arch = "wasm32")]
 
 use masterplan_tracker::App;
@@ -386,4 +387,48 @@ async fn the_comparison_of_many_cities() {
     }
     window.local_storage().unwrap().unwrap().clear().unwrap();
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+}
+
+/// The shelf at the national scale: 250 cities of 131 programs, each with the five backups a city keeps at
+/// most, written to IndexedDB through the app's shelf and read back, one city's and all of them; every backup
+/// comes back as it was written (the figures are printed; what comes back is checked).
+#[wasm_bindgen_test]
+async fn the_shelf_holds_the_backups_of_250_cities() {
+    use masterplan_tracker::backups::{Backup, BackupReason};
+    use masterplan_tracker::import::Origin;
+    use masterplan_tracker::storage::shelf;
+    shelf::clear().await.unwrap();
+    let mut written = Vec::new();
+    for city in 0..250u64 {
+        let mut dataset = synthetic_dataset(131, city + 1);
+        dataset.plan.city = format!("Kota Contoh {city}");
+        for taken in 0..5u64 {
+            let reason = BackupReason::BeforeImport { file: "bench.masterplan.json".into() };
+            let backup = Backup::of(&dataset, Origin::Sample, reason, taken, "2026-11-28T00:00:00Z".into());
+            let key = format!("masterplan-tracker/city/{}/backup/{taken}", city + 1);
+            written.push((key, serde_json::to_string(&backup).unwrap()));
+        }
+    }
+    let chars: usize = written.iter().map(|(_, text)| text.chars().count()).sum();
+    let started = js_sys::Date::now();
+    for (key, text) in &written {
+        shelf::put(key, text).await.unwrap();
+    }
+    let put = js_sys::Date::now() - started;
+    let started = js_sys::Date::now();
+    let one_city = shelf::with_prefix("masterplan-tracker/city/125/backup/").await.unwrap();
+    let read_one = js_sys::Date::now() - started;
+    assert_eq!(one_city.len(), 5);
+    let started = js_sys::Date::now();
+    let mut all = shelf::with_prefix("masterplan-tracker/city/").await.unwrap();
+    let read_all = js_sys::Date::now() - started;
+    all.sort();
+    written.sort();
+    assert!(all == written, "every backup comes back as it was written");
+    console_log!(
+        "shelf of 250 cities x 5 backups ({} backups, {:.2} M characters): written one by one in {put:.0} ms; one city's read in {read_one:.1} ms; all read in {read_all:.0} ms",
+        written.len(),
+        chars as f64 / 1e6
+    );
+    shelf::clear().await.unwrap();
 }
