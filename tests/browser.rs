@@ -313,6 +313,49 @@ async fn a_city_that_finds_no_room_is_not_added_and_the_message_says_why() {
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
 }
 
+/// What another tab does after changing the shelf: says so on the shelf's channel.
+fn announce_as_another_tab() {
+    let channel = web_sys::BroadcastChannel::new(masterplan_tracker::storage::shelf::CHANGES_CHANNEL).unwrap();
+    channel.post_message(&JsValue::TRUE).unwrap();
+    channel.close();
+}
+
+/// Tabs that took backups at the same moment can leave more on the shelf than a city keeps: the page lists
+/// the newest five and lets the older go from the shelf; one another tab lets go leaves the list.
+#[wasm_bindgen_test]
+async fn the_shelf_keeps_the_newest_five_backups_and_the_list_follows_other_tabs() {
+    use masterplan_tracker::storage::shelf;
+    clear_browser().await;
+    // A small plan: packing the example seven times takes long in a debug build.
+    let dataset = masterplan_tracker::format::Dataset::parse(&small_file("Kota Kecil")).unwrap().dataset;
+    for id in 1..=7u64 {
+        let reason = masterplan_tracker::backups::BackupReason::BeforeExample;
+        let origin = masterplan_tracker::import::Origin::Sample;
+        let backup =
+            masterplan_tracker::backups::Backup::of(&dataset, origin, reason, id, "2026-11-28T00:00:00Z".into());
+        shelf::put(&format!("masterplan-tracker/backup/{id}"), &serde_json::to_string(&backup).unwrap()).await.unwrap();
+    }
+    let page = Page::mount().await;
+    let listed = || page.root.query_selector_all("[data-testid=backup-item]").unwrap().length();
+    wait_until(|| listed() == 5).await;
+    let kept = || async {
+        shelf::with_prefix("masterplan-tracker/backup/").await.unwrap().into_iter().map(|(k, _)| k).collect::<Vec<_>>()
+    };
+    for _ in 0..500 {
+        if kept().await.len() == 5 {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(kept().await, (3..=7).map(|id| format!("masterplan-tracker/backup/{id}")).collect::<Vec<_>>());
+    // Another tab lets the newest go.
+    shelf::delete(&["masterplan-tracker/backup/7".to_owned()]).await.unwrap();
+    announce_as_another_tab();
+    wait_until(|| listed() == 4).await;
+    assert_eq!(page.find("backup-item").unwrap().get_attribute("data-backup-id").as_deref(), Some("6"));
+    clear_browser().await;
+}
+
 /// A backup another tab puts on the shelf is listed here at once (the tabs tell each other through the
 /// shelf's channel: IndexedDB has no `storage` event), and restores.
 #[wasm_bindgen_test]
@@ -327,13 +370,14 @@ async fn a_backup_another_tab_put_on_the_shelf_is_listed_and_restores() {
         1_700_000_000_000,
         "2023-11-14T22:13:20Z".into(),
     );
-    // As another tab of this version keeps it, and tells the others.
+    // As another tab keeps it, and tells the others on the shelf's channel.
     masterplan_tracker::storage::shelf::put(
         "masterplan-tracker/backup/1700000000000",
         &serde_json::to_string(&backup).unwrap(),
     )
     .await
     .unwrap();
+    announce_as_another_tab();
     wait_until(|| page.find("backup-item").is_some()).await;
     assert!(page.text("backup-list").contains("Kota Lama"), "{}", page.text("backup-list"));
     page.click("backup-restore").await;

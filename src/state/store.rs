@@ -688,14 +688,27 @@ impl DataStore {
     pub fn reload_backups(&self) {
         let Some(storage) = self.storage else { return };
         let backups = self.backups;
+        // A backup this page takes while the shelf is read has an id of that moment or later (ids are the
+        // moment taken); an older one missing from the shelf was let go by another tab.
+        let reading_since = files::now_ms();
         leptos::task::spawn_local(async move {
             if let Ok(stored) = storage.load_backups().await {
-                // One taken while the shelf was read is kept in the list (it is on the shelf too).
-                backups.try_update(|shown| {
+                let let_go = backups.try_update(|shown| {
                     let mut list = stored.list().to_vec();
-                    list.extend(shown.list().iter().filter(|b| stored.get(b.id).is_none()).cloned());
-                    *shown = Backups::from_list(list);
+                    list.extend(
+                        shown.list().iter().filter(|b| b.id >= reading_since && stored.get(b.id).is_none()).cloned(),
+                    );
+                    let mut merged = Backups::default();
+                    // Oldest first, so that what goes beyond the number kept is the oldest.
+                    list.sort_by_key(|b| b.id);
+                    let gone: Vec<u64> = list.into_iter().flat_map(|b| merged.push(b)).collect();
+                    *shown = merged;
+                    gone
                 });
+                // Tabs that took backups at the same moment may have left more than are kept.
+                if let Some(gone) = let_go.filter(|g| !g.is_empty()) {
+                    let _ = storage.let_go_backups(&gone).await;
+                }
             }
         });
     }

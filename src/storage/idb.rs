@@ -4,6 +4,8 @@
 //! view needs none of it.
 
 use idb::{Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
+use std::future::IntoFuture;
+
 use wasm_bindgen::JsValue;
 
 use super::StorageError;
@@ -94,9 +96,19 @@ impl Database {
         Ok((transaction, store))
     }
 
-    /// Waits until the transaction is committed; an aborted one is an error.
-    async fn commit(transaction: idb::Transaction) -> Result<(), StorageError> {
-        if transaction.commit().map_err(failed)?.await.map_err(failed)?.is_committed() {
+    /// Commits a transaction whose requests are all made and waits until it is done; an aborted one is an
+    /// error. Every future is made before anything is awaited: the crate's futures listen for their events
+    /// only from when they are made, and an event that fired before would be waited for forever.
+    async fn finish<R, T>(transaction: idb::Transaction, requests: Vec<R>) -> Result<(), StorageError>
+    where
+        R: std::future::Future<Output = Result<T, idb::Error>>,
+    {
+        let done = transaction.commit().map_err(failed)?.into_future();
+        // Each request's own failure (the quota) says more than the aborted transaction.
+        for request in requests {
+            request.await.map_err(failed)?;
+        }
+        if done.await.map_err(failed)?.is_committed() {
             Ok(())
         } else {
             Err(StorageError::WriteFailed("IndexedDB: the transaction was aborted".into()))
@@ -108,13 +120,10 @@ impl Database {
         let (transaction, store) = self.store(TransactionMode::ReadWrite)?;
         let mut requests = Vec::with_capacity(items.len());
         for (key, text) in items {
-            requests.push(store.put(&JsValue::from_str(text), Some(&JsValue::from_str(key))).map_err(failed)?);
+            let request = store.put(&JsValue::from_str(text), Some(&JsValue::from_str(key))).map_err(failed)?;
+            requests.push(request.into_future());
         }
-        // Each request's own failure (the quota) says more than the aborted transaction.
-        for request in requests {
-            request.await.map_err(failed)?;
-        }
-        Self::commit(transaction).await
+        Self::finish(transaction, requests).await
     }
 
     pub async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
@@ -132,8 +141,8 @@ impl Database {
                 .map(Query::from)
                 .map_err(failed)
         };
-        let keys = store.get_all_keys(Some(range()?), None).map_err(failed)?;
-        let values = store.get_all(Some(range()?), None).map_err(failed)?;
+        let keys = store.get_all_keys(Some(range()?), None).map_err(failed)?.into_future();
+        let values = store.get_all(Some(range()?), None).map_err(failed)?.into_future();
         let keys = keys.await.map_err(failed)?;
         let values = values.await.map_err(failed)?;
         Ok(keys
@@ -147,17 +156,14 @@ impl Database {
         let (transaction, store) = self.store(TransactionMode::ReadWrite)?;
         let mut requests = Vec::with_capacity(keys.len());
         for key in keys {
-            requests.push(store.delete(JsValue::from_str(key)).map_err(failed)?);
+            requests.push(store.delete(JsValue::from_str(key)).map_err(failed)?.into_future());
         }
-        for request in requests {
-            request.await.map_err(failed)?;
-        }
-        Self::commit(transaction).await
+        Self::finish(transaction, requests).await
     }
 
     pub async fn clear(&self) -> Result<(), StorageError> {
         let (transaction, store) = self.store(TransactionMode::ReadWrite)?;
-        store.clear().map_err(failed)?.await.map_err(failed)?;
-        Self::commit(transaction).await
+        let request = store.clear().map_err(failed)?.into_future();
+        Self::finish(transaction, vec![request]).await
     }
 }

@@ -55,6 +55,8 @@ enum Backend {
 thread_local! {
     /// Opened once per page, on first use.
     static OPENED: RefCell<Option<Rc<Backend>>> = const { RefCell::new(None) };
+    /// The page's one end of the tabs' channel: what it posts reaches the other tabs, not itself.
+    static CHANNEL_END: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
 }
 
 async fn backend() -> Rc<Backend> {
@@ -171,31 +173,32 @@ fn write_local(key: &str, text: &str) -> Result<(), StorageError> {
 
 /// Tells the page's other tabs that the shelf changed.
 fn announce() {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&JsValue::TRUE);
-        channel.close();
-    }
+    CHANNEL_END.with(|end| {
+        if let Some(end) = end {
+            let _ = end.post_message(&JsValue::TRUE);
+        }
+    });
 }
+
+/// The name of the channel on which tabs say that they changed the shelf (a message of any content).
+pub const CHANGES_CHANNEL: &str = CHANNEL;
 
 /// Calls `changed` whenever another tab changes the shelf, while the returned listener is kept.
 pub struct ShelfListener {
-    channel: web_sys::BroadcastChannel,
     _callback: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
 
 impl ShelfListener {
     pub fn new(mut changed: impl FnMut() + 'static) -> Option<ShelfListener> {
-        let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
         let callback = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| changed());
-        channel.set_onmessage(Some(callback.as_ref().unchecked_ref()));
-        Some(ShelfListener { channel, _callback: callback })
+        CHANNEL_END.with(|end| end.as_ref().map(|end| end.set_onmessage(Some(callback.as_ref().unchecked_ref()))))?;
+        Some(ShelfListener { _callback: callback })
     }
 }
 
 impl Drop for ShelfListener {
     fn drop(&mut self) {
-        self.channel.set_onmessage(None);
-        self.channel.close();
+        CHANNEL_END.with(|end| end.as_ref().map(|end| end.set_onmessage(None)));
     }
 }
 
