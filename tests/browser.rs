@@ -197,6 +197,22 @@ async fn a_checked_file_waits_for_the_choice_and_replaces_the_data() {
     assert_eq!(reloaded.text("city-name"), "Kota Contoh", "the import survives a reload");
 }
 
+/// An import cancelled while the backup of the current data is being written is not made: the backup is kept,
+/// the data stays.
+#[wasm_bindgen_test]
+async fn an_import_cancelled_while_its_backup_is_written_is_not_made() {
+    let page = Page::open().await;
+    page.choose_file("batal.json", &small_file("Kota Batal")).await;
+    page.wait_for("import-replace").await;
+    // Both clicks in one go: the backup is written after them.
+    page.find("import-replace").unwrap().unchecked_into::<HtmlElement>().click();
+    page.find("import-cancel").unwrap().unchecked_into::<HtmlElement>().click();
+    page.wait_for("backup-item").await;
+    assert_eq!(page.text("city-name"), "Kota Tanjungpinang", "the cancelled import was not made");
+    assert!(page.find("import-preview").is_none());
+    clear_browser().await;
+}
+
 #[wasm_bindgen_test]
 async fn cancel_and_merge() {
     let page = Page::open().await;

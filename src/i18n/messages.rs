@@ -76,7 +76,12 @@ messages! {
     CityRemove => ("Hapus kota", "Remove city"),
     CityRemoved => ("Kota {city} dihapus dari peramban ini.", "{city} was removed from this browser."),
     CitiesAdded => ("Ditambahkan sebagai kota lain: {cities}.", "Added as other cities: {cities}."),
-    CitiesNotAdded => ("Tidak semua kota dapat ditambahkan ({detail}). Sudah ditambahkan: {cities}.", "Not every city could be added ({detail}). Added: {cities}."),
+    CitiesNotAdded => (
+        "Tidak semua kota dapat ditambahkan atau diganti ({detail}). Yang sudah: {cities}.",
+        "Not every city could be added or replaced ({detail}). Done: {cities}."
+    ),
+    CityNotRemoved => ("Kota tidak dapat dihapus: {detail}", "The city could not be removed: {detail}"),
+    CityNotBroughtBack => ("Kota tidak dapat dikembalikan: {detail}", "The city could not be brought back: {detail}"),
     CitiesReplaced => (
         "Data diganti dengan berkas kota yang sama (data sebelumnya disimpan sebagai cadangan kota itu): {cities}.",
         "Data replaced by the files of the same cities (what was there is kept as that city's backup): {cities}."

@@ -17,7 +17,7 @@ use crate::import::{self, MAX_FILE_BYTES, Origin, Preview, Source};
 use crate::portfolio::{CityName, replaced_cities};
 use crate::share_link;
 use crate::storage::cities::CityEntry;
-use crate::storage::{CityId, StorageError, cities};
+use crate::storage::{BrowserStorage, CityId, StorageError, cities};
 
 use super::notices::{CitiesProblem, Confirmation, ImportFailure, Notice, Notices, Slot};
 use super::store::{DataStore, NoRoom};
@@ -123,6 +123,9 @@ pub struct ImportFlow {
     batch_generation: StoredValue<u64>,
     /// A replacement waits for its backup to be kept: a second click starts no second one.
     replacing: StoredValue<bool>,
+    /// Counts what came in (and cancellations): a check that ends after something newer came, or after a
+    /// cancel, shows nothing (the readers may still be on their way).
+    arrivals: StoredValue<u64>,
     store: DataStore,
     notices: Notices,
 }
@@ -141,6 +144,7 @@ impl ImportFlow {
             batch_readers: StoredValue::new_local(Vec::new()),
             batch_generation: StoredValue::new(0),
             replacing: StoredValue::new(false),
+            arrivals: StoredValue::new(0),
             store,
             notices,
         }
@@ -294,7 +298,8 @@ impl ImportFlow {
     }
 
     fn batch_done(&self, generation: u64, file: BatchFile) {
-        if generation != self.batch_generation.get_value() {
+        // Of an earlier batch, or the page is gone.
+        if self.batch_generation.try_get_value() != Some(generation) {
             return;
         }
         self.batch.update(|batch| {
@@ -379,15 +384,28 @@ impl ImportFlow {
     pub fn replace_batch_cities(&self) {
         let Some(batch) = self.batch.get_untracked() else { return };
         let Some(storage) = self.store.storage() else {
-            self.notices.confirm(Confirmation::ExportFailed { detail: StorageError::Unavailable.to_string() });
+            let problem = CitiesProblem::Storage(StorageError::Unavailable);
+            self.notices.confirm(Confirmation::CitiesNotAdded { added: Vec::new(), problem });
             return;
         };
+        if self.replacing.get_value() {
+            return;
+        }
         let replaces = self.batch_replaces(&batch);
         self.batch.set(None);
         // "Undo" in the message is for the page's own city, if the batch replaces it.
         self.undo_backup.set(None);
+        self.replacing.set_value(true);
         let flow = *self;
         leptos::task::spawn_local(async move {
+            flow.replace_batch(storage, batch, replaces).await;
+            flow.replacing.try_set_value(false);
+        });
+    }
+
+    async fn replace_batch(&self, storage: BrowserStorage, batch: Batch, replaces: Vec<Option<(CityId, String)>>) {
+        let flow = *self;
+        {
             let saved_at = files::now_rfc3339();
             let mut replaced = Vec::new();
             let mut to_add = Vec::new();
@@ -401,6 +419,10 @@ impl ImportFlow {
                 } else {
                     cities::replace(storage, id, &dataset, &file, &saved_at).await.map_err(CitiesProblem::Storage)
                 };
+                // The page may have gone meanwhile.
+                if flow.replacing.try_get_value().is_none() {
+                    return;
+                }
                 if let Err(problem) = outcome {
                     flow.notices.confirm(Confirmation::CitiesNotAdded { added: replaced, problem });
                     flow.note_cities_changed();
@@ -417,7 +439,7 @@ impl ImportFlow {
                     flow.notices.confirm(Confirmation::CitiesNotAdded { added: replaced, problem });
                 }
             }
-        });
+        }
     }
 
     /// The page's own city replaced by a batch's file: a backup first, then one undoable step.
@@ -428,6 +450,9 @@ impl ImportFlow {
             .back_up_current(reason)
             .await
             .map_err(|NoRoom::ForBackup| CitiesProblem::Storage(StorageError::QuotaExceeded))?;
+        if self.replacing.try_get_value().is_none() {
+            return Ok(());
+        }
         let change = self.store.with_untracked(|current| Change::between(current, &dataset));
         self.store.apply_from(change, Origin::Imported { file: file.to_owned() }).map_err(|rejected| {
             self.notices.show(Notice::StepRefused(rejected.0));
@@ -505,6 +530,7 @@ impl ImportFlow {
     }
 
     fn abort_reading_quietly(&self) {
+        self.arrivals.update_value(|n| *n += 1);
         if let Some(reading) = self.reading.try_update_value(Option::take).flatten() {
             reading.abort();
         }
@@ -514,10 +540,18 @@ impl ImportFlow {
     /// Checks a file's contents (a workbook, a dataset file, a CSV).
     fn receive_file_bytes(&self, file_name: String, bytes: Vec<u8>) {
         let flow = *self;
+        let arrival = self.arrivals.get_value();
         leptos::task::spawn_local(async move {
             let read = readers().await.file;
-            flow.receive(Source::File(file_name.clone()), |base| read(&bytes, &file_name, base));
+            if flow.still_current(arrival) {
+                flow.receive(Source::File(file_name.clone()), |base| read(&bytes, &file_name, base));
+            }
         });
+    }
+
+    /// Whether nothing came in, and nothing was cancelled, since `arrival`, and the page is still there.
+    fn still_current(&self, arrival: u64) -> bool {
+        self.arrivals.try_get_value() == Some(arrival)
     }
 
     /// Checks incoming text; good data waits for the user's choice, bad data is reported and changes nothing.
@@ -532,9 +566,13 @@ impl ImportFlow {
         let file_name = source.file_name().map(str::to_owned);
         let text = text.to_owned();
         let flow = *self;
+        self.arrivals.update_value(|n| *n += 1);
+        let arrival = self.arrivals.get_value();
         leptos::task::spawn_local(async move {
             let read = readers().await.text;
-            flow.receive(source, |base| read(&text, file_name.as_deref(), base));
+            if flow.still_current(arrival) {
+                flow.receive(source, |base| read(&text, file_name.as_deref(), base));
+            }
         });
     }
 
@@ -558,6 +596,7 @@ impl ImportFlow {
     }
 
     pub fn cancel_import(&self) {
+        self.arrivals.update_value(|n| *n += 1);
         self.pending.set(None);
         self.no_room.set(None);
         self.notices.confirm(Confirmation::Cancelled);
@@ -660,6 +699,8 @@ impl ImportFlow {
             }
         };
         let replaced = Replaced { replacement, change: dataset_change, origin, confirmation, beyond_limits };
+        // The import waiting at the click: if it was cancelled or another came meanwhile, it is not made.
+        let waiting = self.pending.with_untracked(|p| p.as_ref().map(|p| Arc::clone(&p.base)));
         match backup {
             Backup::GoOnWithout => self.finish(replaced, None),
             Backup::Needed => {
@@ -672,6 +713,15 @@ impl ImportFlow {
                     let kept = flow.store.back_up_current(reason).await;
                     // The page may have gone while the backup was written.
                     if flow.replacing.try_set_value(false).is_some() {
+                        return;
+                    }
+                    let still_waiting = |p: &Option<PendingImport>| match (p, &waiting) {
+                        (Some(p), Some(base)) => Arc::ptr_eq(&p.base, base),
+                        _ => false,
+                    };
+                    if matches!(replaced.replacement, Replacement::Import(_))
+                        && !flow.pending.with_untracked(still_waiting)
+                    {
                         return;
                     }
                     match kept {

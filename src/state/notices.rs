@@ -57,6 +57,13 @@ pub enum Confirmation {
         added: Vec<String>,
         problem: CitiesProblem,
     },
+    /// A city that could not be removed, or brought back, and why; nothing changed.
+    CityNotRemoved {
+        error: StorageError,
+    },
+    CityNotBroughtBack {
+        error: StorageError,
+    },
     /// A city taken out of the portfolio (its data kept to bring back).
     CityRemoved {
         city: String,

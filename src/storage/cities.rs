@@ -107,21 +107,32 @@ pub async fn replace(
     saved_at: &str,
 ) -> Result<(), StorageError> {
     let city = BrowserStorage { city: id };
-    let revision = match city.load_dataset() {
-        Ok(Some(old)) => {
-            let mut backups = city.load_backups().await?;
-            let reason = BackupReason::BeforeImport { file: file.to_owned() };
-            let taken = backups.next_id(crate::files::now_ms());
-            let backup = Backup::of(&old.dataset, old.origin, reason, taken, saved_at.to_owned());
-            city.keep_backup(&backup).await?;
-            let _ = city.let_go_backups(&backups.push(backup)).await;
-            old.revision
+    // What is replaced is what the backup holds: if another tab saves the city while the backup is written,
+    // that save is backed up in turn.
+    let revision = loop {
+        let head = city.stored_head()?;
+        let revision = match city.load_dataset() {
+            Ok(Some(old)) => {
+                let mut backups = city.load_backups().await?;
+                let reason = BackupReason::BeforeImport { file: file.to_owned() };
+                let taken = backups.next_id(crate::files::now_ms());
+                let backup = Backup::of(&old.dataset, old.origin, reason, taken, saved_at.to_owned());
+                city.keep_backup(&backup).await?;
+                let _ = city.let_go_backups(&backups.push(backup)).await;
+                old.revision
+            }
+            Ok(None) => 0,
+            // Damaged data was set aside, to be downloaded from that city's data panel.
+            Err(StorageError::Corrupt(_)) => 0,
+            Err(error) => return Err(error),
+        };
+        if city.stored_head()? == head {
+            break revision;
         }
-        Ok(None) => 0,
-        // Damaged data was set aside, to be downloaded from that city's data panel.
-        Err(StorageError::Corrupt(_)) => 0,
-        Err(error) => return Err(error),
     };
+    if !list(storage).iter().any(|c| c.id == id) {
+        return Err(StorageError::WriteFailed("the city was removed meanwhile".into()));
+    }
     city.save_dataset(dataset, &Origin::Imported { file: file.to_owned() }, saved_at, revision + 1)?;
     rename(storage, id, &dataset.plan.city, dataset.plan.province.as_deref());
     Ok(())
@@ -168,9 +179,16 @@ pub async fn remove(storage: BrowserStorage, id: CityId) -> Result<CityEntry, St
         return Err(StorageError::WriteFailed("the city the page works on stays".into()));
     }
     let city = BrowserStorage { city: id };
-    let stored = city.read(&city.dataset_key())?.unwrap_or_default();
-    let removed = Removed { entry: entry.clone(), stored };
-    shelf::put(&removed_key(id), &serde_json::to_string(&removed).expect("a removed city always serialises")).await?;
+    // Another tab working on the city may save it while the copy is written: the copy kept is the last.
+    loop {
+        let stored = city.read(&city.dataset_key())?.unwrap_or_default();
+        let removed = Removed { entry: entry.clone(), stored: stored.clone() };
+        let text = serde_json::to_string(&removed).expect("a removed city always serialises");
+        shelf::put(&removed_key(id), &text).await?;
+        if city.read(&city.dataset_key())?.unwrap_or_default() == stored {
+            break;
+        }
+    }
     // The list as it is now: another tab may have changed it while the copy was written.
     let mut cities = list(storage);
     cities.retain(|c| c.id != id);

@@ -60,6 +60,7 @@ pub struct Database(idb::Database);
 fn failed(error: idb::Error) -> StorageError {
     match error {
         idb::Error::DomException(exception) => super::write_error(&exception.into()),
+        idb::Error::TransactionCommitError(value) | idb::Error::UpdateFailed(value) => super::write_error(&value),
         // The crate's other errors are of its own use of the API (a wrong type back); their words are not
         // worth their weight in the bundle.
         _ => StorageError::WriteFailed("IndexedDB".into()),
@@ -103,7 +104,9 @@ impl Database {
     where
         R: std::future::Future<Output = Result<T, idb::Error>>,
     {
-        let done = transaction.commit().map_err(failed)?.into_future();
+        // Chromium aborts the transaction on a full quota rather than failing the request: its error says so.
+        let raw: web_sys::IdbTransaction = transaction.into();
+        let done = idb::Transaction::from(raw.clone()).commit().map_err(failed)?.into_future();
         // Each request's own failure (the quota) says more than the aborted transaction.
         for request in requests {
             request.await.map_err(failed)?;
@@ -111,7 +114,10 @@ impl Database {
         if done.await.map_err(failed)?.is_committed() {
             Ok(())
         } else {
-            Err(StorageError::WriteFailed("IndexedDB: the transaction was aborted".into()))
+            Err(raw.error().map_or_else(
+                || StorageError::WriteFailed("IndexedDB: the transaction was aborted".into()),
+                |error| super::write_error(&error.into()),
+            ))
         }
     }
 

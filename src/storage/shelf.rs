@@ -65,10 +65,10 @@ async fn backend() -> Rc<Backend> {
     }
     let open = super::idb::opener().await;
     let backend = Rc::new(match open().await {
-        Ok(database) => {
-            move_from_local_storage(&*database).await;
-            Backend::IndexedDb(database)
-        }
+        // What earlier versions left in localStorage must be found: if it cannot move, the shelf stays in
+        // localStorage for this page.
+        Ok(database) if move_from_local_storage(&*database).await => Backend::IndexedDb(database),
+        Ok(_) => Backend::LocalStorage,
         Err(_) => Backend::LocalStorage,
     });
     // Two first uses at the same moment each open the database; the first one opened is kept.
@@ -82,24 +82,29 @@ pub fn on_local_storage() -> bool {
 }
 
 /// Moves what earlier versions kept in localStorage onto the shelf, in one transaction; each key leaves
-/// localStorage only once the transaction is complete. What cannot move stays where it is (and is moved on
-/// the next opening).
-async fn move_from_local_storage(database: &dyn Drawer) {
-    let Ok(Some(storage)) = web_sys::window().map_or(Ok(None), |w| w.local_storage()) else { return };
+/// localStorage only once the transaction is complete, and only if it still holds what moved. Whether
+/// nothing is left behind: what cannot move stays where it is (and is moved on the next opening).
+async fn move_from_local_storage(database: &dyn Drawer) -> bool {
+    let Ok(Some(storage)) = web_sys::window().map_or(Ok(None), |w| w.local_storage()) else { return true };
     let count = storage.length().unwrap_or(0);
     let keys: Vec<String> =
         (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| belongs_on_shelf(k)).collect();
     let items: Vec<(String, String)> =
         keys.into_iter().filter_map(|k| storage.get_item(&k).ok().flatten().map(|v| (k, v))).collect();
     if items.is_empty() {
-        return;
+        return true;
     }
-    if database.put_all(&items).await.is_ok() {
-        for (key, _) in &items {
+    if database.put_all(&items).await.is_err() {
+        return false;
+    }
+    for (key, text) in &items {
+        // Written again meanwhile (a tab of an earlier version): it moves on the next opening.
+        if storage.get_item(key).ok().flatten().as_ref() == Some(text) {
             let _ = storage.remove_item(key);
         }
-        announce();
     }
+    announce();
+    true
 }
 
 /// Puts text on the shelf under `key`, replacing what was there.

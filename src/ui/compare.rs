@@ -90,7 +90,7 @@ pub fn Compare() -> impl IntoView {
                     removed.try_set(Some((entry.id, entry.city.clone())));
                     notices.confirm(Confirmation::CityRemoved { city: entry.city });
                 }
-                Err(error) => notices.confirm(Confirmation::ExportFailed { detail: error.to_string() }),
+                Err(error) => notices.confirm(Confirmation::CityNotRemoved { error }),
             }
             imports.note_cities_changed();
         });
@@ -99,9 +99,12 @@ pub fn Compare() -> impl IntoView {
         let Some(storage) = store.storage() else { return };
         let Some((id, _)) = removed.get_untracked() else { return };
         leptos::task::spawn_local(async move {
-            if let Ok(Some(_)) = cities::bring_back(storage, id).await {
-                removed.try_set(None);
-                imports.note_cities_changed();
+            match cities::bring_back(storage, id).await {
+                Ok(_) => {
+                    removed.try_set(None);
+                    imports.note_cities_changed();
+                }
+                Err(error) => notices.confirm(Confirmation::CityNotBroughtBack { error }),
             }
         });
     };

@@ -243,6 +243,10 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
             };
             l.tf(Key::CitiesNotAdded, &[("cities", &added.join(", ")), ("detail", &detail)])
         }
+        Confirmation::CityNotRemoved { error } => l.tf(Key::CityNotRemoved, &[("detail", &storage_message(l, error))]),
+        Confirmation::CityNotBroughtBack { error } => {
+            l.tf(Key::CityNotBroughtBack, &[("detail", &storage_message(l, error))])
+        }
         Confirmation::CityRemoved { city } => l.tf(Key::CityRemoved, &[("city", city)]),
         Confirmation::BoundariesReplaced { regions } => l.tf(Key::BoundariesReplaced, &[("count", &l.count(*regions))]),
         Confirmation::Renamed { ids } => {
