@@ -329,6 +329,22 @@ async fn a_city_that_finds_no_room_is_not_added_and_the_message_says_why() {
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
 }
 
+/// When another page deletes or upgrades the database, the shelf lets its connection go at once (the other
+/// page is not blocked) and opens the database again on its next use.
+#[wasm_bindgen_test]
+async fn the_shelf_gives_way_to_a_database_deleted_elsewhere_and_opens_it_again() {
+    use masterplan_tracker::storage::shelf;
+    shelf::put("masterplan-tracker/backup/1", "{}").await.unwrap();
+    let request =
+        web_sys::window().unwrap().indexed_db().unwrap().unwrap().delete_database("masterplan-tracker").unwrap();
+    let deleted = js_sys::Promise::new(&mut |resolve, _| request.set_onsuccess(Some(&resolve)));
+    JsFuture::from(deleted).await.unwrap();
+    assert_eq!(shelf::with_prefix("masterplan-tracker/backup/").await.unwrap(), Vec::new(), "a new, empty database");
+    shelf::put("masterplan-tracker/backup/2", "{}").await.unwrap();
+    assert_eq!(shelf::get("masterplan-tracker/backup/2").await.unwrap().as_deref(), Some("{}"));
+    clear_browser().await;
+}
+
 /// What another tab does after changing the shelf: says so on the shelf's channel.
 fn announce_as_another_tab() {
     let channel = web_sys::BroadcastChannel::new(masterplan_tracker::storage::shelf::CHANGES_CHANNEL).unwrap();

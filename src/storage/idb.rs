@@ -11,11 +11,13 @@ use wasm_bindgen::JsValue;
 use super::StorageError;
 use super::shelf::{Drawer, Pending};
 
-/// What opens the database, once its code is there.
-pub type Opener = fn() -> Pending<'static, Box<dyn Drawer>>;
+/// What opens the database, once its code is there; `lost` is called when the connection is gone (the
+/// browser closed it, or a newer version of the app wants to upgrade the database), so that the next use
+/// opens it again.
+pub type Opener = fn(lost: fn()) -> Pending<'static, Box<dyn Drawer>>;
 
-fn open() -> Pending<'static, Box<dyn Drawer>> {
-    Box::pin(async { Ok(Box::new(Database::open().await?) as Box<dyn Drawer>) })
+fn open(lost: fn()) -> Pending<'static, Box<dyn Drawer>> {
+    Box::pin(async move { Ok(Box::new(Database::open(lost).await?) as Box<dyn Drawer>) })
 }
 
 #[cfg(split)]
@@ -70,7 +72,7 @@ fn failed(error: idb::Error) -> StorageError {
 impl Database {
     /// Opens the database, creating its one store on the first opening; fails where the browser has no
     /// IndexedDB or blocks it.
-    pub async fn open() -> Result<Database, StorageError> {
+    pub async fn open(lost: fn()) -> Result<Database, StorageError> {
         let mut request = Factory::new().map_err(failed)?.open(NAME, Some(VERSION)).map_err(failed)?;
         request.on_upgrade_needed(|event| {
             use idb::{DatabaseEvent as _, Event as _, Request as _};
@@ -88,7 +90,18 @@ impl Database {
                 let _ = transaction.abort();
             }
         });
-        Ok(Database(request.await.map_err(failed)?))
+        let mut database = request.await.map_err(failed)?;
+        database.on_close(move |_| lost());
+        database.on_version_change(move |event| {
+            // Closed at once, so that the newer version's upgrade is not blocked by this page.
+            if let Some(database) =
+                event.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::IdbDatabase>(t).ok())
+            {
+                database.close();
+            }
+            lost();
+        });
+        Ok(Database(database))
     }
 
     fn store(&self, mode: TransactionMode) -> Result<(idb::Transaction, idb::ObjectStore), StorageError> {

@@ -64,7 +64,7 @@ async fn backend() -> Rc<Backend> {
         return opened;
     }
     let open = super::idb::opener().await;
-    let backend = Rc::new(match open().await {
+    let backend = Rc::new(match open(forget_opened).await {
         // What earlier versions left in localStorage must be found: if it cannot move, the shelf stays in
         // localStorage for this page.
         Ok(database) if move_from_local_storage(&*database).await => Backend::IndexedDb(database),
@@ -73,6 +73,11 @@ async fn backend() -> Rc<Backend> {
     });
     // Two first uses at the same moment each open the database; the first one opened is kept.
     OPENED.with(|o| Rc::clone(o.borrow_mut().get_or_insert(backend)))
+}
+
+/// The connection is gone: the next use opens the database again.
+fn forget_opened() {
+    OPENED.with(|o| o.borrow_mut().take());
 }
 
 /// Whether the shelf is localStorage (the browser has no IndexedDB), so that backups share its room with
