@@ -661,16 +661,25 @@ impl ImportFlow {
                     ImportMode::Replace => Confirmation::Replaced { source },
                     ImportMode::Merge => Confirmation::Merged { source },
                 };
-                (Change::between(&base, &result), Origin::Imported { file: label }, confirmation, reason)
+                (
+                    Target::Change(Box::new(Change::between(&base, &result))),
+                    Origin::Imported { file: label },
+                    confirmation,
+                    reason,
+                )
             }
             Replacement::Restore(id) => {
                 let Some(backup) = self.store.backups().with_untracked(|b| b.get(*id).cloned()) else { return };
                 match backup.dataset() {
                     Ok(saved) => {
                         beyond_limits = saved.beyond_limits;
-                        let change = self.store.with_untracked(|current| Change::between(current, &saved.dataset));
                         let confirmation = Confirmation::Restored { taken_at: backup.taken_at.clone() };
-                        (change, backup.origin.clone(), confirmation, BackupReason::BeforeRestore)
+                        (
+                            Target::Whole(Box::new(saved.dataset)),
+                            backup.origin.clone(),
+                            confirmation,
+                            BackupReason::BeforeRestore,
+                        )
                     }
                     Err(error) => {
                         self.notices.confirm(Confirmation::BackupUnreadable { detail: error.to_string() });
@@ -679,9 +688,8 @@ impl ImportFlow {
                 }
             }
             Replacement::Example => {
-                let example = crate::sample::sample_dataset();
-                let change = self.store.with_untracked(|current| Change::between(current, &example));
-                (change, Origin::Sample, Confirmation::ExampleOpened, BackupReason::BeforeExample)
+                let example = Box::new(crate::sample::sample_dataset());
+                (Target::Whole(example), Origin::Sample, Confirmation::ExampleOpened, BackupReason::BeforeExample)
             }
             Replacement::NewPlan(plan) => {
                 let empty = Dataset {
@@ -693,9 +701,8 @@ impl ImportFlow {
                     exported_at: None,
                     extra: Default::default(),
                 };
-                let change = self.store.with_untracked(|current| Change::between(current, &empty));
                 let confirmation = Confirmation::NewPlanStarted { city: plan.city.clone() };
-                (change, Origin::own_plan(), confirmation, BackupReason::BeforeNewPlan)
+                (Target::Whole(Box::new(empty)), Origin::own_plan(), confirmation, BackupReason::BeforeNewPlan)
             }
         };
         let replaced = Replaced { replacement, change: dataset_change, origin, confirmation, beyond_limits };
@@ -737,6 +744,12 @@ impl ImportFlow {
     /// without one).
     fn finish(&self, replaced: Replaced, backup_id: Option<u64>) {
         let Replaced { replacement, change, origin, confirmation, beyond_limits } = replaced;
+        let change = match change {
+            Target::Change(change) => *change,
+            // Measured from the data as it is now: an edit made while the backup was written is replaced too,
+            // and stays in the history.
+            Target::Whole(dataset) => self.store.with_untracked(|current| Change::between(current, &dataset)),
+        };
         self.no_room.set(None);
         match self.store.apply_from(change, origin) {
             Ok(()) => {
@@ -784,10 +797,17 @@ impl ImportFlow {
 /// A replacement made ready: what it changes, waiting for the backup of the data it replaces.
 struct Replaced {
     replacement: Replacement,
-    change: Change,
+    change: Target,
     origin: Origin,
     confirmation: Confirmation,
     beyond_limits: Vec<crate::format::FormatError>,
+}
+
+/// What a replacement makes of the data: an import's change, measured from the data its preview compared with
+/// (so that another tab's changes meanwhile are not undone), or whole data (a backup, the example, a new plan).
+enum Target {
+    Change(Box<Change>),
+    Whole(Box<Dataset>),
 }
 
 /// Whether a replacement takes a backup of the current data first.
