@@ -142,7 +142,7 @@ impl BrowserStorage {
     /// Removes the city's stored dataset (the caller keeps a copy first); its backups and settings stay, to
     /// come back with it: a city's number is never given to another.
     pub fn delete_dataset(self) {
-        LocalStorage::delete(self.dataset_key());
+        local_delete(&self.dataset_key());
     }
 
     /// Whether anything is stored under the city's dataset key.
@@ -162,7 +162,7 @@ impl BrowserStorage {
             Err(DecodeError::Newer(version)) => Err(StorageError::Newer(version)),
             Err(DecodeError::Unreadable(detail)) => {
                 self.set_aside(&text)?;
-                LocalStorage::delete(self.dataset_key());
+                local_delete(&self.dataset_key());
                 Err(StorageError::Corrupt(detail))
             }
         }
@@ -225,8 +225,7 @@ impl BrowserStorage {
 
     /// Keeps a backup on the shelf.
     pub async fn keep_backup(self, backup: &Backup) -> Result<(), StorageError> {
-        let text = serde_json::to_string(backup).expect("a backup always serialises");
-        shelf::put(&self.backup_key(backup.id), &text).await
+        shelf::put(&self.backup_key(backup.id), &backup_text(backup)).await
     }
 
     /// Lets backups go from the shelf.
@@ -241,12 +240,11 @@ impl BrowserStorage {
     /// Writes a backup to localStorage, where the shelf is localStorage (`shelf::on_local_storage`): what
     /// makes room for the dataset must happen before its write, at once.
     pub fn save_local_backup(self, backup: &Backup) -> Result<(), StorageError> {
-        let text = serde_json::to_string(backup).expect("a backup always serialises");
-        self.write(&self.backup_key(backup.id), &text)
+        self.write(&self.backup_key(backup.id), &backup_text(backup))
     }
 
     pub fn delete_local_backup(self, id: u64) {
-        LocalStorage::delete(self.backup_key(id));
+        local_delete(&self.backup_key(id));
     }
 
     /// The pieces of unreadable data kept, newest first.
@@ -272,10 +270,9 @@ impl BrowserStorage {
     /// Characters the app keeps in localStorage, keys included: what counts against the browser's limit
     /// of about five million per site.
     pub fn used_chars(self) -> usize {
-        let Ok(storage) = self.raw() else { return 0 };
         self.keys_with(PREFIX)
             .into_iter()
-            .map(|key| key.chars().count() + storage.get_item(&key).ok().flatten().map_or(0, |v| v.chars().count()))
+            .map(|key| key.chars().count() + local_read(&key).ok().flatten().map_or(0, |v| v.chars().count()))
             .sum()
     }
 
@@ -296,34 +293,62 @@ impl BrowserStorage {
         if let Ok(Some(text)) = self.read(LEGACY_BACKUPS_KEY) {
             let backups: Vec<Backup> = serde_json::from_str(&text).unwrap_or_default();
             if backups.iter().all(|b| self.save_local_backup(b).is_ok()) {
-                LocalStorage::delete(LEGACY_BACKUPS_KEY);
+                local_delete(LEGACY_BACKUPS_KEY);
             }
         }
         if let Ok(Some(text)) = self.read(LEGACY_SET_ASIDE_KEY)
             && self.set_aside(&text).is_ok()
         {
-            LocalStorage::delete(LEGACY_SET_ASIDE_KEY);
+            local_delete(LEGACY_SET_ASIDE_KEY);
         }
     }
 
     fn keys_with(self, prefix: &str) -> Vec<String> {
-        let Ok(storage) = self.raw() else { return Vec::new() };
-        let count = storage.length().unwrap_or(0);
-        (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect()
-    }
-
-    fn raw(self) -> Result<web_sys::Storage, StorageError> {
-        web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(StorageError::Unavailable)
+        local_keys_with(prefix)
     }
 
     pub(crate) fn read(self, key: &str) -> Result<Option<String>, StorageError> {
-        LocalStorage::raw().get_item(key).map_err(|_| StorageError::Unavailable)
+        local_read(key)
     }
 
-    /// Writes raw text: gloo's `set` would encode it as a JSON string a second time.
     pub(crate) fn write(self, key: &str, text: &str) -> Result<(), StorageError> {
-        LocalStorage::raw().set_item(key, text).map_err(|error| write_error(&error))
+        local_write(key, text)
     }
+}
+
+fn backup_text(backup: &Backup) -> String {
+    serde_json::to_string(backup).expect("a backup always serialises")
+}
+
+/// localStorage through gloo, once it is known to be there; `Unavailable` where it is missing or blocked
+/// (gloo's `raw()` would panic).
+fn local() -> Result<web_sys::Storage, StorageError> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
+        _ => Err(StorageError::Unavailable),
+    }
+}
+
+fn local_read(key: &str) -> Result<Option<String>, StorageError> {
+    local()?.get_item(key).map_err(|_| StorageError::Unavailable)
+}
+
+/// Writes raw text: gloo's `set` would encode it as a JSON string a second time.
+fn local_write(key: &str, text: &str) -> Result<(), StorageError> {
+    local()?.set_item(key, text).map_err(|error| write_error(&error))
+}
+
+fn local_delete(key: &str) {
+    if let Ok(storage) = local() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The keys of localStorage that start with `prefix`, in no particular order.
+fn local_keys_with(prefix: &str) -> Vec<String> {
+    let Ok(storage) = local() else { return Vec::new() };
+    let count = storage.length().unwrap_or(0);
+    (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect()
 }
 
 /// What a failed write of localStorage or IndexedDB says, as a `StorageError`.

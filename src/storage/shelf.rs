@@ -11,11 +11,10 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::StorageError;
+use super::{PREFIX, StorageError, local_delete, local_keys_with, local_read, local_write};
 
 /// An answer of the shelf's database, to wait for.
 pub type Pending<'a, T> = Pin<Box<dyn Future<Output = Result<T, StorageError>> + 'a>>;
@@ -35,8 +34,9 @@ pub trait Drawer {
 const MOVED_PREFIXES: [&str; 2] = ["masterplan-tracker/backup/", "masterplan-tracker/removed-city/"];
 /// Other cities' backups: `masterplan-tracker/city/<number>/backup/<id>`.
 const CITY_PREFIX: &str = "masterplan-tracker/city/";
-/// Tabs tell each other what they put on the shelf: IndexedDB has no `storage` event.
-const CHANNEL: &str = "masterplan-tracker/shelf";
+/// Tabs tell each other on this channel that they changed the shelf (a message of any content): IndexedDB
+/// has no `storage` event.
+pub const CHANGES_CHANNEL: &str = "masterplan-tracker/shelf";
 
 /// Whether a localStorage key of an earlier version belongs on the shelf.
 pub fn belongs_on_shelf(key: &str) -> bool {
@@ -56,7 +56,7 @@ thread_local! {
     /// Opened once per page, on first use.
     static OPENED: RefCell<Option<Rc<Backend>>> = const { RefCell::new(None) };
     /// The page's one end of the tabs' channel: what it posts reaches the other tabs, not itself.
-    static CHANNEL_END: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
+    static CHANNEL_END: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANGES_CHANNEL).ok();
 }
 
 async fn backend() -> Rc<Backend> {
@@ -68,8 +68,7 @@ async fn backend() -> Rc<Backend> {
         // What earlier versions left in localStorage must be found: if it cannot move, the shelf stays in
         // localStorage for this page.
         Ok(database) if move_from_local_storage(&*database).await => Backend::IndexedDb(database),
-        Ok(_) => Backend::LocalStorage,
-        Err(_) => Backend::LocalStorage,
+        _ => Backend::LocalStorage,
     });
     // Two first uses at the same moment each open the database; the first one opened is kept.
     OPENED.with(|o| Rc::clone(o.borrow_mut().get_or_insert(backend)))
@@ -90,12 +89,11 @@ pub fn on_local_storage() -> bool {
 /// localStorage only once the transaction is complete, and only if it still holds what moved. Whether
 /// nothing is left behind: what cannot move stays where it is (and is moved on the next opening).
 async fn move_from_local_storage(database: &dyn Drawer) -> bool {
-    let Ok(Some(storage)) = web_sys::window().map_or(Ok(None), |w| w.local_storage()) else { return true };
-    let count = storage.length().unwrap_or(0);
-    let keys: Vec<String> =
-        (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| belongs_on_shelf(k)).collect();
-    let items: Vec<(String, String)> =
-        keys.into_iter().filter_map(|k| storage.get_item(&k).ok().flatten().map(|v| (k, v))).collect();
+    let items: Vec<(String, String)> = local_keys_with(PREFIX)
+        .into_iter()
+        .filter(|k| belongs_on_shelf(k))
+        .filter_map(|k| local_read(&k).ok().flatten().map(|v| (k, v)))
+        .collect();
     if items.is_empty() {
         return true;
     }
@@ -104,8 +102,8 @@ async fn move_from_local_storage(database: &dyn Drawer) -> bool {
     }
     for (key, text) in &items {
         // Written again meanwhile (a tab of an earlier version): it moves on the next opening.
-        if storage.get_item(key).ok().flatten().as_ref() == Some(text) {
-            let _ = storage.remove_item(key);
+        if local_read(key).ok().flatten().as_ref() == Some(text) {
+            local_delete(key);
         }
     }
     announce();
@@ -120,7 +118,7 @@ pub async fn put(key: &str, text: &str) -> Result<(), StorageError> {
             announce();
             Ok(())
         }
-        Backend::LocalStorage => write_local(key, text),
+        Backend::LocalStorage => local_write(key, text),
     }
 }
 
@@ -128,7 +126,7 @@ pub async fn put(key: &str, text: &str) -> Result<(), StorageError> {
 pub async fn get(key: &str) -> Result<Option<String>, StorageError> {
     match &*backend().await {
         Backend::IndexedDb(database) => database.get(key).await,
-        Backend::LocalStorage => LocalStorage::raw().get_item(key).map_err(|_| StorageError::Unavailable),
+        Backend::LocalStorage => local_read(key),
     }
 }
 
@@ -137,12 +135,9 @@ pub async fn with_prefix(prefix: &str) -> Result<Vec<(String, String)>, StorageE
     match &*backend().await {
         Backend::IndexedDb(database) => database.with_prefix(prefix).await,
         Backend::LocalStorage => {
-            let storage = LocalStorage::raw();
-            let count = storage.length().map_err(|_| StorageError::Unavailable)?;
-            let mut found: Vec<(String, String)> = (0..count)
-                .filter_map(|i| storage.key(i).ok().flatten())
-                .filter(|k| k.starts_with(prefix))
-                .filter_map(|k| storage.get_item(&k).ok().flatten().map(|v| (k, v)))
+            let mut found: Vec<(String, String)> = local_keys_with(prefix)
+                .into_iter()
+                .filter_map(|k| local_read(&k).ok().flatten().map(|v| (k, v)))
                 .collect();
             found.sort();
             Ok(found)
@@ -162,7 +157,7 @@ pub async fn delete(keys: &[String]) -> Result<(), StorageError> {
             Ok(())
         }
         Backend::LocalStorage => {
-            keys.iter().for_each(LocalStorage::delete);
+            keys.iter().for_each(|k| local_delete(k));
             Ok(())
         }
     }
@@ -177,10 +172,6 @@ pub async fn clear() -> Result<(), StorageError> {
     }
 }
 
-fn write_local(key: &str, text: &str) -> Result<(), StorageError> {
-    LocalStorage::raw().set_item(key, text).map_err(|error| super::write_error(&error))
-}
-
 /// Tells the page's other tabs that the shelf changed.
 fn announce() {
     CHANNEL_END.with(|end| {
@@ -189,9 +180,6 @@ fn announce() {
         }
     });
 }
-
-/// The name of the channel on which tabs say that they changed the shelf (a message of any content).
-pub const CHANGES_CHANNEL: &str = CHANNEL;
 
 /// Calls `changed` whenever another tab changes the shelf, while the returned listener is kept.
 pub struct ShelfListener {
