@@ -33,7 +33,7 @@ pub fn charts(dataset: &Dataset, filter: &ProgramFilter, lang: Lang) -> Vec<BarC
                 .into_iter()
                 .map(|(group, c)| {
                     let label = match group {
-                        AgencyGroup::Agency(id) => data.agency(&id).map_or(id.clone(), |a| a.name.clone()),
+                        AgencyGroup::Agency(id) => data.agency(&id).map_or(id.clone(), |a| a.brief_name().to_owned()),
                         AgencyGroup::Others(n) => lang.tf(Key::OtherAgencies, &[("count", &lang.count(n))]),
                         AgencyGroup::NoAgency => lang.t(Key::NoAgency).to_owned(),
                     };

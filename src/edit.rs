@@ -150,7 +150,7 @@ pub fn bulk_set(dataset: &Dataset, ids: &[String], set: &BulkSet) -> Change {
 pub fn add_agency(dataset: &Dataset, name: &str) -> (Change, String) {
     let id = agency_id(name, |id| dataset.agencies.iter().any(|a| a.id == id));
     let mut agencies = dataset.agencies.clone();
-    agencies.push(Agency { id: id.clone(), name: name.trim().to_owned(), extra: Default::default() });
+    agencies.push(Agency { id: id.clone(), name: name.trim().to_owned(), short_name: None, extra: Default::default() });
     (Change::agencies(&dataset.agencies, &agencies), id)
 }
 
@@ -174,6 +174,16 @@ pub fn rename_agency(dataset: &Dataset, id: &str, name: &str) -> Change {
     let mut agencies = dataset.agencies.clone();
     if let Some(agency) = agencies.iter_mut().find(|a| a.id == id) {
         agency.name = name.trim().to_owned();
+    }
+    Change::agencies(&dataset.agencies, &agencies)
+}
+
+/// Gives an agency its short name (its acronym), or takes it away when `short_name` is blank.
+pub fn set_agency_short_name(dataset: &Dataset, id: &str, short_name: &str) -> Change {
+    let mut agencies = dataset.agencies.clone();
+    if let Some(agency) = agencies.iter_mut().find(|a| a.id == id) {
+        let short = short_name.trim();
+        agency.short_name = (!short.is_empty()).then(|| short.to_owned());
     }
     Change::agencies(&dataset.agencies, &agencies)
 }

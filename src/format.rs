@@ -24,6 +24,9 @@ pub const FORMAT_TAG: &str = "smart-city-masterplan";
 pub const FORMAT_VERSION: u64 = 1;
 /// The longest program id the format allows, in characters.
 pub const PROGRAM_ID_MAX_CHARS: usize = 64;
+/// The longest short name of an agency (its acronym, e.g. "Diskominfo"), in characters: what fits a chart's
+/// label and a slide's title.
+pub const SHORT_NAME_MAX_CHARS: usize = 20;
 /// The longest text of any known field (a name, notes, a reason), in characters: far more than any real
 /// entry, little enough that a crafted file cannot make the page crawl.
 pub const TEXT_MAX_CHARS: usize = 10_000;
@@ -79,6 +82,9 @@ pub struct Plan {
 pub struct Agency {
     pub id: String,
     pub name: String,
+    /// The name people say in meetings (Disdukcapil, Diskominfo), used where space is short.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -600,7 +606,28 @@ impl Agency {
             found.push(("name", Problem::EmptyText));
         }
         texts(&mut found, [("id", Some(&self.id)), ("name", Some(&self.name))]);
+        if let Some(short) = &self.short_name {
+            let chars = short.chars().count();
+            if short.trim().is_empty() {
+                found.push(("short_name", Problem::EmptyText));
+            } else if chars > SHORT_NAME_MAX_CHARS {
+                found.push(("short_name", Problem::TooLong { chars, max: SHORT_NAME_MAX_CHARS }));
+            }
+        }
         found
+    }
+
+    /// The name where space is short (a chart's bar, a slide's title): the short name when there is one.
+    pub fn brief_name(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+
+    /// The name where there is room for both (tables, lists): "Dinas Komunikasi dan Informatika (Diskominfo)".
+    pub fn full_name(&self) -> String {
+        match &self.short_name {
+            Some(short) => format!("{} ({short})", self.name),
+            None => self.name.clone(),
+        }
     }
 }
 

@@ -51,6 +51,7 @@ pub fn synthetic_dataset(programs: usize, seed: u64) -> Dataset {
         .map(|i| Agency {
             id: format!("opd-{i:02}"),
             name: format!("Organisasi Perangkat Daerah {i}"),
+            short_name: Some(format!("OPD {i}")),
             extra: Default::default(),
         })
         .collect();

@@ -360,6 +360,8 @@ impl Lang {
             "subdimension" => Key::FieldSubdimension,
             "status" => Key::FieldStatus,
             "agency" => Key::FieldAgency,
+            "agency_short_name" => Key::FieldAgencyShortName,
+            "short_name" => Key::AgencyShortName,
             "quick_win" => Key::FieldQuickWin,
             "horizon" => Key::FieldHorizon,
             "start_year" => Key::FieldStartYear,

@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 
 use crate::evaluation::{self, Comparison};
-use crate::format::{Dataset, Program, Status};
+use crate::format::{Agency, Dataset, Program, Status};
 use crate::metrics::{self, StatusCounts};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scorecard {
     pub agency_id: String,
-    pub agency_name: String,
+    /// The agency as the data names it (its name and short name).
+    pub agency: Agency,
     /// The agency's programs, in the data's order.
     pub programs: Vec<Program>,
     pub counts: StatusCounts,
@@ -63,7 +64,7 @@ impl Scorecard {
         });
         Some(Scorecard {
             agency_id: agency.id.clone(),
-            agency_name: agency.name.clone(),
+            agency: agency.clone(),
             counts: StatusCounts::of(&programs),
             quick_wins: StatusCounts::of(programs.iter().filter(|p| p.quick_win)),
             postponed: programs

@@ -60,7 +60,7 @@ impl Slide {
             Slide::Map(map) => map.title.clone(),
             Slide::Dimension { dimension, .. } => lang.dimension(*dimension).to_owned(),
             Slide::Scorecard { card, .. } => {
-                lang.tf(crate::i18n::Key::ScorecardCaption, &[("name", &card.agency_name)])
+                lang.tf(crate::i18n::Key::ScorecardCaption, &[("name", &card.agency.full_name())])
             }
         }
     }
@@ -169,7 +169,7 @@ pub fn deck(dataset: &Dataset, lang: Lang, today: &str) -> Vec<Slide> {
         });
     }
     slides.extend(Scorecard::all(dataset).into_iter().filter(|card| !card.programs.is_empty()).map(|card| {
-        let chart = BarChart::shares(&card.counts, "agency-status", card.agency_name.clone(), lang);
+        let chart = BarChart::shares(&card.counts, "agency-status", card.agency.brief_name().to_owned(), lang);
         Slide::Scorecard { card: Box::new(card), chart, city: dataset.plan.city.clone() }
     }));
     slides

@@ -51,6 +51,10 @@ const COLUMNS: [(&str, Kind); 21] = [
     ("notes", Kind::Text),
 ];
 
+/// The column beside the agency's name that holds its short name: not a field of a program, but of the
+/// agency the row names.
+const SHORT_NAME_COLUMN: &str = "agency_short_name";
+
 /// The columns a CSV file must have: the required fields of a program.
 const REQUIRED_COLUMNS: [&str; 4] = ["id", "name", "dimension", "status"];
 
@@ -133,14 +137,23 @@ pub(crate) fn table(dataset: &Dataset, lang: Lang) -> (Vec<String>, Vec<Vec<Shee
     let mut extra: Vec<String> = dataset.programs.iter().flat_map(|p| p.extra.keys().cloned()).collect();
     extra.sort();
     extra.dedup();
-    let mut heads: Vec<String> = COLUMNS.iter().map(|(code, _)| lang.field(code).to_owned()).collect();
+    // The agencies' acronyms ride along beside their names when the data has any, so that a plan made from
+    // the file gets them back.
+    let short_names = dataset.agencies.iter().any(|a| a.short_name.is_some());
+    let codes: Vec<&str> = COLUMNS
+        .iter()
+        .flat_map(|(code, _)| {
+            let short = (*code == "agency" && short_names).then_some(SHORT_NAME_COLUMN);
+            std::iter::once(*code).chain(short)
+        })
+        .collect();
+    let mut heads: Vec<String> = codes.iter().map(|code| lang.field(code).to_owned()).collect();
     heads.extend(extra.iter().cloned());
     let rows = dataset
         .programs
         .iter()
         .map(|program| {
-            let mut row: Vec<SheetCell> =
-                COLUMNS.iter().map(|(code, _)| in_words(program, code, dataset, lang)).collect();
+            let mut row: Vec<SheetCell> = codes.iter().map(|code| in_words(program, code, dataset, lang)).collect();
             // A whole number stays a number (never a formula, whatever its sign); anything else is text.
             row.extend(extra.iter().map(|key| match program.extra.get(key) {
                 Some(Value::Number(n)) if n.is_i64() => SheetCell::Number(n.as_i64().unwrap_or_default()),
@@ -174,6 +187,7 @@ fn in_words(program: &Program, code: &str, dataset: &Dataset, lang: Lang) -> She
         "subdimension" => text(program.subdimension.map(|s| lang.subdimension(s))),
         "status" => SheetCell::Text(lang.status(program.status).to_owned()),
         "agency" => text(program.agency.as_deref().map(|id| dataset.agency(id).map_or(id, |a| a.name.as_str()))),
+        SHORT_NAME_COLUMN => text(program.agency.as_deref().and_then(|id| dataset.agency(id)?.short_name.as_deref())),
         "quick_win" => yes_no(Some(program.quick_win)),
         "horizon" => text(program.horizon.map(|h| lang.horizon(h))),
         "start_year" => number(program.start_year.map(i64::from)),
@@ -355,16 +369,24 @@ fn agencies_of<'a>(sheet: &'a xlsx::Sheet, base: &Dataset) -> AgencySheet<'a> {
     let Some((_, heads)) = rows.next() else { return AgencySheet { name: &sheet.name, ..AgencySheet::default() } };
     let id = heads.iter().position(|h| words::field_of(h, &["id"]).is_some());
     let name = heads.iter().position(|h| is_agency_name_head(h));
+    let short = heads.iter().position(|h| is_short_name_head(h));
     let mut agencies: Vec<(usize, Agency)> = Vec::new();
+    let mut short_names = Vec::new();
     for (row, cells) in rows {
         let cell = |at: Option<usize>| at.and_then(|i| cells.get(i)).map(|c| c.trim().to_owned()).unwrap_or_default();
-        let (id, name) = (cell(id), cell(name));
+        let (id, name, short_name) = (cell(id), cell(name), cell(short));
         if name.is_empty() && id.is_empty() {
             continue;
         }
-        if base.agencies.iter().any(|a| a.id == id || (id.is_empty() && words::same_name(&a.name, &name))) {
+        if let Some(known) =
+            base.agencies.iter().find(|a| a.id == id || (id.is_empty() && words::same_name(&a.name, &name)))
+        {
+            if !short_name.is_empty() {
+                short_names.push((known.id.clone(), short_name));
+            }
             continue;
         }
+        let short_name = (!short_name.is_empty()).then_some(short_name);
         let id = if id.is_empty() {
             crate::edit::agency_id(&name, |taken| {
                 base.agencies.iter().any(|a| a.id == taken) || agencies.iter().any(|(_, a)| a.id == taken)
@@ -372,14 +394,19 @@ fn agencies_of<'a>(sheet: &'a xlsx::Sheet, base: &Dataset) -> AgencySheet<'a> {
         } else {
             id
         };
-        agencies.push((*row, Agency { id, name, extra: Default::default() }));
+        agencies.push((*row, Agency { id, name, short_name, extra: Default::default() }));
     }
-    AgencySheet { name: &sheet.name, heads: heads.clone(), agencies }
+    AgencySheet { name: &sheet.name, heads: heads.clone(), agencies, short_names }
 }
 
 /// Whether a head of the agencies sheet names the agencies' names ("Nama OPD", "Agency name", "Nama").
 fn is_agency_name_head(head: &str) -> bool {
     words::is_label(head, |l| l.t(Key::AgencyNameHead)) || words::field_of(head, &["name"]).is_some()
+}
+
+/// Whether a head names the agencies' short names ("Singkatan OPD", "Singkatan", "short_name").
+fn is_short_name_head(head: &str) -> bool {
+    words::field_of(head, &[SHORT_NAME_COLUMN, "short_name"]).is_some()
 }
 
 /// Programs from rows: heads matched to the format's fields, values read in people's words; the base's
@@ -391,6 +418,8 @@ fn from_rows(table: Rows, base: &Dataset, new_agencies: AgencySheet) -> Result<C
         let field = words::field_of(head, &COLUMN_NAMES).filter(|f| !fields.contains(&Some(*f)));
         fields.push(field);
     }
+    // The agencies' short names are not the programs' to keep: read apart, given to the agencies.
+    let short_column = table.heads.iter().position(|h| is_short_name_head(h)).filter(|i| fields[*i].is_none());
     let at = |row: usize, column: &str| Cell { sheet: table.sheet.map(str::to_owned), row, column: column.to_owned() };
     let head_of = |field: &str| {
         fields.iter().position(|f| *f == Some(field)).map_or_else(|| field.to_owned(), |i| table.heads[i].clone())
@@ -409,6 +438,7 @@ fn from_rows(table: Rows, base: &Dataset, new_agencies: AgencySheet) -> Result<C
     }
     let mut agencies = base.agencies.clone();
     agencies.extend(new_agencies.agencies.iter().map(|(_, agency)| agency.clone()));
+    let mut short_names = new_agencies.short_names.clone();
     let mut programs = Vec::new();
     let mut lines = Vec::new();
     for (line, cells) in &table.rows {
@@ -418,20 +448,31 @@ fn from_rows(table: Rows, base: &Dataset, new_agencies: AgencySheet) -> Result<C
         let program: Map<String, Value> = table
             .heads
             .iter()
-            .zip(&fields)
-            .zip(cells)
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != short_column)
+            .map(|(i, head)| ((head, &fields[i]), cells.get(i).map_or("", String::as_str)))
             .filter(|((head, _), cell)| !cell.trim().is_empty() && !head.is_empty())
             .map(|((head, field), cell)| match field {
                 Some(field) => ((*field).to_owned(), cell_value(field, without_spaces_around(cell), &agencies)),
                 None => (head.clone(), Value::String(without_spaces_around(cell).to_owned())),
             })
             .collect();
+        let short_name = short_column.and_then(|i| cells.get(i)).map(|c| c.trim()).filter(|c| !c.is_empty());
+        if let (Some(short_name), Some(Value::String(agency))) = (short_name, program.get("agency")) {
+            short_names.push((agency.clone(), short_name.to_owned()));
+        }
         programs.push(Value::Object(program));
         lines.push(*line);
     }
+    // What the file says of an agency's short name counts, as everything else the file says does.
+    for (id, short_name) in short_names {
+        if let Some(agency) = agencies.iter_mut().find(|a| a.id == id) {
+            agency.short_name = Some(short_name);
+        }
+    }
     let Value::Object(mut file) = base.to_file_value() else { unreachable!("a dataset is a JSON object") };
     file.insert("programs".into(), Value::Array(programs));
-    if agencies.len() > base.agencies.len() {
+    if agencies != base.agencies {
         file.insert("agencies".into(), serde_json::to_value(&agencies).expect("agencies serialise"));
     }
     file.remove("exported_at");
@@ -473,6 +514,8 @@ struct AgencySheet<'a> {
     name: &'a str,
     heads: Vec<String>,
     agencies: Vec<(usize, Agency)>,
+    /// Short names the sheet gives agencies the data already has, by agency id.
+    short_names: Vec<(String, String)>,
 }
 
 /// `programs[3].status` as the program's index and its field.
@@ -506,6 +549,9 @@ fn cell_value(field: &str, cell: &str, agencies: &[Agency]) -> Value {
                 .iter()
                 .find(|a| a.id == word)
                 .or_else(|| agencies.iter().find(|a| words::same_name(&a.name, word)))
+                .or_else(|| {
+                    agencies.iter().find(|a| a.short_name.as_deref().is_some_and(|s| words::same_name(s, word)))
+                })
                 .map_or_else(|| word.to_owned(), |a| a.id.clone()),
         ),
         ("id", _) => as_text(),

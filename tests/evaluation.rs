@@ -158,7 +158,7 @@ fn an_agency_scorecard_sums_up_its_programs_and_their_moves_since_the_last_round
     let (change, copy) = edit::duplicate_program(&dataset, "GOV-04", "salinan").unwrap();
     let dataset = made(&dataset, change);
     let card = Scorecard::of(&dataset, "diskominfo").unwrap();
-    assert_eq!(card.agency_name, "Dinas Komunikasi dan Informatika");
+    assert_eq!(card.agency.name, "Dinas Komunikasi dan Informatika");
     // GOV-04 (Tanjak) was the agency's already; its copy is new since the round.
     let ids: Vec<&str> = card.programs.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["GOV-04", copy.as_str(), "GOV-09", "GOV-13", "ECO-01"]);

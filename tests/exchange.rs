@@ -235,9 +235,11 @@ fn the_workbook_has_a_programs_sheet_and_a_summary() {
     for text in ["Sudah berjalan", "SiKancil", "Smart Governance", "Dinas Kependudukan dan Pencatatan Sipil"] {
         assert!(programs.contains(text), "{text}");
     }
-    assert!(programs.contains(r#"<autoFilter ref="A1:U132"/>"#));
+    // 21 fields and the agency's short name beside its name: A to V.
+    assert!(programs.contains(r#"<autoFilter ref="A1:V132"/>"#));
     let agencies = part("xl/worksheets/sheet2.xml");
     assert!(agencies.contains("Nama OPD") && agencies.contains("disdukcapil"), "agencies by id and name");
+    assert!(agencies.contains("Singkatan OPD") && agencies.contains("Disdukcapil"), "and by short name");
     let summary = part("xl/worksheets/sheet3.xml");
     for text in ["Kota Tanjungpinang", "27 November 2026", "<v>79</v>", "<v>131</v>", "<v>0.6031</v>"] {
         assert!(summary.contains(text), "{text}");

@@ -189,3 +189,22 @@ fn only_the_limits_added_after_the_first_release_count_as_later_limits() {
         assert!(later.is_later_limit(), "{later:?}");
     }
 }
+
+#[test]
+fn an_agencys_short_name_round_trips_and_one_an_earlier_release_kept_stays() {
+    let mut file = minimal();
+    file["agencies"] =
+        json!([{ "id": "diskominfo", "name": "Dinas Komunikasi dan Informatika", "short_name": "Diskominfo" }]);
+    let dataset = Dataset::from_value(file.clone()).unwrap().dataset;
+    let agency = &dataset.agencies[0];
+    assert_eq!(agency.short_name.as_deref(), Some("Diskominfo"));
+    assert_eq!(agency.brief_name(), "Diskominfo");
+    assert_eq!(agency.full_name(), "Dinas Komunikasi dan Informatika (Diskominfo)");
+    assert!(agency.extra.is_empty(), "a field of the format, not an unknown one");
+    assert_eq!(Dataset::parse(&dataset.to_file_json()).unwrap().dataset, dataset);
+    // An earlier release kept the field as an unknown one, whatever its length: the browser's copy opens.
+    file["agencies"][0]["short_name"] = json!("Dinas Komunikasi dan Informatika");
+    let saved = Dataset::parse_saved(&file.to_string()).unwrap();
+    assert_eq!(saved.beyond_limits[0].path, "agencies[0].short_name");
+    assert!(Dataset::from_value(file).is_err(), "a file with it is refused, naming the place");
+}

@@ -67,3 +67,19 @@ fn the_sample_records_the_stage_one_round_as_published() {
     let count = |s: Status| round.statuses.values().filter(|v| **v == s).count();
     assert_eq!((count(Status::Running), count(Status::Discussion), count(Status::NotStarted)), (79, 16, 36));
 }
+
+#[test]
+fn the_example_as_an_earlier_release_stored_it_still_counts_as_untouched() {
+    use masterplan_tracker::sample::is_untouched_sample;
+    let mut earlier = sample_dataset();
+    assert!(is_untouched_sample(&earlier));
+    for agency in &mut earlier.agencies {
+        agency.short_name = None;
+    }
+    assert!(is_untouched_sample(&earlier), "stored before the agencies had their acronyms");
+    earlier.agencies[0].short_name = Some("Capil".into());
+    assert!(!is_untouched_sample(&earlier), "an acronym of the user's own is a change");
+    let mut edited = sample_dataset();
+    edited.programs[0].name.push('!');
+    assert!(!is_untouched_sample(&edited));
+}

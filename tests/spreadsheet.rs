@@ -222,3 +222,37 @@ fn refusals_name_the_sheet_the_row_and_the_head() {
     let not_a_workbook = from_xlsx(b"PK\x03\x04 broken", &base).unwrap_err();
     assert!(matches!(not_a_workbook.errors[0].problem, Problem::NotWorkbook { .. }));
 }
+
+#[test]
+fn agencies_short_names_ride_through_csv_and_xlsx() {
+    let sample = sample_dataset();
+    let shorts: Vec<_> = sample.agencies.iter().map(|a| a.short_name.clone().unwrap_or_default()).collect();
+    assert_eq!(shorts, ["Disdukcapil", "Diskominfo", "DKP2KB", "DLH"], "the sample's usual acronyms");
+    // A colleague's plan without the acronyms takes them from the file, in either language and either format.
+    let mut without = sample.clone();
+    for agency in &mut without.agencies {
+        agency.short_name = None;
+    }
+    for lang in [Lang::Id, Lang::En] {
+        let csv = to_csv(&sample, Delimiter::of_language(lang), lang);
+        let heads = csv.lines().next().unwrap();
+        assert!(heads.contains(lang.field("agency_short_name")), "{heads}");
+        let from_csv = from_csv(&csv, &without).unwrap().dataset;
+        assert_eq!(from_csv, sample, "CSV {lang:?}");
+        let xlsx = to_xlsx(&sample, lang, "2026-11-28").unwrap();
+        assert_eq!(from_xlsx(&xlsx, &without).unwrap().dataset, sample, "XLSX {lang:?}");
+        assert_eq!(from_xlsx(&xlsx, &sample).unwrap().dataset, sample, "XLSX onto itself {lang:?}");
+    }
+    // Data without acronyms writes no such column, and the acronym names its agency in the agency column.
+    assert!(!to_csv(&without, Delimiter::Comma, Lang::En).lines().next().unwrap().contains("short name"));
+    let csv = "id;name;dimension;status;agency\nA-1;Satu;governance;running;diskominfo\nA-2;Dua;living;done;DLH\n";
+    let read = from_csv(csv, &sample).unwrap().dataset;
+    let agencies: Vec<_> = read.programs.iter().map(|p| p.agency.clone().unwrap()).collect();
+    assert_eq!(agencies, ["diskominfo", "dlh"]);
+    // A short name too long for a chart is refused at its place, from the file's row and column.
+    let csv =
+        "id;name;dimension;status;agency;Singkatan OPD\nA-1;Satu;governance;running;dlh;Dinas Lingkungan Hidup Kota\n";
+    let refusal = from_csv(csv, &sample).unwrap_err();
+    assert_eq!(refusal.errors[0].path, "agencies[3].short_name");
+    assert_eq!(refusal.errors[0].problem, Problem::TooLong { chars: 27, max: 20 });
+}

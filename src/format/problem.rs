@@ -141,7 +141,8 @@ impl Problem {
     /// are not among them: they always held.
     pub fn is_later_limit(&self) -> bool {
         match self {
-            Problem::TooLong { max, .. } => *max == super::TEXT_MAX_CHARS,
+            // A short name longer than its limit may stand in data an earlier release kept as an unknown field.
+            Problem::TooLong { max, .. } => *max == super::TEXT_MAX_CHARS || *max == super::SHORT_NAME_MAX_CHARS,
             Problem::OutOfRange { max, .. } => *max == Some(super::BUDGET_MAX),
             Problem::YearOutOfRange { .. } | Problem::Negative { .. } | Problem::TooManyPrograms { .. } => true,
             _ => false,

@@ -530,6 +530,9 @@ messages! {
     AgencyNew => ("Nama OPD baru", "New agency's name"),
     AgencyAdd => ("Tambah OPD", "Add the agency"),
     AgencyRename => ("Nama OPD", "Agency's name"),
+    AgencyShortName => ("Singkatan", "Short name"),
+    AgencyShortNameExample => ("mis. Diskominfo", "e.g. Diskominfo"),
+    FieldAgencyShortName => ("Singkatan OPD", "Agency short name"),
     AgencyMergeInto => ("Gabungkan ke / pindahkan program ke…", "Merge into / move programs to…"),
     AgencyMerge => ("Gabungkan", "Merge"),
     AgencyInUse => (

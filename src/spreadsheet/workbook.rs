@@ -165,14 +165,22 @@ fn value(cell: SheetCell) -> Value {
     }
 }
 
-/// The agencies, by id and name: programs name them by name, and an import reads them back to ids.
+/// The agencies, by id, name and short name: programs name them by name, and an import reads them back to ids.
 fn agencies_sheet(dataset: &Dataset, lang: Lang) -> Sheet {
     let mut agencies = Sheet::new(lang.t(Key::SheetAgencies));
     agencies.header_row = true;
-    agencies.widths = vec![24.0, 50.0];
-    agencies.row(vec![(owned(lang.field("id")), Style::Bold), (owned(lang.t(Key::AgencyNameHead)), Style::Bold)]);
+    agencies.widths = vec![24.0, 50.0, 20.0];
+    agencies.row(vec![
+        (owned(lang.field("id")), Style::Bold),
+        (owned(lang.t(Key::AgencyNameHead)), Style::Bold),
+        (owned(lang.field("agency_short_name")), Style::Bold),
+    ]);
     for agency in &dataset.agencies {
-        agencies.row(vec![(owned(agency.id.clone()), Style::Plain), (owned(agency.name.clone()), Style::Plain)]);
+        agencies.row(vec![
+            (owned(agency.id.clone()), Style::Plain),
+            (owned(agency.name.clone()), Style::Plain),
+            (owned(agency.short_name.clone().unwrap_or_default()), Style::Plain),
+        ]);
     }
     agencies
 }

@@ -61,6 +61,7 @@ pub fn AgencyPanel() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{move || lang.get().t(Key::FieldAgency)}</th>
+                        <th scope="col">{move || lang.get().t(Key::AgencyShortName)}</th>
                         <th scope="col">{move || lang.get().t(Key::ProgramsLabel)}</th>
                         <th scope="col">{move || lang.get().t(Key::BackupActions)}</th>
                     </tr>
@@ -84,13 +85,37 @@ fn AgencyRow(id: String, counts: Memo<HashMap<String, usize>>) -> impl IntoView 
     let name = Memo::new(move |_| {
         agencies.with(|list| list.iter().find(|a| a.id == id.get_value()).map(|a| a.name.clone()).unwrap_or_default())
     });
+    let short_name = Memo::new(move |_| {
+        agencies.with(|list| {
+            list.iter().find(|a| a.id == id.get_value()).and_then(|a| a.short_name.clone()).unwrap_or_default()
+        })
+    });
+    let short_name_error = RwSignal::new(None::<String>);
+    let set_short_name = move |ev: web_sys::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let change = store.with_untracked(|d| edit::set_agency_short_name(d, &id.get_value(), &input.value()));
+        match store.apply(change) {
+            Ok(()) => short_name_error.set(None),
+            Err(rejected) => {
+                // The field shows what the data holds again; the message says why the typed text was refused.
+                input.set_value(&short_name.get_untracked());
+                let l = lang.get_untracked();
+                short_name_error.set(
+                    rejected
+                        .0
+                        .first()
+                        .map(|e| format!("{}: {}", l.t(Key::AgencyShortName), l.problem_text(&e.problem))),
+                );
+            }
+        }
+    };
     let target = RwSignal::new(String::new());
     let in_use = Memo::new(move |_| counts.with(|c| c.get(&id.get_value()).copied().unwrap_or(0)));
     // Computed outside the markup: a `>` inside an unbraced attribute would end the tag for the view macro.
     let has_programs = move || in_use.get() != 0;
     let others = move || {
         agencies.with(|list| {
-            list.iter().filter(|a| a.id != id.get_value()).map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()
+            list.iter().filter(|a| a.id != id.get_value()).map(|a| (a.id.clone(), a.full_name())).collect::<Vec<_>>()
         })
     };
     view! {
@@ -99,6 +124,12 @@ fn AgencyRow(id: String, counts: Memo<HashMap<String, usize>>) -> impl IntoView 
                 <input type="text" data-testid="agency-name" aria-label=move || lang.get().t(Key::AgencyRename) prop:value=move || name.get()
                     on:change=move |ev| { let _ = store.apply(store.with_untracked(|d| edit::rename_agency(d, &id.get_value(), &event_target_value(&ev)))); }/>
                 <span class="hint">{id.get_value()}</span>
+            </td>
+            <td>
+                <input type="text" class="short-name" data-testid="agency-short-name" maxlength=crate::format::SHORT_NAME_MAX_CHARS.to_string()
+                    aria-label=move || lang.get().t(Key::AgencyShortName) placeholder=move || lang.get().t(Key::AgencyShortNameExample)
+                    prop:value=move || short_name.get() on:change=set_short_name/>
+                <p class="field-error" role="alert">{move || short_name_error.get()}</p>
             </td>
             <td class="number">{move || lang.get().count(in_use.get())}</td>
             <td class="row-actions">

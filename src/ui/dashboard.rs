@@ -59,7 +59,7 @@ pub fn Dashboard() -> impl IntoView {
                         <option value="">{move || lang.get().t(Key::FilterAll)}</option>
                         {move || agencies.with(|list| list.iter().map(|a| {
                             let id = a.id.clone();
-                            view! { <option value=a.id.clone() prop:selected=move || filter.with(|f| f.agency.as_ref() == Some(&id))>{a.name.clone()}</option> }
+                            view! { <option value=a.id.clone() prop:selected=move || filter.with(|f| f.agency.as_ref() == Some(&id))>{a.full_name()}</option> }
                         }).collect_view())}
                     </select>
                 </label>

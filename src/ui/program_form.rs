@@ -337,7 +337,7 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
                     {choice_field("agency", Key::FieldAgency,
                         Signal::derive(move || {
                             let mut options = vec![none(lang.get())];
-                            options.extend(agencies.with(|list| list.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()));
+                            options.extend(agencies.with(|list| list.iter().map(|a| (a.id.clone(), a.full_name())).collect::<Vec<_>>()));
                             options
                         }),
                         |f| f.agency.clone(), |f, v| f.agency = v)}

@@ -168,7 +168,7 @@ fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
             {select("filter-agency", Key::FieldAgency,
                 Signal::derive(move || {
                     let mut options = vec![(NO_AGENCY.to_owned(), lang.get().t(Key::NoAgency).to_owned())];
-                    options.extend(agencies.with(|list| list.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()));
+                    options.extend(agencies.with(|list| list.iter().map(|a| (a.id.clone(), a.full_name())).collect::<Vec<_>>()));
                     options
                 }),
                 Signal::derive(move || query.with(|q| q.agency.clone().unwrap_or_default())),
@@ -253,7 +253,7 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                         }>
                             <option value="">"—"</option>
                             <option value=NO_AGENCY>{l.t(Key::NoAgency)}</option>
-                            {agencies.with(|list| list.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                            {agencies.with(|list| list.iter().map(|a| view! { <option value=a.id.clone()>{a.full_name()}</option> }).collect_view())}
                         </select>
                     </label>
                     <label class="filter">
@@ -423,7 +423,7 @@ fn row(
     let agency = program
         .agency
         .as_deref()
-        .map(|a| dataset.agency(a).map_or(a, |a| a.name.as_str()).to_owned())
+        .map(|a| dataset.agency(a).map_or_else(|| a.to_owned(), |a| a.full_name()))
         .unwrap_or_default();
     let postponed = program.postponed_to.map(|year| {
         let reason = program.delay_reason.clone().unwrap_or_default();

@@ -116,7 +116,7 @@ pub fn Report() -> impl IntoView {
                             {move || {
                                 let l = lang.get();
                                 store.with(|d| d.programs.iter().filter(|p| p.dimension == dimension).map(|p| {
-                                    let agency = p.agency.as_deref().map(|a| d.agency(a).map_or(a, |a| a.name.as_str()).to_owned());
+                                    let agency = p.agency.as_deref().map(|a| d.agency(a).map_or_else(|| a.to_owned(), |a| a.full_name()));
                                     view! {
                                         <tr>
                                             <td>{p.id.clone()}</td>

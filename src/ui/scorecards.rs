@@ -230,7 +230,7 @@ pub fn scorecard_view(card: Scorecard, l: Lang, city: String) -> impl IntoView {
             <div class="scorecard-head">
                 <div>
                     <p class="scorecard-kicker">{l.tf(Key::ScorecardKicker, &[("city", &city)])}</p>
-                    <h3>{card.agency_name.clone()}</h3>
+                    <h3>{card.agency.full_name()}</h3>
                 </div>
                 <button type="button" class="button small no-print" data-testid="scorecard-print" on:click=print>
                     {l.t(Key::ScorecardPrint)}
@@ -265,7 +265,7 @@ pub fn AgencyScorecards() -> impl IntoView {
                         // Options made anew (the data changed) are chosen by `selected`, or the select would show the first.
                         {move || agencies.with(|list| list.iter().map(|a| {
                             let id = a.id.clone();
-                            view! { <option value=a.id.clone() prop:selected=move || card.with(|c| c.as_ref().is_some_and(|c| c.agency_id == id))>{a.name.clone()}</option> }
+                            view! { <option value=a.id.clone() prop:selected=move || card.with(|c| c.as_ref().is_some_and(|c| c.agency_id == id))>{a.full_name()}</option> }
                         }).collect_view())}
                     </select>
                 </label>

@@ -134,6 +134,21 @@ pub fn cases() -> Vec<Case> {
             *p == Problem::EmptyText
         }),
         case(
+            with_list("agencies", json!([{ "id": "a", "name": "A", "short_name": " " }])),
+            "agencies[0].short_name",
+            |p| *p == Problem::EmptyText,
+        ),
+        case(
+            with_list("agencies", json!([{ "id": "a", "name": "A", "short_name": "Dinas Kependudukan dan" }])),
+            "agencies[0].short_name",
+            |p| *p == Problem::TooLong { chars: 22, max: 20 },
+        ),
+        case(
+            with_list("agencies", json!([{ "id": "a", "name": "A", "short_name": 7 }])),
+            "agencies[0].short_name",
+            |p| matches!(p, Problem::WrongType { .. }),
+        ),
+        case(
             with_list("evaluations", json!([{ "id": "e", "label": "E", "date": "2021-02-30", "statuses": {} }])),
             "evaluations[0].date",
             |p| *p == Problem::NotADate { found: "2021-02-30".into() },
