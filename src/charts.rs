@@ -132,10 +132,6 @@ pub(crate) const FONT: &str = "sans-serif";
 /// The longest row label drawn in full; longer ones end in "…" (the table beside the chart has them whole).
 const LABEL_CHARS: usize = 21;
 
-fn shortened(label: &str) -> String {
-    shortened_to(label, LABEL_CHARS)
-}
-
 /// Text of at most `chars` characters, ending in "…" when it was longer.
 pub(crate) fn shortened_to(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {
@@ -440,15 +436,50 @@ impl BarChart {
         }
     }
 
-    /// The chart as an SVG document. Text is escaped by plotters, so names from a file never become markup.
+    /// The chart as an SVG document for the dashboard's half-width card. Text is escaped by plotters, so names
+    /// from a file never become markup.
     pub fn to_svg(&self) -> String {
-        let legend_height = if self.legend.is_empty() { 0 } else { 2 * LEGEND_ROW as u32 + 8 };
-        let height = 60 + legend_height + ROW_HEIGHT * self.rows.len().max(1) as u32 + 56;
+        self.svg_with(&Layout::CARD)
+    }
+
+    /// The chart as an SVG document that fills a 16:9 slide: large type, long labels on two lines.
+    pub fn to_slide_svg(&self, theme: SlideTheme) -> String {
+        self.svg_with(&Layout::slide(theme))
+    }
+
+    /// The chart in slides of at most `SLIDE_ROWS` bars each, balanced, every one on the same axis; the pages
+    /// after the first say in their title that they continue it.
+    pub fn slide_pages(&self) -> Vec<BarChart> {
+        if self.rows.len() <= SLIDE_ROWS {
+            return vec![self.clone()];
+        }
+        let pages = self.rows.len().div_ceil(SLIDE_ROWS);
+        let per_page = self.rows.len().div_ceil(pages);
+        self.rows
+            .chunks(per_page)
+            .enumerate()
+            .map(|(i, rows)| BarChart {
+                title: if i == 0 {
+                    self.title.clone()
+                } else {
+                    self.lang.tf(Key::SlideContinued, &[("title", &self.title)])
+                },
+                rows: rows.to_vec(),
+                ..self.clone()
+            })
+            .collect()
+    }
+
+    fn svg_with(&self, layout: &Layout) -> String {
+        let legend_height = if self.legend.is_empty() { 0 } else { 2 * layout.legend_row as u32 + 8 };
+        let height = layout.height.unwrap_or_else(|| {
+            layout.title_height + legend_height + layout.row_height * self.rows.len().max(1) as u32 + 56
+        });
         let mut svg = String::new();
         {
-            let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+            let root = SVGBackend::with_string(&mut svg, (layout.width, height)).into_drawing_area();
             // Drawing into a String cannot fail; an error here would be a bug in the layout maths.
-            self.draw(&root, legend_height).expect("drawing into a string buffer");
+            self.draw(&root, legend_height, layout).expect("drawing into a string buffer");
             root.present().expect("drawing into a string buffer");
         }
         svg
@@ -458,46 +489,65 @@ impl BarChart {
         &self,
         root: &DrawingArea<SVGBackend<'_>, Shift>,
         legend_height: u32,
+        layout: &Layout,
     ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-        root.fill(&WHITE)?;
-        let (title_area, rest) = root.split_vertically(44);
+        root.fill(&layout.background)?;
+        let (title_area, rest) = root.split_vertically(layout.title_height - 16);
         title_area.draw(&Text::new(
             self.title.as_str(),
-            (16, 22),
-            (FONT, TITLE_SIZE).into_font().style(FontStyle::Bold).color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
+            (16, (layout.title_height as i32 - 16) / 2),
+            (FONT, layout.title)
+                .into_font()
+                .style(FontStyle::Bold)
+                .color(&layout.ink)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
         let (legend_area, plot_area) = rest.split_vertically(legend_height);
-        self.draw_legend(&legend_area)?;
+        self.draw_legend(&legend_area, layout)?;
 
         let n = self.rows.len().max(1);
         let mut chart = ChartBuilder::on(&plot_area)
             .margin_left(12)
-            .margin_right(RIGHT_MARGIN)
+            .margin_right(layout.right_margin)
             .margin_top(4)
             .margin_bottom(8)
-            .x_label_area_size(48)
-            .y_label_area_size(Y_LABEL_AREA)
+            .x_label_area_size(layout.x_label_area)
+            .y_label_area_size(layout.y_label_area)
             // A segmented range covers both of its ends: 0..n-1 gives exactly n bands (one bar needs 0..1).
             .build_cartesian_2d(0f64..self.x_max, (0..(n - 1).max(1)).into_segmented())?;
         let rows = &self.rows;
+        let one_line = layout.label_lines == 1;
         chart
             .configure_mesh()
             .disable_y_mesh()
             .x_labels(6)
             .x_label_formatter(&|v| self.axis.tick_label(self.lang, *v))
             .y_label_formatter(&|segment| match segment {
-                SegmentValue::CenterOf(i) => {
-                    n.checked_sub(i + 1).and_then(|row| rows.get(row)).map(|r| shortened(&r.label)).unwrap_or_default()
-                }
+                // Labels on more than one line are drawn below, by hand: plotters writes one line per tick.
+                SegmentValue::CenterOf(i) if one_line => n
+                    .checked_sub(i + 1)
+                    .and_then(|row| rows.get(row))
+                    .map(|r| shortened_to(&r.label, layout.label_chars))
+                    .unwrap_or_default(),
                 _ => String::new(),
             })
             .x_desc(self.axis_label.as_str())
-            .label_style((FONT, LABEL_SIZE).into_font().color(&BLACK))
-            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&BLACK))
-            .light_line_style(WHITE)
-            .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD))
+            .label_style((FONT, layout.label).into_font().color(&layout.ink))
+            .axis_desc_style((FONT, layout.label).into_font().color(&layout.ink))
+            .axis_style(layout.ink)
+            .light_line_style(layout.background)
+            .bold_line_style(layout.grid)
             .draw()?;
 
+        let plot_width = f64::from(layout.width - layout.y_label_area - layout.right_margin - 12);
+        let row_pixels = {
+            let (_, top) = chart.backend_coord(&(0.0, SegmentValue::Exact(n.max(2) - 1)));
+            let (_, bottom) = chart.backend_coord(&(0.0, SegmentValue::Exact(0)));
+            f64::from((bottom - top).abs()) / (n.max(2) - 1) as f64
+        };
+        // Thick enough to read from afar, never a block: what is left of the row is space between bars.
+        let bar_margin = layout.bar_margin.max(((row_pixels - layout.bar_max) / 2.0).max(0.0) as u32);
+        let char_width = layout.value / 1.9;
         for (i, row) in self.rows.iter().enumerate() {
             let band = n - 1 - i;
             let mut x = 0.0;
@@ -507,14 +557,14 @@ impl BarChart {
                     [(x, SegmentValue::Exact(band)), (end, SegmentValue::Exact(band + 1))],
                     segment.fill.color().filled(),
                 );
-                bar.set_margin(7, 7, 0, 0);
+                bar.set_margin(bar_margin, bar_margin, 0, 0);
                 chart.draw_series(std::iter::once(bar))?;
-                let width_px = segment.value / self.x_max * f64::from(WIDTH - Y_LABEL_AREA - RIGHT_MARGIN - 12);
-                if !segment.label.is_empty() && width_px >= 10.0 * segment.label.chars().count() as f64 + 8.0 {
+                let width_px = segment.value / self.x_max * plot_width;
+                if !segment.label.is_empty() && width_px >= char_width * segment.label.chars().count() as f64 + 8.0 {
                     chart.draw_series(std::iter::once(Text::new(
                         segment.label.clone(),
                         (x + segment.value / 2.0, SegmentValue::CenterOf(band)),
-                        (FONT, VALUE_SIZE)
+                        (FONT, layout.value)
                             .into_font()
                             .color(&segment.fill.text_color())
                             .pos(Pos::new(HPos::Center, VPos::Center)),
@@ -527,9 +577,20 @@ impl BarChart {
                     + Text::new(
                         row.end_label.clone(),
                         (8, 0),
-                        (FONT, LABEL_SIZE).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
+                        (FONT, layout.label).into_font().color(&layout.ink).pos(Pos::new(HPos::Left, VPos::Center)),
                     ),
             ))?;
+            if !one_line {
+                let (left, middle) = chart.backend_coord(&(0.0, SegmentValue::CenterOf(band)));
+                let lines = wrapped(&row.label, layout.label_chars, layout.label_lines);
+                let line_height = (layout.label / 1.24 * 1.2) as i32;
+                let first = middle - line_height * (lines.len() as i32 - 1) / 2;
+                let style =
+                    (FONT, layout.label).into_font().color(&layout.ink).pos(Pos::new(HPos::Right, VPos::Center));
+                for (k, line) in lines.iter().enumerate() {
+                    root.draw(&Text::new(line.as_str(), (left - 14, first + k as i32 * line_height), style.clone()))?;
+                }
+            }
         }
         Ok(())
     }
@@ -537,23 +598,171 @@ impl BarChart {
     fn draw_legend(
         &self,
         area: &DrawingArea<SVGBackend<'_>, Shift>,
+        layout: &Layout,
     ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-        let style = (FONT, LABEL_SIZE).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center));
+        let style = (FONT, layout.label).into_font().color(&layout.ink).pos(Pos::new(HPos::Left, VPos::Center));
+        let swatch = (layout.label / 2.5) as i32;
         // Items flow left to right and wrap onto a second row when the language's words are long.
-        let (mut x, mut y) = (16i32, LEGEND_ROW / 2 + 4);
+        let (mut x, mut y) = (16i32, layout.legend_row / 2 + 4);
         for (label, fill) in &self.legend {
-            let (text_width, _) = area.estimate_text_size(label, &style)?;
-            let item_width = 22 + text_width as i32;
-            if x > 16 && x + item_width > WIDTH as i32 - 8 {
+            let item_width = 2 * swatch + 6 + text_width(label, layout.label);
+            if x > 16 && x + item_width > layout.width as i32 - 8 {
                 x = 16;
-                y += LEGEND_ROW;
+                y += layout.legend_row;
             }
-            area.draw(&Rectangle::new([(x, y - 8), (x + 16, y + 8)], fill.color().filled()))?;
-            area.draw(&Text::new(label.as_str(), (x + 22, y), style.clone()))?;
+            area.draw(&Rectangle::new([(x, y - swatch), (x + 2 * swatch, y + swatch)], fill.color().filled()))?;
+            area.draw(&Text::new(label.as_str(), (x + 2 * swatch + 6, y), style.clone()))?;
             x += item_width + 20;
         }
         Ok(())
     }
+}
+
+/// About how wide a text is drawn, in pixels, at a size as given to plotters. Counted, not measured: in the
+/// browser plotters measures text with an element whose inline style the page's Content-Security-Policy
+/// refuses for any size but one, and each measurement makes the browser lay the page out again.
+fn text_width(text: &str, size: f64) -> i32 {
+    (text.chars().count() as f64 * size / 1.24 * 0.56).ceil() as i32
+}
+
+/// The most bars a slide shows: each label stays at least 20 px high on a 1280 × 720 screen, on two lines.
+pub const SLIDE_ROWS: usize = 8;
+
+/// Light (dark on white) or dark (white on near-black, for a dim room or a projector): the presenter chooses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlideTheme {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl SlideTheme {
+    pub fn code(self) -> &'static str {
+        match self {
+            SlideTheme::Light => "light",
+            SlideTheme::Dark => "dark",
+        }
+    }
+
+    pub fn other(self) -> SlideTheme {
+        match self {
+            SlideTheme::Light => SlideTheme::Dark,
+            SlideTheme::Dark => SlideTheme::Light,
+        }
+    }
+}
+
+/// Where a chart is drawn: its size, its type sizes (as given to plotters, which writes `font-size` as
+/// size / 1.24) and its colours.
+struct Layout {
+    width: u32,
+    /// A fixed height (a slide), or `None` for a height that grows with the bars (a card).
+    height: Option<u32>,
+    title: f64,
+    label: f64,
+    value: f64,
+    title_height: u32,
+    x_label_area: u32,
+    y_label_area: u32,
+    right_margin: u32,
+    row_height: u32,
+    legend_row: i32,
+    bar_margin: u32,
+    /// The thickest a bar is drawn, in pixels.
+    bar_max: f64,
+    label_lines: usize,
+    label_chars: usize,
+    background: RGBColor,
+    ink: RGBColor,
+    grid: RGBColor,
+}
+
+impl Layout {
+    /// About 1:1 in a half-width column at 1280 px.
+    const CARD: Layout = Layout {
+        width: WIDTH,
+        height: None,
+        title: TITLE_SIZE,
+        label: LABEL_SIZE,
+        value: VALUE_SIZE,
+        title_height: 60,
+        x_label_area: 48,
+        y_label_area: Y_LABEL_AREA,
+        right_margin: RIGHT_MARGIN,
+        row_height: ROW_HEIGHT,
+        legend_row: LEGEND_ROW,
+        bar_margin: 7,
+        bar_max: f64::INFINITY,
+        label_lines: 1,
+        label_chars: LABEL_CHARS,
+        background: WHITE,
+        ink: BLACK,
+        grid: RGBColor(0xDD, 0xDD, 0xDD),
+    };
+
+    /// 1280 × 600, the frame of a 16:9 screen less the deck's bar: at 1280 × 720 its smallest text is about
+    /// 27 px.
+    fn slide(theme: SlideTheme) -> Layout {
+        let (background, ink, grid) = match theme {
+            SlideTheme::Light => (WHITE, BLACK, RGBColor(0xCC, 0xCC, 0xCC)),
+            SlideTheme::Dark => (RGBColor(0x12, 0x12, 0x12), WHITE, RGBColor(0x55, 0x55, 0x55)),
+        };
+        Layout {
+            width: SLIDE_WIDTH,
+            height: Some(SLIDE_HEIGHT),
+            title: 46.0,
+            label: 34.0,
+            value: 32.0,
+            title_height: 80,
+            x_label_area: 84,
+            y_label_area: 440,
+            right_margin: 210,
+            row_height: 0,
+            legend_row: 44,
+            bar_margin: 8,
+            bar_max: 84.0,
+            label_lines: 2,
+            label_chars: 26,
+            background,
+            ink,
+            grid,
+        }
+    }
+}
+
+/// The size of a chart on a slide, in the SVG's units (pixels at 1280 px wide).
+pub const SLIDE_WIDTH: u32 = 1280;
+pub const SLIDE_HEIGHT: u32 = 600;
+
+/// A label on at most `lines` lines of at most `chars` characters, broken between words; what does not fit
+/// ends in "…" (the chart's table has it whole).
+pub(crate) fn wrapped(label: &str, chars: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut words = label.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let fits = current.is_empty() || current.chars().count() + 1 + word.chars().count() <= chars;
+        if fits {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            continue;
+        }
+        if out.len() + 1 == lines {
+            // The last line: the rest of the label, shortened.
+            let rest: Vec<&str> = std::iter::once(word).chain(words).collect();
+            current = shortened_to(&format!("{current} {}", rest.join(" ")), chars);
+            break;
+        }
+        out.push(std::mem::take(&mut current));
+        current.push_str(word);
+    }
+    if !current.is_empty() || out.is_empty() {
+        out.push(current);
+    }
+    out.into_iter().map(|line| shortened_to(&line, chars)).collect()
 }
 
 /// A tick step of 1, 2 or 5 times a power of ten that gives at most about six ticks.
@@ -572,7 +781,22 @@ fn nice_step(largest: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::nice_step;
+    use super::{nice_step, wrapped};
+
+    #[test]
+    fn long_labels_wrap_between_words_and_end_in_an_ellipsis_when_too_long() {
+        assert_eq!(wrapped("Smart Governance", 26, 2), ["Smart Governance"]);
+        assert_eq!(
+            wrapped("Dinas Kependudukan dan Pencatatan Sipil", 26, 2),
+            ["Dinas Kependudukan dan", "Pencatatan Sipil"]
+        );
+        assert_eq!(
+            wrapped("2021 · Anggaran dialihkan untuk penanganan Covid-19 di Kota Tanjungpinang", 26, 2),
+            ["2021 · Anggaran dialihkan", "untuk penanganan Covid-19…"]
+        );
+        assert_eq!(wrapped("Abcdefghijklmnopqrstuvwxyz0123", 10, 2), ["Abcdefghi…"]);
+        assert_eq!(wrapped("", 10, 2), [""]);
+    }
 
     #[test]
     fn ticks_stay_few() {

@@ -147,7 +147,7 @@ pub fn by_dimension(programs: &[Program]) -> Vec<(Dimension, StatusCounts)> {
 }
 
 /// Which programs the dashboard counts: all, or those of one dimension, one agency, or the quick wins.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ProgramFilter {
     pub dimension: Option<Dimension>,
     /// An agency id.

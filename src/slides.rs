@@ -1,13 +1,15 @@
-//! The slide deck of presentation mode, generated from the data: a title slide, the headline figures,
-//! one slide per dashboard chart, and one per dimension with its status chart, quick wins and postponements.
+//! The slide deck of presentation mode, generated from the data and the dashboard's filter: a title slide,
+//! the headline figures, one slide per dashboard chart, one per dimension with its status chart, quick wins
+//! and postponements, one per agency; each slide laid out in pages that fit a 16:9 screen, continued
+//! ("lanjutan") where its content does not fit one.
 
-use crate::charts::BarChart;
+use crate::charts::{BarChart, SlideTheme};
 use crate::dashboard;
 use crate::format::{Dataset, Dimension};
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 use crate::map::{MapChart, MapView};
 use crate::metrics::{Overview, ProgramFilter, StatusCounts};
-use crate::scorecard::Scorecard;
+use crate::scorecard::{Scorecard, SinceRound};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Slide {
@@ -74,6 +76,12 @@ pub struct Arrangement {
     pub order: Vec<String>,
     #[serde(default)]
     pub hidden: Vec<String>,
+    /// Light or dark slides.
+    #[serde(default)]
+    pub theme: SlideTheme,
+    /// The presenter's notes, by slide key: shown in the presenter's window, never to the audience.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub notes: std::collections::BTreeMap<String, String>,
 }
 
 impl Arrangement {
@@ -108,7 +116,27 @@ impl Arrangement {
                 order.swap(at, to as usize);
             }
         }
-        Arrangement { order, hidden: self.hidden.clone() }
+        Arrangement { order, ..self.clone() }
+    }
+
+    /// The presenter's notes for a slide ("" when there are none).
+    pub fn note(&self, key: &str) -> &str {
+        self.notes.get(key).map_or("", String::as_str)
+    }
+
+    /// The arrangement with a slide's notes set; blank notes are taken away.
+    pub fn with_note(&self, key: &str, text: &str) -> Arrangement {
+        let mut notes = self.notes.clone();
+        if text.trim().is_empty() {
+            notes.remove(key);
+        } else {
+            notes.insert(key.to_owned(), text.to_owned());
+        }
+        Arrangement { notes, ..self.clone() }
+    }
+
+    pub fn with_theme(&self, theme: SlideTheme) -> Arrangement {
+        Arrangement { theme, ..self.clone() }
     }
 
     pub fn toggled(&self, key: &str) -> Arrangement {
@@ -118,14 +146,14 @@ impl Arrangement {
         } else {
             hidden.push(key.to_owned());
         }
-        Arrangement { order: self.order.clone(), hidden }
+        Arrangement { hidden, ..self.clone() }
     }
 }
 
 /// The deck with the comparison of the portfolio's cities after the city's own slides, when the browser
 /// holds several cities.
-pub fn deck_with_cities(dataset: &Dataset, cities: &[Dataset], lang: Lang, today: &str) -> Vec<Slide> {
-    let mut slides = deck(dataset, lang, today);
+pub fn deck_with_cities(dataset: &Dataset, cities: &[Dataset], of: &DeckOf, lang: Lang) -> Vec<Slide> {
+    let mut slides = deck(dataset, of, lang);
     if cities.len() > 1 {
         let comparison = crate::portfolio::Comparison::of(cities, &crate::portfolio::CompareQuery::default());
         slides.extend(crate::portfolio::charts(&comparison, lang).into_iter().map(Slide::Chart));
@@ -133,23 +161,32 @@ pub fn deck_with_cities(dataset: &Dataset, cities: &[Dataset], lang: Lang, today
     slides
 }
 
-/// The deck for the data as it is now; `today` is `YYYY-MM-DD`.
-pub fn deck(dataset: &Dataset, lang: Lang, today: &str) -> Vec<Slide> {
-    let overview = Overview::of(dataset);
+/// What a deck is made of: the dashboard's filter (the whole plan without one) and the day it is shown.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DeckOf {
+    pub filter: ProgramFilter,
+    /// `YYYY-MM-DD`.
+    pub today: String,
+}
+
+/// The deck for the data as it is now, of the programs the filter keeps.
+pub fn deck(dataset: &Dataset, of: &DeckOf, lang: Lang) -> Vec<Slide> {
+    let data = of.filter.apply(dataset);
+    let overview = Overview::of(&data);
     let mut slides = vec![
         Slide::Title {
             city: dataset.plan.city.clone(),
             plan: dataset.plan.title.clone().unwrap_or_default(),
-            date: lang.date(today),
+            date: lang.date(&of.today),
         },
         Slide::Headline { programs: overview.programs, counts: overview.counts },
     ];
-    slides.extend(dashboard::charts(dataset, &ProgramFilter::default(), lang).into_iter().map(Slide::Chart));
-    if let Some(map) = MapChart::of(dataset, &dataset.programs, MapView::default(), lang) {
+    slides.extend(dashboard::charts(dataset, &of.filter, lang).into_iter().map(Slide::Chart));
+    if let Some(map) = MapChart::of(dataset, &data.programs, MapView::default(), lang) {
         slides.push(Slide::Map(Box::new(map)));
     }
     for dimension in Dimension::ALL {
-        let programs: Vec<_> = dataset.programs.iter().filter(|p| p.dimension == dimension).collect();
+        let programs: Vec<_> = data.programs.iter().filter(|p| p.dimension == dimension).collect();
         if programs.is_empty() {
             continue;
         }
@@ -168,9 +205,198 @@ pub fn deck(dataset: &Dataset, lang: Lang, today: &str) -> Vec<Slide> {
                 .collect(),
         });
     }
-    slides.extend(Scorecard::all(dataset).into_iter().filter(|card| !card.programs.is_empty()).map(|card| {
+    slides.extend(Scorecard::all(&data).into_iter().filter(|card| !card.programs.is_empty()).map(|card| {
         let chart = BarChart::shares(&card.counts, "agency-status", card.agency.brief_name().to_owned(), lang);
         Slide::Scorecard { card: Box::new(card), chart, city: dataset.plan.city.clone() }
     }));
     slides
+}
+
+/// What the filter keeps, in words for every slide ("Smart Governance · Diskominfo · quick wins only"), or
+/// `None` for the whole plan.
+pub fn filter_line(dataset: &Dataset, filter: &ProgramFilter, lang: Lang) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(dimension) = filter.dimension {
+        parts.push(lang.dimension(dimension).to_owned());
+    }
+    if let Some(agency) = &filter.agency {
+        parts.push(dataset.agency(agency).map_or_else(|| agency.clone(), |a| a.brief_name().to_owned()));
+    }
+    if filter.quick_wins_only {
+        parts.push(lang.t(Key::DashboardQuickWinsOnly).to_owned());
+    }
+    (!parts.is_empty()).then(|| lang.tf(Key::SlideFiltered, &[("filter", &parts.join(" · "))]))
+}
+
+/// One screen of the deck. A slide whose content does not fit one screen continues on the next ones.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Page {
+    Title {
+        city: String,
+        plan: String,
+        date: String,
+    },
+    Headline {
+        programs: usize,
+        counts: StatusCounts,
+    },
+    Chart(BarChart),
+    Map(Box<MapChart>),
+    /// Headed lists of text (quick wins, postponements, a scorecard's lines).
+    Lists {
+        title: String,
+        kicker: Option<String>,
+        sections: Vec<Section>,
+        agency_id: Option<String>,
+    },
+}
+
+/// A heading (empty for lines under the page's title alone) and its lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
+/// About how many characters a line of a list holds on a 1280 px slide, at the list's 28 px type, and how
+/// many lines fit under the title: counted low, so that a page never overflows.
+const LIST_LINE_CHARS: usize = 62;
+const LIST_PAGE_LINES: usize = 11;
+
+impl Slide {
+    /// The screens this slide takes, in order: a chart with many bars and long lists continue over several.
+    pub fn pages(&self, lang: Lang) -> Vec<Page> {
+        match self {
+            Slide::Title { city, plan, date } => {
+                vec![Page::Title { city: city.clone(), plan: plan.clone(), date: date.clone() }]
+            }
+            Slide::Headline { programs, counts } => vec![Page::Headline { programs: *programs, counts: *counts }],
+            Slide::Chart(chart) => chart.slide_pages().into_iter().map(Page::Chart).collect(),
+            Slide::Map(map) => vec![Page::Map(map.clone())],
+            Slide::Dimension { dimension, chart, quick_wins, postponed } => {
+                let mut pages: Vec<Page> = chart.slide_pages().into_iter().map(Page::Chart).collect();
+                let mut sections = Vec::new();
+                if !quick_wins.is_empty() {
+                    sections
+                        .push(Section { heading: lang.t(Key::QuickWinsLabel).to_owned(), lines: quick_wins.clone() });
+                }
+                if !postponed.is_empty() {
+                    sections.push(Section {
+                        heading: lang.tf(Key::PostponedHeading, &[("count", &lang.count(postponed.len()))]),
+                        lines: postponed
+                            .iter()
+                            .map(|(name, year, reason)| postponed_line(name, *year, reason, lang))
+                            .collect(),
+                    });
+                }
+                let title = lang.tf(Key::SlideListsTitle, &[("dimension", lang.dimension(*dimension))]);
+                pages.extend(list_pages(&title, None, None, sections, lang));
+                pages
+            }
+            Slide::Scorecard { card, chart, city } => {
+                let mut pages: Vec<Page> = chart.slide_pages().into_iter().map(Page::Chart).collect();
+                let mut lines = vec![quick_wins_line(card, lang)];
+                lines.extend(card.since_round.as_ref().map(|since| since_line(since, lang)));
+                let mut sections = vec![Section { heading: String::new(), lines }];
+                if !card.postponed.is_empty() {
+                    sections.push(Section {
+                        heading: lang.tf(Key::PostponedHeading, &[("count", &lang.count(card.postponed.len()))]),
+                        lines: card
+                            .postponed
+                            .iter()
+                            .map(|(name, year, reason)| postponed_line(name, *year, reason, lang))
+                            .collect(),
+                    });
+                }
+                let kicker = lang.tf(Key::ScorecardKicker, &[("city", city)]);
+                pages.extend(list_pages(
+                    &card.agency.full_name(),
+                    Some(kicker),
+                    Some(card.agency.id.clone()),
+                    sections,
+                    lang,
+                ));
+                pages
+            }
+        }
+    }
+}
+
+/// Lists over as many pages as they need, each page under the title (with "(lanjutan)" after the first);
+/// a section split between pages repeats its heading.
+fn list_pages(
+    title: &str,
+    kicker: Option<String>,
+    agency_id: Option<String>,
+    sections: Vec<Section>,
+    lang: Lang,
+) -> Vec<Page> {
+    let lines_of = |text: &str| text.chars().count().div_ceil(LIST_LINE_CHARS).max(1);
+    let mut pages: Vec<Vec<Section>> = vec![Vec::new()];
+    let mut used = 0;
+    for section in sections.into_iter().filter(|s| !s.lines.is_empty()) {
+        let heading_lines = if section.heading.is_empty() { 0 } else { 2 };
+        let mut current = Section { heading: section.heading.clone(), lines: Vec::new() };
+        for line in section.lines {
+            let needed = lines_of(&line) + if current.lines.is_empty() { heading_lines } else { 0 };
+            if used + needed > LIST_PAGE_LINES && used > 0 {
+                if !current.lines.is_empty() {
+                    pages.last_mut().expect("a page").push(std::mem::replace(
+                        &mut current,
+                        Section { heading: section.heading.clone(), lines: Vec::new() },
+                    ));
+                }
+                pages.push(Vec::new());
+                used = 0;
+                used += heading_lines;
+                used += lines_of(&line);
+            } else {
+                used += needed;
+            }
+            current.lines.push(line);
+        }
+        if !current.lines.is_empty() {
+            pages.last_mut().expect("a page").push(current);
+        }
+    }
+    pages
+        .into_iter()
+        .filter(|sections| !sections.is_empty())
+        .enumerate()
+        .map(|(i, sections)| Page::Lists {
+            title: if i == 0 { title.to_owned() } else { lang.tf(Key::SlideContinued, &[("title", title)]) },
+            kicker: kicker.clone(),
+            sections,
+            agency_id: agency_id.clone(),
+        })
+        .collect()
+}
+
+/// "Name → 2021: reason".
+pub fn postponed_line(name: &str, year: i32, reason: &str, l: Lang) -> String {
+    let reason = if reason.is_empty() { l.t(Key::NoReason) } else { reason };
+    format!("{name} → {year}: {reason}")
+}
+
+/// "Quick wins: 2 of 4 programs".
+pub fn quick_wins_line(card: &Scorecard, l: Lang) -> String {
+    l.tf(
+        Key::ScorecardQuickWins,
+        &[("count", &l.count(card.quick_wins.total())), ("programs", &l.programs(card.counts.total()))],
+    )
+}
+
+/// "Since Stage I (27 November 2020): 1 moved forward, 0 moved back, 0 added".
+pub fn since_line(since: &SinceRound, l: Lang) -> String {
+    let c = &since.comparison;
+    l.tf(
+        Key::ScorecardSince,
+        &[
+            ("round", &since.label),
+            ("date", &l.date(&since.date)),
+            ("forward", &l.count(c.forward.len())),
+            ("back", &l.count(c.back.len())),
+            ("added", &l.count(c.added.len())),
+        ],
+    )
 }

@@ -17,6 +17,7 @@ mod compare;
 mod conflicts;
 mod dashboard;
 mod data_panel;
+mod deck_channel;
 mod evaluations;
 mod header;
 mod locations_field;
@@ -24,6 +25,7 @@ mod map;
 mod notices;
 mod overview;
 mod presentation;
+mod presenter;
 mod program_form;
 mod register;
 mod report;
@@ -88,6 +90,12 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    // The presenter's window of a presentation is a page of its own: the slides, the notes, the clock.
+    if view.get_untracked() == View::Presenter {
+        return view! { <main id="main" class="presenter-page">{when_loaded(loading, presenter_page())}</main> }
+            .into_any();
+    }
+
     view! {
         {move || dragging.get().then(|| view! {
             <div class="drop-overlay" data-testid="import-drop-zone" aria-hidden="true">
@@ -127,12 +135,15 @@ pub fn App() -> impl IntoView {
                 View::Report => when_loaded(loading, report_page()).into_any(),
                 View::Evaluations => when_loaded(loading, evaluations_page()).into_any(),
                 View::Compare => when_loaded(loading, compare_page()).into_any(),
+                // Opened as a window of its own (see above); reached here only by going Back or Forward into it.
+                View::Presenter => when_loaded(loading, presenter_page()).into_any(),
             }}
         </main>
         <footer class="footer">
             <p>{move || lang.get().t(Key::FooterPrivacy)}</p>
         </footer>
     }
+    .into_any()
 }
 
 /// A part of the page loaded on demand. In the release bundle (`--cfg split`, built by `cargo xtask dist`)
@@ -161,6 +172,7 @@ on_demand!(dashboard_page, view! { <Dashboard/> });
 on_demand!(report_page, view! { <Report/> });
 on_demand!(evaluations_page, view! { <Evaluations/> });
 on_demand!(compare_page, view! { <compare::Compare/> });
+on_demand!(presenter_page, view! { <presenter::PresenterView/> });
 
 /// Draws a part of the page once its code is there (at once when it was loaded before). While any part is on
 /// its way, `loading` counts it (the page says so with `aria-busy` on `<main>`).

@@ -2,9 +2,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use masterplan_tracker::charts::{BarChart, Fill};
+use masterplan_tracker::format::Dimension;
 use masterplan_tracker::format::Status;
 use masterplan_tracker::i18n::Lang;
-use masterplan_tracker::metrics::Overview;
+use masterplan_tracker::metrics::{Overview, StatusCounts};
 use masterplan_tracker::sample::sample_dataset;
 
 #[test]
@@ -174,7 +175,8 @@ fn the_index_trend_charts_each_rounds_index_and_its_change() {
 #[test]
 fn the_presenter_hides_and_reorders_slides_and_new_slides_still_come() {
     use masterplan_tracker::slides::{Arrangement, deck};
-    let slides = deck(&sample_dataset(), Lang::Id, "2026-11-27");
+    let of = masterplan_tracker::slides::DeckOf { today: "2026-11-27".into(), ..Default::default() };
+    let slides = deck(&sample_dataset(), &of, Lang::Id);
     let keys: Vec<String> = slides.iter().map(|s| s.key()).collect();
     assert_eq!(&keys[..3], ["title", "headline", "chart-status"]);
     assert!(keys.contains(&"dimension-environment".to_owned()));
@@ -185,7 +187,84 @@ fn the_presenter_hides_and_reorders_slides_and_new_slides_still_come() {
     assert_eq!(&shown[..2], ["chart-status", "headline"]);
     assert_eq!(shown.len(), keys.len() - 1);
     // A slide the arrangement does not know yet is shown, after the known ones.
-    let partial = Arrangement { order: vec!["headline".into()], hidden: vec![] };
+    let partial = Arrangement { order: vec!["headline".into()], ..Default::default() };
     let arranged: Vec<String> = partial.arrange(slides).iter().map(|(s, _)| s.key()).collect();
     assert_eq!(&arranged[..2], ["headline", "title"]);
+}
+
+#[test]
+fn a_chart_with_more_bars_than_a_slide_holds_continues_on_balanced_slides_on_one_axis() {
+    use masterplan_tracker::charts::SLIDE_ROWS;
+    let groups: Vec<(String, StatusCounts)> = (0..11)
+        .map(|i| {
+            let mut counts = StatusCounts::default();
+            for _ in 0..=i {
+                counts.add(masterplan_tracker::format::Status::Running);
+            }
+            (format!("OPD {i}"), counts)
+        })
+        .collect();
+    let chart = BarChart::stacked_by_status("agency", "Program per OPD".into(), "OPD", groups, Lang::Id);
+    let pages = chart.slide_pages();
+    assert_eq!(pages.iter().map(|p| p.rows.len()).collect::<Vec<_>>(), [6, 5], "at most {SLIDE_ROWS}, balanced");
+    assert_eq!(pages[0].title, "Program per OPD");
+    assert_eq!(pages[1].title, "Program per OPD (lanjutan)");
+    assert!(pages.iter().all(|p| p.x_max == chart.x_max), "bars on both slides compare");
+    let rows: Vec<_> = pages.iter().flat_map(|p| p.rows.clone()).collect();
+    assert_eq!(rows, chart.rows, "every bar once, in order");
+    let svg = pages[1].to_slide_svg(masterplan_tracker::charts::SlideTheme::Dark);
+    assert!(svg.contains(r#"viewBox="0 0 1280 600""#) && svg.contains("#121212"), "drawn for the frame, dark");
+    assert_eq!(BarChart::status_shares(&Overview::of(&sample_dataset()), Lang::Id).slide_pages().len(), 1);
+}
+
+#[test]
+fn a_dimensions_long_lists_continue_on_the_next_slide_with_their_heading_again() {
+    use masterplan_tracker::slides::{DeckOf, Page, Slide, deck};
+    let mut dataset = sample_dataset();
+    for (i, program) in dataset.programs.iter_mut().filter(|p| p.dimension == Dimension::Governance).enumerate() {
+        program.quick_win = true;
+        program.postponed_to = (i % 2 == 0).then_some(2021);
+        program.delay_reason = Some("Anggaran dialihkan untuk penanganan Covid-19".into());
+    }
+    let slides = deck(&dataset, &DeckOf::default(), Lang::Id);
+    let governance = slides.iter().find(|s| s.key() == "dimension-governance").unwrap();
+    let pages = governance.pages(Lang::Id);
+    assert!(matches!(pages[0], Page::Chart(_)), "the dimension's chart first, alone");
+    let lists: Vec<_> = pages
+        .iter()
+        .filter_map(|p| match p {
+            Page::Lists { title, sections, .. } => Some((title.clone(), sections.clone())),
+            _ => None,
+        })
+        .collect();
+    assert!(lists.len() >= 3, "{} quick wins and their postponements take several slides", lists.len());
+    assert_eq!(lists[0].0, "Smart Governance: quick win dan penundaan");
+    assert!(lists[1..].iter().all(|(title, _)| title == "Smart Governance: quick win dan penundaan (lanjutan)"));
+    let lines: usize = lists.iter().flat_map(|(_, sections)| sections.iter().map(|s| s.lines.len())).sum();
+    let Slide::Dimension { quick_wins, postponed, .. } = governance else { unreachable!() };
+    assert_eq!(lines, quick_wins.len() + postponed.len(), "every line once");
+    assert!(lists.iter().all(|(_, sections)| sections.iter().all(|s| !s.heading.is_empty() && !s.lines.is_empty())));
+}
+
+#[test]
+fn a_filtered_deck_counts_only_the_programs_the_filter_keeps() {
+    use masterplan_tracker::metrics::ProgramFilter;
+    use masterplan_tracker::slides::{DeckOf, Slide, deck, filter_line};
+    let dataset = sample_dataset();
+    let filter = ProgramFilter { dimension: Some(Dimension::Governance), ..Default::default() };
+    let governance = dataset.programs.iter().filter(|p| p.dimension == Dimension::Governance).count();
+    let slides = deck(&dataset, &DeckOf { filter: filter.clone(), today: "2026-11-28".into() }, Lang::Id);
+    let Slide::Headline { programs, .. } = &slides[1] else { panic!("the headline second") };
+    assert_eq!(*programs, governance);
+    let dimensions: Vec<String> = slides.iter().map(|s| s.key()).filter(|k| k.starts_with("dimension-")).collect();
+    assert_eq!(dimensions, ["dimension-governance"]);
+    for slide in &slides {
+        if let Slide::Scorecard { card, .. } = slide {
+            assert!(card.programs.iter().all(|p| p.dimension == Dimension::Governance), "{}", card.agency.id);
+        }
+    }
+    assert_eq!(filter_line(&dataset, &filter, Lang::En).as_deref(), Some("Filtered: Smart Governance"));
+    let agency = ProgramFilter { agency: Some("diskominfo".into()), quick_wins_only: true, ..Default::default() };
+    assert_eq!(filter_line(&dataset, &agency, Lang::Id).as_deref(), Some("Disaring: Diskominfo · Hanya quick win"));
+    assert_eq!(filter_line(&dataset, &ProgramFilter::default(), Lang::Id), None);
 }

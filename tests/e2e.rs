@@ -89,7 +89,7 @@ async fn no_view_breaks_a_rule_of_the_content_security_policy() {
         browser.click("view-dashboard").await;
         browser.click("present-start").await;
         // Every slide in turn, each chart drawn.
-        for _ in 0..30 {
+        for _ in 0..80 {
             browser.keys("\u{E014}").await;
         }
         browser

@@ -57,11 +57,15 @@ async fn the_presentation_moves_with_the_keyboard_jumps_and_leaves_with_escape()
     let title = browser.text_css(&slide("0")).await;
     assert!(title.contains("Kota Tanjungpinang"), "{title}");
     let total: usize = browser.text("slide-counter").await.split(" / ").nth(1).unwrap().parse().unwrap();
+    let (lang, of) = (masterplan_tracker::i18n::Lang::Id, masterplan_tracker::slides::DeckOf::default());
+    let slides = masterplan_tracker::slides::deck(&masterplan_tracker::sample::sample_dataset(), &of, lang);
     assert_eq!(
-        total,
+        slides.len(),
         2 + 9 + 1 + 6 + 4,
         "title, headline, 9 charts (the Stage I round's included), the map, 6 dimensions, 4 agency scorecards"
     );
+    let pages: usize = slides.iter().map(|s| s.pages(lang).len()).sum();
+    assert_eq!(total, pages, "each slide in as many screens as it takes");
     assert_eq!(browser.text("slide-counter").await, format!("1 / {total}"));
     assert!(!browser.exists("undo").await || !browser.eval("return document.querySelector('[data-testid=presentation]').contains(document.querySelector('[data-testid=undo]'))").await.as_bool().unwrap());
 
@@ -157,7 +161,7 @@ async fn markup_in_names_stays_text_in_slides_and_report() {
     browser.click("present-start").await;
     browser.keys("\u{E010}").await; // End: the last dimension slide
     let mut found = false;
-    for _ in 0..20 {
+    for _ in 0..60 {
         let text = browser.text("slide").await;
         if text.contains("Layanan <b>daring</b> terpadu") {
             found = true;
@@ -167,5 +171,242 @@ async fn markup_in_names_stays_text_in_slides_and_report() {
     }
     assert!(found, "the governance slide lists the quick win by its name");
     assert_eq!(browser.eval("return document.querySelectorAll('[data-testid=presentation] b').length").await, 0);
+    browser.close().await;
+}
+
+/// What a video call shows of a slide: the share of a 1280 × 720 frame the chart's drawing covers, its
+/// smallest text (rendered font size, in CSS pixels), and whether anything lies outside the slide.
+const MEASURE_SLIDE: &str = r#"
+    const slide = document.querySelector('[data-testid=slide]');
+    const box = slide.getBoundingClientRect();
+    const svg = slide.querySelector('.slide-chart:not(.slide-map) svg');
+    let coverage = null, scale = 1;
+    if (svg) {
+        const r = svg.getBoundingClientRect(), vb = svg.viewBox.baseVal;
+        scale = Math.min(r.width / vb.width, r.height / vb.height);
+        coverage = scale * scale * vb.width * vb.height / (1280 * 720);
+    }
+    const shown = [...slide.querySelectorAll('text, h2, h3, li, p, span')]
+        .filter(e => e.textContent.trim() && e.getClientRects().length && !e.closest('.slide-map'));
+    const sizes = shown.map(e => e.tagName === 'text'
+        ? parseFloat(e.getAttribute('font-size') || getComputedStyle(e).fontSize) * scale
+        : parseFloat(getComputedStyle(e).fontSize));
+    const outside = [...slide.querySelectorAll('*')].filter(e => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1);
+    }).map(e => e.tagName + ' ' + e.textContent.slice(0, 40));
+    return { coverage, smallest: Math.min(...sizes), outside, text: slide.textContent };
+"#;
+
+fn counter_total(counter: &str) -> usize {
+    counter.split(" / ").nth(1).unwrap().trim().parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn slides_fill_a_720p_frame_with_text_of_20_px_and_more_and_nothing_is_cut_off() {
+    let browser = Browser::start().await;
+    browser
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({ "width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
+    browser.open("?view=dashboard").await;
+    browser.click("present-start").await;
+    let total = counter_total(&browser.text("slide-counter").await);
+    let (mut charts, mut continued) = (0, 0);
+    for index in 0..total {
+        browser.wait_css(&format!("[data-testid=slide][data-slide-index=\"{index}\"]")).await;
+        let measured = browser.eval(MEASURE_SLIDE).await;
+        let text = measured["text"].as_str().unwrap();
+        assert_eq!(measured["outside"], serde_json::json!([]), "slide {index} cut off: {text}");
+        // A slide of the map alone has no text of its own to measure (the map's names are its own size).
+        if let Some(smallest) = measured["smallest"].as_f64() {
+            assert!(smallest >= 20.0, "slide {index}: text of {smallest} px: {text}");
+        }
+        if let Some(coverage) = measured["coverage"].as_f64() {
+            charts += 1;
+            assert!(coverage >= 0.6, "slide {index}: the chart covers {coverage:.2} of the frame: {text}");
+        }
+        continued += usize::from(text.contains("(lanjutan)"));
+        browser.keys("\u{E014}").await;
+    }
+    assert!(charts >= 20, "every dashboard chart, each dimension's and each agency's: {charts}");
+    assert!(continued >= 1, "a chart or a list too long for one slide continues on the next");
+
+    // The dark theme, chosen by the presenter, is remembered.
+    browser.click("slide-theme").await;
+    browser.wait_css(".deck.theme-dark").await;
+    browser.keys("\u{E011}").await; // Home
+    browser.keys("\u{E014}").await;
+    browser.keys("\u{E014}").await; // the first chart
+    let background =
+        browser.eval("return document.querySelector('[data-testid=slide] svg rect').getAttribute('fill')").await;
+    assert_eq!(background, "#121212", "the chart drawn light on dark");
+    browser.keys("\u{E00C}").await;
+    browser.open("?view=dashboard").await;
+    browser.click("present-start").await;
+    browser.wait_css(".deck.theme-dark").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deck_started_from_a_filtered_dashboard_counts_only_the_filtered_programs() {
+    use masterplan_tracker::format::Dimension;
+    let governance = masterplan_tracker::sample::sample_dataset()
+        .programs
+        .iter()
+        .filter(|p| p.dimension == Dimension::Governance)
+        .count();
+    let browser = Browser::start().await;
+    browser.open("?view=dashboard").await;
+    browser.select("dashboard-dimension", "governance").await;
+    browser.click("present-start").await;
+    let total = counter_total(&browser.text("slide-counter").await);
+    for index in 0..total {
+        browser.wait_css(&format!("[data-testid=slide][data-slide-index=\"{index}\"]")).await;
+        let filter = browser.text_css("[data-testid=slide] [data-testid=slide-filter]").await;
+        assert_eq!(filter, "Disaring: Smart Governance", "slide {index}");
+        if index == 1 {
+            let headline = browser.text_css("[data-testid=slide]").await;
+            assert!(headline.contains(&format!("{governance} program kerja")), "{headline}");
+        }
+        let text = browser.text_css("[data-testid=slide]").await;
+        for other in ["Smart Economy: quick win", "Smart Living: quick win", "Smart Society: quick win"] {
+            assert!(!text.contains(other), "slide {index} shows another dimension: {text}");
+        }
+        browser.keys("\u{E014}").await;
+    }
+    browser.keys("\u{E00C}").await;
+    // Without a filter, the whole plan, and no slide says it is filtered.
+    browser.select("dashboard-dimension", "").await;
+    browser.click("present-start").await;
+    browser.keys("\u{E014}").await;
+    browser.wait_css("[data-testid=slide][data-slide-index=\"1\"]").await;
+    assert!(browser.text_css("[data-testid=slide]").await.contains("131 program kerja"));
+    assert!(!browser.exists("slide-filter").await);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_colleagues_file_with_agency_acronyms_shows_them_on_the_agency_chart_and_slide() {
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(e2e::browser::FIXTURE).unwrap()).unwrap();
+    file["agencies"][0]["short_name"] = "Kominfo".into();
+    let path = e2e::browser::temp_file("kota-singkatan.masterplan.json", file.to_string().as_bytes());
+    let browser = Browser::start().await;
+    browser.open("").await;
+    browser.import(&path).await;
+    browser.click("import-replace").await;
+    browser.wait_text("city-name", "Kota Contoh").await;
+    browser.click("view-dashboard").await;
+    let labels = browser
+        .eval("return [...document.querySelectorAll('[data-testid=chart-agency] svg text')].map(t => t.textContent.trim())")
+        .await;
+    let labels: Vec<String> = serde_json::from_value(labels).unwrap();
+    assert!(labels.iter().any(|l| l == "Kominfo"), "the bar named by the acronym: {labels:?}");
+    assert!(!labels.iter().any(|l| l.starts_with("Dinas Komunikasi")), "not by the long name cut short");
+    let options = browser.text("dashboard-agency").await;
+    assert!(options.contains("Dinas Komunikasi dan Informatika (Kominfo)"), "lists show both: {options}");
+    browser.click("present-start").await;
+    browser.keys("\u{E010}").await; // End: the agency's slides close the deck
+    let last = browser.wait_css("[data-testid=slide-scorecard]").await;
+    assert!(last.text().await.unwrap().contains("Dinas Komunikasi dan Informatika (Kominfo)"));
+    browser.keys("\u{E012}").await; // its chart, titled by the acronym
+    browser.wait_css("[data-testid=slide] svg").await;
+    let title = browser.eval("return document.querySelector('[data-testid=slide] svg text').textContent.trim()").await;
+    assert_eq!(title, "Kominfo");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_deck_prints_one_16_by_9_slide_per_page() {
+    let browser = Browser::start().await;
+    browser.open("?view=dashboard").await;
+    browser.click("present-start").await;
+    let total = counter_total(&browser.text("slide-counter").await);
+    // The browser's print dialog is the user's; here printing is Chromium's PDF of the page as printed.
+    browser.eval("window.print = () => { window.__printed = (window.__printed || 0) + 1; }; return null").await;
+    browser.click("deck-print").await;
+    browser.wait_until("return window.__printed === 1", "the deck was never printed").await;
+    let printed =
+        browser.eval("return document.querySelectorAll('[data-testid=deck-printed] .print-slide').length").await;
+    assert_eq!(printed, total, "every slide of the deck, as arranged");
+    browser.emulate_print(true).await;
+    let size = browser
+        .eval("const r = document.querySelector('.print-slide').getBoundingClientRect(); return [r.width, r.height]")
+        .await;
+    assert_eq!(size, serde_json::json!([1280, 720]), "16:9");
+    browser.keep_print_marks_for_the_next_print().await;
+    let pages = browser.printed_page_sizes().await;
+    assert_eq!(pages.len(), total, "one slide per page");
+    for (width, height) in pages {
+        assert!(
+            (width / height - 16.0 / 9.0).abs() < 0.01 && width > height,
+            "a 16:9 landscape page: {width} × {height}"
+        );
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_presenter_view_moves_the_deck_keeps_its_notes_and_either_window_closes_alone() {
+    let browser = Browser::start().await;
+    browser.open("?view=dashboard").await;
+    browser.select("dashboard-dimension", "governance").await;
+    browser.click("present-start").await;
+    let audience = browser.current_window().await;
+    let total = counter_total(&browser.text("slide-counter").await);
+    browser.click("presenter-view-open").await;
+    let presenter = browser.window_opened(std::slice::from_ref(&audience)).await;
+    browser.switch_to(&presenter).await;
+    browser.wait_for("presenter-view").await;
+    // It shows the audience's deck: the same filter, the same count, the next slide, the time since the start.
+    browser.wait_text("presenter-counter", &format!("1 / {total}")).await;
+    browser.wait_css("[data-testid=presenter-view] .slide-filter").await;
+    assert!(browser.text("presenter-next").await.contains("program kerja"), "the headline comes next");
+    let timer = browser.text("presenter-timer").await;
+    assert!(timer.contains("00:00:"), "{timer}");
+
+    // Its keys move the audience's deck.
+    browser.keys("\u{E014}\u{E014}").await;
+    browser.wait_text("presenter-counter", &format!("3 / {total}")).await;
+    browser.switch_to(&audience).await;
+    browser.wait_text("slide-counter", &format!("3 / {total}")).await;
+    // And the deck's own keys move the presenter's view.
+    browser.keys("\u{E012}").await;
+    browser.switch_to(&presenter).await;
+    browser.wait_text("presenter-counter", &format!("2 / {total}")).await;
+
+    // Notes typed there are the slide's, and survive a reload of the window.
+    let notes = browser.wait_for("slide-notes").await;
+    notes.send_keys("Sebut 30 program tata kelola dulu.").await.unwrap();
+    browser.reload().await;
+    browser.wait_for("presenter-view").await;
+    browser.wait_text("presenter-counter", &format!("2 / {total}")).await;
+    browser
+        .wait_until(
+            "return document.querySelector('[data-testid=slide-notes]').value === 'Sebut 30 program tata kelola dulu.'",
+            "the notes were not kept",
+        )
+        .await;
+
+    // Closing the presenter's window leaves the deck working.
+    browser.close_window().await;
+    browser.switch_to(&audience).await;
+    browser.keys("\u{E014}").await;
+    browser.wait_text("slide-counter", &format!("3 / {total}")).await;
+    // Closing the deck's window leaves the presenter's view working alone.
+    browser.click("presenter-view-open").await;
+    let presenter = browser.window_opened(std::slice::from_ref(&audience)).await;
+    browser.switch_to(&presenter).await;
+    browser.wait_text("presenter-counter", &format!("3 / {total}")).await;
+    browser.switch_to(&audience).await;
+    browser.close_window().await;
+    browser.switch_to(&presenter).await;
+    browser.wait_for("presenter-view").await;
+    browser.keys("\u{E010}").await; // End
+    browser.wait_text("presenter-counter", &format!("{total} / {total}")).await;
+    assert!(browser.text("presenter-next").await.contains("Akhir presentasi"));
     browser.close().await;
 }

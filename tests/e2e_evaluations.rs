@@ -295,21 +295,7 @@ async fn a_scorecard_prints_alone_and_joins_the_slides_and_the_report() {
 async fn pages_printed_alone(browser: &Browser, button: &str) -> usize {
     browser.eval("window.print = () => {}; return null").await;
     browser.wait_css(button).await.click().await.unwrap();
-    // Chromium's PDF is a print of its own, which the app answers by taking the marks off (a print that is
-    // not the scorecard's is of the whole page): they are put back after it, to see what the style sheet
-    // makes of them.
-    browser
-        .eval(
-            "const target = document.querySelector('[data-print-target]');
-             const holders = [...document.querySelectorAll('[data-print-path]')];
-             window.addEventListener('beforeprint', () => {
-                 document.body.setAttribute('data-printing', 'one');
-                 target.setAttribute('data-print-target', '');
-                 holders.forEach(e => e.setAttribute('data-print-path', ''));
-             }, { once: true });
-             return null",
-        )
-        .await;
+    browser.keep_print_marks_for_the_next_print().await;
     let pages = browser.printed_pages().await;
     browser.eval("window.dispatchEvent(new Event('afterprint')); return null").await;
     pages

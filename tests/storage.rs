@@ -126,6 +126,8 @@ fn settings_fall_back_to_defaults() {
         slides: Some(masterplan_tracker::slides::Arrangement {
             order: vec!["headline".into()],
             hidden: vec!["title".into()],
+            theme: masterplan_tracker::charts::SlideTheme::Dark,
+            notes: [("headline".to_owned(), "Sebut 60,31 % dulu.".to_owned())].into(),
         }),
         started: true,
     };

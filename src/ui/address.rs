@@ -14,6 +14,8 @@ pub enum View {
     Evaluations,
     /// Several cities side by side.
     Compare,
+    /// The presenter's window of a presentation: a page of its own, without the app's tabs.
+    Presenter,
 }
 
 impl View {
@@ -25,6 +27,7 @@ impl View {
             View::Report => Some("report"),
             View::Evaluations => Some("evaluations"),
             View::Compare => Some("compare"),
+            View::Presenter => Some("presenter"),
         }
     }
 }
@@ -59,6 +62,18 @@ pub fn city_address(id: crate::storage::CityId, view: &str) -> String {
     query
 }
 
+/// The address of the presenter's window: this page (its city and language) with `view=presenter`.
+pub fn presenter_address() -> String {
+    let Ok(url_params) = web_sys::UrlSearchParams::new() else { return "?view=presenter".to_owned() };
+    for (k, v) in params() {
+        if k == "lang" || k == "city" {
+            url_params.append(&k, &v);
+        }
+    }
+    url_params.append("view", "presenter");
+    format!("?{}", String::from(url_params.to_string()))
+}
+
 /// The city the address names (`?city=2`).
 pub fn city() -> Option<crate::storage::CityId> {
     params().into_iter().find(|(k, _)| k == "city").and_then(|(_, v)| v.parse().ok()).map(crate::storage::CityId)
@@ -73,6 +88,7 @@ pub fn read() -> (View, RegisterQuery) {
         Some("report") => View::Report,
         Some("evaluations") => View::Evaluations,
         Some("compare") => View::Compare,
+        Some("presenter") => View::Presenter,
         _ => View::Overview,
     };
     let query = RegisterQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));

@@ -35,7 +35,7 @@ pub fn Dashboard() -> impl IntoView {
                     {move || lang.get().t(Key::PresentationStart)}
                 </button>
             </div>
-            {move || presenting.get().then(|| view! { <Presentation close=move || presenting.set(false)/> })}
+            {move || presenting.get().then(|| view! { <Presentation close=move || presenting.set(false) filter=filter.into()/> })}
             <SlideList/>
             <div class="filters" role="group" aria-label=move || lang.get().t(Key::DashboardFilters)>
                 <label class="filter">

@@ -1,36 +1,98 @@
-//! Presentation mode: the slide deck full-screen for a shared screen, large type and high contrast, no
-//! edit controls. Arrows, Page Up/Down, space and clickers move, and swipes on a touch screen; Home and
+//! Presentation mode: the slide deck full-screen for a shared screen, large type, light or dark, no
+//! edit controls; the deck of the dashboard's filter; printed one 16:9 slide per page. Arrows, Page Up/Down, space and clickers move, and swipes on a touch screen; Home and
 //! End; a number and Enter jumps; Esc leaves. The deck follows the data.
 
+use leptos::portal::Portal;
 use leptos::prelude::*;
 
-use crate::charts::BarChart;
+use crate::charts::SlideTheme;
 use crate::files;
 use crate::format::Status;
 use crate::i18n::Key;
-use crate::slides::{Slide, deck_with_cities};
+use crate::metrics::ProgramFilter;
+use crate::slides::{self, DeckOf, Page, deck_with_cities};
 
-use super::scorecards::{postponed_line, quick_wins_line, since_line};
+use super::deck_channel::{DeckChannel, DeckMessage};
 use super::{use_lang, use_settings, use_store};
 
 /// How far a finger must travel across the deck, in CSS pixels, for a swipe to turn the slide.
 const SWIPE_DISTANCE: i32 = 50;
 
 #[component]
-pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let store = use_store();
+pub fn Presentation(
+    close: impl Fn() + Copy + Send + Sync + 'static,
+    /// The dashboard's filter: the deck counts only the programs it keeps, and every slide names it.
+    filter: Signal<ProgramFilter>,
+) -> impl IntoView {
     let lang = use_lang();
-    let arrangement = use_settings().slides();
-    let today = files::today();
-    let slides = Memo::new(move |_| {
-        // With several cities, the deck ends with their comparison.
-        let cities: Vec<crate::format::Dataset> =
-            crate::state::portfolio_cities(store).into_iter().map(|(_, d)| d).collect();
-        arrangement.with(|a| a.shown(store.with(|d| deck_with_cities(d, &cities, lang.get(), &today))))
-    });
+    // Said in the deck itself: the page's messages are behind it.
+    let presenter_blocked = RwSignal::new(false);
+    let settings = use_settings();
+    let arrangement = settings.slides();
+    let DeckPages { pages, filter_line, theme } = deck_pages(filter);
     let current = RwSignal::new(0usize);
     let typed = RwSignal::new(String::new());
-    let last = move || slides.with(Vec::len).saturating_sub(1);
+    let last = move || pages.with(Vec::len).saturating_sub(1);
+    // The presenter's window, when open, drives the deck and hears where it is.
+    let channel = StoredValue::new_local(None::<DeckChannel>);
+    let tell_showing = move || {
+        let showing = DeckMessage::Showing { at: current.get_untracked().min(last()), filter: filter.get_untracked() };
+        channel.with_value(|c| c.iter().for_each(|c| c.tell(&showing)));
+    };
+    channel.set_value(DeckChannel::open(move |message| match message {
+        DeckMessage::Go { at } => current.set(at.min(last())),
+        DeckMessage::Hello => tell_showing(),
+        DeckMessage::Showing { .. } => {}
+    }));
+    Effect::new(move |_| {
+        current.track();
+        filter.track();
+        pages.track();
+        tell_showing();
+    });
+    // How many times the deck was printed: each print draws the slides anew, as they are arranged then.
+    let printing = RwSignal::new(0u32);
+    let print_ref = NodeRef::<leptos::html::Div>::new();
+    let print_now = move || {
+        printing.update(|n| *n += 1);
+        // Printed once every slide is in the page: the next frame comes after the render.
+        request_animation_frame(move || {
+            if let Some(element) = print_ref.get_untracked() {
+                super::scorecards::print_alone(&element);
+            }
+        });
+    };
+    // What leaving full screen means: the presenter leaving the deck (the browser's own key), or the page
+    // leaving it on purpose, to print (a full-screen page prints as one screen) or to open the presenter's
+    // window (the browser leaves full screen for a new window).
+    let on_full_screen_left = StoredValue::new(FullScreenLeft::Close);
+    let leave_full_screen = move |then: FullScreenLeft| -> bool {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+        if document.fullscreen_element().is_none() {
+            return false;
+        }
+        on_full_screen_left.set_value(then);
+        document.exit_fullscreen();
+        true
+    };
+    let print = move |_| {
+        if !leave_full_screen(FullScreenLeft::Print) {
+            print_now();
+        }
+    };
+    let open_presenter_view = move |_| {
+        leave_full_screen(FullScreenLeft::Stay);
+        let opened = web_sys::window().and_then(|w| {
+            w.open_with_url_and_target_and_features(
+                &super::address::presenter_address(),
+                "masterplan-presenter",
+                "popup",
+            )
+            .ok()
+            .flatten()
+        });
+        presenter_blocked.set(opened.is_none());
+    };
 
     let deck_ref = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -86,7 +148,14 @@ pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
         }
     };
     // Leaving full screen with the browser's own key leaves the presentation too.
-    super::window_events::while_presenting(on_key, close);
+    super::window_events::while_presenting(on_key, move || {
+        match on_full_screen_left.get_value() {
+            FullScreenLeft::Close => close(),
+            FullScreenLeft::Print => print_now(),
+            FullScreenLeft::Stay => {}
+        }
+        on_full_screen_left.set_value(FullScreenLeft::Close);
+    });
     // On a touch screen a swipe to the left is the next slide, to the right the previous one. A mouse
     // dragging across the deck moves nothing, and a tap on a button is not a swipe.
     let swipe_from = StoredValue::new(None::<(i32, i32)>);
@@ -109,14 +178,16 @@ pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
     };
 
     view! {
-        <div class="deck" role="dialog" aria-modal="true" aria-label=move || lang.get().t(Key::PresentationLabel) tabindex="-1" node_ref=deck_ref
+        <div class=move || format!("deck theme-{}", theme.get().code()) role="dialog" aria-modal="true" aria-label=move || lang.get().t(Key::PresentationLabel) tabindex="-1" node_ref=deck_ref
             data-testid="presentation" on:pointerdown=on_pointer_down on:pointerup=on_pointer_up
             on:pointercancel=move |_| swipe_from.set_value(None)>
             {move || {
                 let index = current.get().min(last());
-                slides.with(|s| s.get(index).cloned()).map(|slide| view! {
+                let theme = theme.get();
+                pages.with(|p| p.get(index).map(|(_, page)| page.clone())).map(|page| view! {
                     <section class="slide" data-testid="slide" data-slide-index=index.to_string() aria-roledescription="slide">
-                        {slide_view(slide)}
+                        {move || filter_line.get().map(|line| view! { <p class="slide-filter" data-testid="slide-filter">{line}</p> })}
+                        {page_view(page, theme)}
                     </section>
                 })
             }}
@@ -128,18 +199,82 @@ pub fn Presentation(close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
                     }}
                 </span>
                 <span class="typed">{move || typed.get()}</span>
+                {move || presenter_blocked.get().then(|| view! { <span class="deck-alert" role="alert">{lang.get().t(Key::PresenterBlocked)}</span> })}
                 <button type="button" class="deck-button" aria-label=move || lang.get().t(Key::SlidePrevious) on:click=move |_| current.update(|c| *c = c.saturating_sub(1))>"‹"</button>
                 <button type="button" class="deck-button" aria-label=move || lang.get().t(Key::SlideNext) on:click=move |_| current.update(|c| *c = (*c + 1).min(last()))>"›"</button>
+                <button type="button" class="deck-button" data-testid="slide-theme" aria-pressed=move || (theme.get() == SlideTheme::Dark).to_string()
+                    on:click=move |_| settings.arrange_slides(arrangement.get_untracked().with_theme(theme.get_untracked().other()))>
+                    {move || lang.get().t(match theme.get() { SlideTheme::Light => Key::SlideThemeDark, SlideTheme::Dark => Key::SlideThemeLight })}
+                </button>
+                <button type="button" class="deck-button" data-testid="presenter-view-open" on:click=open_presenter_view>{move || lang.get().t(Key::PresenterViewOpen)}</button>
+                <button type="button" class="deck-button" data-testid="deck-print" on:click=print>{move || lang.get().t(Key::SlidesPrint)}</button>
                 <button type="button" class="deck-button" data-testid="present-exit" on:click=move |_| close()>{move || lang.get().t(Key::PresentationExit)}</button>
             </div>
+            // Every slide as arranged, one per printed page, made only when printing is asked for. Outside the
+            // deck: the browser's own style for a full-screen element (fixed, !important) would hold the
+            // printed slides to one screen.
+            {move || (printing.get() > 0).then(|| view! {
+                <Portal>
+                    <div class="deck-print" node_ref=print_ref data-testid="deck-printed">
+                        {move || {
+                            let theme = theme.get_untracked();
+                            let line = filter_line.get_untracked();
+                            pages.get_untracked().into_iter().map(|(_, page)| {
+                                let line = line.clone();
+                                view! {
+                                    <section class=format!("print-slide slide theme-{}", theme.code())>
+                                        {line.map(|line| view! { <p class="slide-filter">{line}</p> })}
+                                        {page_view(page, theme)}
+                                    </section>
+                                }
+                            }).collect_view()
+                        }}
+                    </div>
+                </Portal>
+            })}
         </div>
     }
 }
 
-fn slide_view(slide: Slide) -> impl IntoView {
+/// What the deck does when the browser leaves full screen.
+#[derive(Clone, Copy)]
+enum FullScreenLeft {
+    Close,
+    Print,
+    Stay,
+}
+
+/// The deck as shown: every page of the slides the presenter keeps, each with its slide's key (for its
+/// notes), the line that names the filter, and the theme.
+pub(super) struct DeckPages {
+    pub pages: Memo<Vec<(String, Page)>>,
+    pub filter_line: Memo<Option<String>>,
+    pub theme: Memo<SlideTheme>,
+}
+
+pub(super) fn deck_pages(filter: Signal<ProgramFilter>) -> DeckPages {
+    let store = use_store();
+    let lang = use_lang();
+    let arrangement = use_settings().slides();
+    let today = files::today();
+    let pages = Memo::new(move |_| {
+        // With several cities, the deck ends with their comparison.
+        let cities: Vec<crate::format::Dataset> =
+            crate::state::portfolio_cities(store).into_iter().map(|(_, d)| d).collect();
+        let l = lang.get();
+        let of = DeckOf { filter: filter.get(), today: today.clone() };
+        let slides = arrangement.with(|a| a.shown(store.with(|d| deck_with_cities(d, &cities, &of, l))));
+        slides.iter().flat_map(|slide| slide.pages(l).into_iter().map(|page| (slide.key(), page))).collect()
+    });
+    let filter_line = Memo::new(move |_| store.with(|d| filter.with(|f| slides::filter_line(d, f, lang.get()))));
+    let theme = Memo::new(move |_| arrangement.with(|a| a.theme));
+    DeckPages { pages, filter_line, theme }
+}
+
+pub(super) fn page_view(page: Page, theme: SlideTheme) -> impl IntoView {
     let l = use_lang().get_untracked();
-    match slide {
-        Slide::Title { city, plan, date } => view! {
+    match page {
+        Page::Title { city, plan, date } => view! {
             <div class="slide-title">
                 <p class="slide-kicker">{l.t(Key::AppTitle)}</p>
                 <h2>{city}</h2>
@@ -148,7 +283,7 @@ fn slide_view(slide: Slide) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Slide::Headline { programs, counts } => {
+        Page::Headline { programs, counts } => {
             let shares = counts.shares();
             view! {
                 <div class="slide-headline">
@@ -167,56 +302,31 @@ fn slide_view(slide: Slide) -> impl IntoView {
             }
             .into_any()
         }
-        Slide::Chart(chart) => chart_slide(chart).into_any(),
-        Slide::Map(map) => {
+        Page::Chart(chart) => {
+            let svg = chart.to_slide_svg(theme);
+            view! { <div class="slide-chart" role="img" aria-label=chart.title.clone() inner_html=svg></div> }
+                .into_any()
+        }
+        Page::Map(map) => {
             let svg = map.to_svg();
-            view! { <div class="slide-chart slide-map" role="img" aria-label=map.title.clone() inner_html=svg></div> }.into_any()
+            view! { <div class="slide-chart slide-map" role="img" aria-label=map.title.clone() inner_html=svg></div> }
+                .into_any()
         }
-        Slide::Dimension { dimension: _, chart, quick_wins, postponed } => view! {
-            <div class="slide-dimension">
-                {chart_slide(chart)}
-                <div class="slide-lists">
-                    {(!quick_wins.is_empty()).then(|| view! {
-                        <div>
-                            <h3>{l.t(Key::QuickWinsLabel)}</h3>
-                            <ul>{quick_wins.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul>
-                        </div>
-                    })}
-                    {(!postponed.is_empty()).then(|| view! {
-                        <div>
-                            <h3>{l.tf(Key::PostponedHeading, &[("count", &l.count(postponed.len()))])}</h3>
-                            <ul>{postponed.into_iter().map(|(name, year, reason)| view! { <li>{postponed_line(&name, year, &reason, l)}</li> }).collect_view()}</ul>
-                        </div>
-                    })}
-                </div>
-            </div>
-        }
-        .into_any(),
-        Slide::Scorecard { card, chart, city } => {
-            let since = card.since_round.as_ref().map(|since| since_line(since, l));
-            let quick_wins = quick_wins_line(&card, l);
+        Page::Lists { title, kicker, sections, agency_id } => {
+            let scorecard = agency_id.is_some();
             view! {
-                <div class="slide-dimension slide-scorecard" data-testid="slide-scorecard" data-agency-id=card.agency_id.clone()>
-                    {chart_slide(chart)}
-                    <div class="slide-lists">
-                        <p class="slide-kicker">{l.tf(Key::ScorecardKicker, &[("city", &city)])}</p>
-                        <p>{quick_wins}</p>
-                        {since.map(|line| view! { <p>{line}</p> })}
-                        {(!card.postponed.is_empty()).then(|| view! {
-                            <div>
-                                <h3>{l.tf(Key::PostponedHeading, &[("count", &l.count(card.postponed.len()))])}</h3>
-                                <ul>{card.postponed.iter().map(|(name, year, reason)| view! { <li>{postponed_line(name, *year, reason, l)}</li> }).collect_view()}</ul>
-                            </div>
-                        })}
-                    </div>
+                <div class="slide-lists" data-testid=scorecard.then_some("slide-scorecard") data-agency-id=agency_id>
+                    {kicker.map(|k| view! { <p class="slide-kicker">{k}</p> })}
+                    <h2>{title}</h2>
+                    {sections.into_iter().map(|section| view! {
+                        <div class="slide-section">
+                            {(!section.heading.is_empty()).then(|| view! { <h3>{section.heading.clone()}</h3> })}
+                            <ul>{section.lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                        </div>
+                    }).collect_view()}
                 </div>
             }
             .into_any()
         }
     }
-}
-
-fn chart_slide(chart: BarChart) -> impl IntoView {
-    let svg = chart.to_svg();
-    view! { <div class="slide-chart" role="img" aria-label=chart.title.clone() inner_html=svg></div> }
 }

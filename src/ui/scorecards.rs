@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::charts::BarChart;
 use crate::format::Status;
 use crate::i18n::{Key, Lang};
-use crate::scorecard::{Scorecard, SinceRound};
+use crate::scorecard::Scorecard;
 
 use super::{use_lang, use_store};
 
@@ -63,34 +63,7 @@ pub fn clear_print_marks() {
     }
 }
 
-/// A postponed program as listed: "name → 2021: reason", or "(no reason given)".
-pub fn postponed_line(name: &str, year: i32, reason: &str, l: Lang) -> String {
-    let reason = if reason.is_empty() { l.t(Key::NoReason) } else { reason };
-    format!("{name} → {year}: {reason}")
-}
-
-/// "Quick wins: 2 of 4 programs".
-pub fn quick_wins_line(card: &Scorecard, l: Lang) -> String {
-    l.tf(
-        Key::ScorecardQuickWins,
-        &[("count", &l.count(card.quick_wins.total())), ("programs", &l.programs(card.counts.total()))],
-    )
-}
-
-/// "Since Stage I (27 November 2020): 1 moved forward, 0 moved back, 0 added".
-pub fn since_line(since: &SinceRound, l: Lang) -> String {
-    let c = &since.comparison;
-    l.tf(
-        Key::ScorecardSince,
-        &[
-            ("round", &since.label),
-            ("date", &l.date(&since.date)),
-            ("forward", &l.count(c.forward.len())),
-            ("back", &l.count(c.back.len())),
-            ("added", &l.count(c.added.len())),
-        ],
-    )
-}
+pub use crate::slides::{postponed_line, quick_wins_line, since_line};
 
 /// One agency's scorecard: figures, quick wins, alignment, change since the latest round, postponements
 /// and the programs. Drawn for one language; the caller draws it again when the language or data change.

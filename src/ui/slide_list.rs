@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::files;
 use crate::i18n::Key;
-use crate::slides::deck_with_cities;
+use crate::metrics::ProgramFilter;
+use crate::slides::{DeckOf, deck_with_cities};
 
 use super::{use_lang, use_settings, use_store};
 
@@ -24,7 +25,8 @@ pub fn SlideList() -> impl IntoView {
         let l = lang.get();
         let cities: Vec<crate::format::Dataset> =
             crate::state::portfolio_cities(store).into_iter().map(|(_, d)| d).collect();
-        let slides = store.with(|d| deck_with_cities(d, &cities, l, &today));
+        let of = DeckOf { filter: ProgramFilter::default(), today: today.clone() };
+        let slides = store.with(|d| deck_with_cities(d, &cities, &of, l));
         settings
             .slides()
             .with(|a| a.arrange(slides))
@@ -33,6 +35,7 @@ pub fn SlideList() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let keys = move || arranged.with(|a| a.iter().map(|(k, _, _)| k.clone()).collect::<Vec<_>>());
+    let note_of = move |key: &str| settings.slides().with(|a| a.note(key).to_owned());
     view! {
         <details class="slide-list" data-testid="slide-list" on:toggle=move |ev| {
             open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
@@ -40,7 +43,8 @@ pub fn SlideList() -> impl IntoView {
             <summary>{move || lang.get().t(Key::SlidesArrange)}</summary>
             <ol>
                 {move || arranged.get().into_iter().map(|(key, caption, shown)| {
-                    let (toggle_key, up_key, down_key) = (key.clone(), key.clone(), key.clone());
+                    let (toggle_key, up_key, down_key, note_key) = (key.clone(), key.clone(), key.clone(), key.clone());
+                    let note = note_of(&key);
                     view! {
                         <li data-testid="slide-item" data-slide-key=key class:hidden-slide=!shown>
                             <label>
@@ -52,6 +56,9 @@ pub fn SlideList() -> impl IntoView {
                                 on:click=move |_| settings.arrange_slides(settings.slides().get_untracked().moved(&keys(), &up_key, -1))>"↑"</button>
                             <button type="button" class="button small" data-testid="slide-down" aria-label=lang.get().t(Key::SlideDown)
                                 on:click=move |_| settings.arrange_slides(settings.slides().get_untracked().moved(&keys(), &down_key, 1))>"↓"</button>
+                            <textarea class="slide-notes" data-testid="slide-notes" rows="1" aria-label=lang.get().t(Key::PresenterNotes)
+                                placeholder=lang.get().t(Key::PresenterNotes) prop:value=note
+                                on:change=move |ev| settings.arrange_slides(settings.slides().get_untracked().with_note(&note_key, &event_target_value(&ev)))></textarea>
                         </li>
                     }
                 }).collect_view()}

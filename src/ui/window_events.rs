@@ -165,7 +165,7 @@ fn leaving(store: DataStore) -> [WindowListenerHandle; 3] {
 
 /// Whether keys and pastes aimed at `target` are someone typing text (a text field, a text area, an editable
 /// element), which keeps its own undo and paste.
-fn is_text_entry(target: Option<web_sys::EventTarget>) -> bool {
+pub(super) fn is_text_entry(target: Option<web_sys::EventTarget>) -> bool {
     target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
         match element.tag_name().as_str() {
             "TEXTAREA" => true,

@@ -373,6 +373,26 @@ impl Browser {
 
     /// How many pages printing the page now would give: Chromium's own PDF of it, pages counted.
     pub async fn printed_pages(&self) -> usize {
+        let text = self.printed_pdf().await;
+        // Every page object says `/Type /Page`; the page tree says `/Type /Pages`.
+        text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+    }
+
+    /// The size of each page printing the page now would give, in PDF points: Chromium's own PDF of it.
+    pub async fn printed_page_sizes(&self) -> Vec<(f64, f64)> {
+        let text = self.printed_pdf().await;
+        text.split("/MediaBox [")
+            .skip(1)
+            .filter_map(|rest| {
+                let numbers: Vec<f64> =
+                    rest.split(']').next()?.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+                Some((numbers.get(2)? - numbers.first()?, numbers.get(3)? - numbers.get(1)?))
+            })
+            .collect()
+    }
+
+    /// Chromium's own PDF of the page as printed now, as text (its structure is plain, its streams are not).
+    async fn printed_pdf(&self) -> String {
         use base64::Engine;
         let reply = self
             .client
@@ -380,9 +400,24 @@ impl Browser {
             .await
             .unwrap();
         let pdf = base64::engine::general_purpose::STANDARD.decode(reply["data"].as_str().unwrap()).unwrap();
-        let text = String::from_utf8_lossy(&pdf);
-        // Every page object says `/Type /Page`; the page tree says `/Type /Pages`.
-        text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+        String::from_utf8_lossy(&pdf).into_owned()
+    }
+
+    /// A print of a part alone (`print_alone`) leaves marks on the page that the app takes off at any other
+    /// print, as Chromium's PDF is: they are put back for the next one, to see what the style sheet makes of
+    /// them.
+    pub async fn keep_print_marks_for_the_next_print(&self) {
+        self.eval(
+            "const target = document.querySelector('[data-print-target]');
+             const holders = [...document.querySelectorAll('[data-print-path]')];
+             window.addEventListener('beforeprint', () => {
+                 document.body.setAttribute('data-printing', 'one');
+                 target.setAttribute('data-print-target', '');
+                 holders.forEach(e => e.setAttribute('data-print-path', ''));
+             }, { once: true });
+             return null",
+        )
+        .await;
     }
 
     pub async fn go_back(&self) {
@@ -406,6 +441,28 @@ impl Browser {
     /// Runs an asynchronous script: it calls `arguments[0]` with its result.
     pub async fn client_execute_async(&self, script: &str) -> Value {
         self.client.execute_async(script, vec![]).await.unwrap()
+    }
+
+    /// A window the page opened itself (a popup), once it is there: the one open window not in `known`.
+    pub async fn window_opened(&self, known: &[fantoccini::wd::WindowHandle]) -> fantoccini::wd::WindowHandle {
+        let started = Instant::now();
+        loop {
+            if let Some(new) = self.client_windows().await.into_iter().find(|w| !known.contains(w)) {
+                return new;
+            }
+            assert!(started.elapsed() < PATIENCE, "no window opened");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Closes the window the browser is in (the others stay open; switch to one next).
+    pub async fn close_window(&self) {
+        self.client.close_window().await.unwrap();
+    }
+
+    /// Loads the page of the current window again.
+    pub async fn reload(&self) {
+        self.client.refresh().await.unwrap();
     }
 
     pub async fn switch_to(&self, window: &fantoccini::wd::WindowHandle) {
