@@ -622,7 +622,17 @@ impl BarChart {
 /// browser plotters measures text with an element whose inline style the page's Content-Security-Policy
 /// refuses for any size but one, and each measurement makes the browser lay the page out again.
 fn text_width(text: &str, size: f64) -> i32 {
-    (text.chars().count() as f64 * size / 1.24 * 0.56).ceil() as i32
+    (text.chars().count() as f64 * char_width(size)).ceil() as i32
+}
+
+/// About how many characters of text at `size` fit `width` pixels (counted as `text_width` counts).
+pub(crate) fn chars_fitting(width: i32, size: f64) -> usize {
+    (f64::from(width.max(0)) / char_width(size)) as usize
+}
+
+/// A character's average width in sans-serif, in pixels, at a size as given to plotters.
+fn char_width(size: f64) -> f64 {
+    size / 1.24 * 0.62
 }
 
 /// The most bars a slide shows: each label stays at least 20 px high on a 1280 × 720 screen, on two lines.

@@ -8,7 +8,10 @@ use std::fmt::Write as _;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::charts::{FONT, LABEL_SIZE, LEGEND_ROW, TITLE_SIZE, Table, WIDTH, shortened_to};
+use crate::charts::{
+    FONT, LABEL_SIZE, LEGEND_ROW, SLIDE_HEIGHT, SLIDE_WIDTH, TITLE_SIZE, Table, WIDTH, chars_fitting, shortened_to,
+    wrapped,
+};
 use crate::format::{Dataset, Program};
 use crate::geo::projection::Projection;
 use crate::geo::{Level, Position, RegionIndex, Ring, Tallies, Tally};
@@ -404,24 +407,42 @@ fn area_and_centroid(points: &[(f64, f64)]) -> (f64, (f64, f64)) {
 }
 
 impl MapChart {
-    /// The map as an SVG document: each region a `<g data-testid="map-region">` with its code, its count
-    /// and a description, focusable; names where they fit; the legend, the city-wide programs and the
-    /// boundaries' source below.
+    /// The map as an SVG document for the dashboard's card: each region a `<g data-testid="map-region">` with
+    /// its code, its count and a description, focusable; names where they fit; the legend, the city-wide
+    /// programs and the boundaries' source below.
     pub fn to_svg(&self) -> String {
         let positions = self.regions.iter().flat_map(|r| r.shapes.iter().flatten().flatten());
         let map_width = f64::from(WIDTH) - 2.0 * MARGIN;
         let map_height = Projection::height_for(positions.clone(), map_width)
             .unwrap_or(MAP_MIN_HEIGHT)
             .clamp(MAP_MIN_HEIGHT, MAP_MAX_HEIGHT);
-        let projection = Projection::fit(positions, map_width, map_height);
-        let to_pixel = |p: Position| -> (i32, i32) {
-            let (x, y) = projection.map_or((0.0, 0.0), |pr| pr.project(p));
-            ((x + MARGIN).round() as i32, (y + MARGIN + f64::from(TITLE_HEIGHT)).round() as i32)
-        };
         let legend_rows = self.legend_rows();
         let below = LEGEND_ROW * (legend_rows as i32) + 8 + 28 + if self.source.is_some() { 24 } else { 0 } + 8;
         let height = TITLE_HEIGHT + (map_height + 2.0 * MARGIN) as u32 + below as u32;
-        let size = (WIDTH, height);
+        self.svg_with(&MapLayout::CARD, (WIDTH, height), (map_width, map_height))
+    }
+
+    /// The map as an SVG document that fills a 16:9 slide (1280 × 600, like the charts'): the map as large as
+    /// the frame's height allows, the legend, the city-wide programs and the source beside it, in type that
+    /// stays at least 20 px on a 1280 × 720 screen.
+    pub fn to_slide_svg(&self) -> String {
+        let positions = self.regions.iter().flat_map(|r| r.shapes.iter().flatten().flatten());
+        let layout = MapLayout::SLIDE;
+        let (most_wide, most_high) =
+            (f64::from(SLIDE_WIDTH) * 0.62, f64::from(SLIDE_HEIGHT - layout.title_height) - 2.0 * MARGIN);
+        // Tall shapes take the frame's height; wide ones its width, at most.
+        let ratio = Projection::height_for(positions, 1000.0).map_or(1.0, |h| h / 1000.0).max(0.05);
+        let map_width = most_wide.min(most_high / ratio);
+        self.svg_with(&layout, (SLIDE_WIDTH, SLIDE_HEIGHT), (map_width, (map_width * ratio).min(most_high)))
+    }
+
+    fn svg_with(&self, layout: &MapLayout, size: (u32, u32), (map_width, map_height): (f64, f64)) -> String {
+        let positions = self.regions.iter().flat_map(|r| r.shapes.iter().flatten().flatten());
+        let projection = Projection::fit(positions, map_width, map_height);
+        let to_pixel = |p: Position| -> (i32, i32) {
+            let (x, y) = projection.map_or((0.0, 0.0), |pr| pr.project(p));
+            ((x + MARGIN).round() as i32, (y + MARGIN + f64::from(layout.title_height)).round() as i32)
+        };
 
         let mut under = String::new();
         {
@@ -474,7 +495,7 @@ impl MapChart {
         let mut over = String::new();
         {
             let root = SVGBackend::with_string(&mut over, size).into_drawing_area();
-            self.draw_over(&root, &to_pixel, map_height).expect("drawing into a string buffer");
+            self.draw_over(&root, &to_pixel, (map_width, map_height), layout).expect("drawing into a string buffer");
             root.present().expect("drawing into a string buffer");
         }
         svg.push_str(r#"<g class="map-text">"#);
@@ -521,11 +542,21 @@ impl MapChart {
 
     /// The title, the kecamatan's outlines at the kelurahan level, the names that fit, the legend, the
     /// city-wide programs and the source.
-    fn draw_over(&self, root: &Area<'_>, to_pixel: &dyn Fn(Position) -> (i32, i32), map_height: f64) -> Drawn {
+    fn draw_over(
+        &self,
+        root: &Area<'_>,
+        to_pixel: &dyn Fn(Position) -> (i32, i32),
+        (map_width, map_height): (f64, f64),
+        layout: &MapLayout,
+    ) -> Drawn {
         root.draw(&Text::new(
             self.title.as_str(),
-            (16, 22),
-            (FONT, TITLE_SIZE).into_font().style(FontStyle::Bold).color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
+            (16, layout.title_height as i32 / 2),
+            (FONT, layout.title)
+                .into_font()
+                .style(FontStyle::Bold)
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
         for region in &self.regions {
             // The name at the centroid of the region's largest polygon, when it fits inside that polygon's box.
@@ -549,17 +580,20 @@ impl MapChart {
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             let Some((_, (cx, cy), width, height)) = largest else { continue };
             let color = if is_dark(fill_of(self, region)) { WHITE } else { BLACK };
-            let style = (FONT, NAME_SIZE).into_font().color(&color).pos(Pos::new(HPos::Center, VPos::Center));
+            let style = (FONT, layout.name).into_font().color(&color).pos(Pos::new(HPos::Center, VPos::Center));
             // Measured at the legend's size and scaled: the page's Content-Security-Policy allows the one
             // style attribute plotters measures text with at that size (index.html), no other.
             let measure = (FONT, LABEL_SIZE).into_font().color(&BLACK);
             let (text_width, text_height) = root.estimate_text_size(&region.name, &measure)?;
-            let scale = NAME_SIZE / LABEL_SIZE;
+            let scale = layout.name / LABEL_SIZE;
             if f64::from(text_width) * scale <= width * 0.9 && f64::from(text_height) * scale * 1.6 <= height {
                 root.draw(&Text::new(region.name.as_str(), (cx.round() as i32, cy.round() as i32), style))?;
             }
         }
-        let mut y = TITLE_HEIGHT as i32 + (map_height + 2.0 * MARGIN) as i32 + LEGEND_ROW / 2;
+        if layout.beside {
+            return self.draw_legend_beside(root, (MARGIN * 2.0 + map_width) as i32 + 24, layout);
+        }
+        let mut y = layout.title_height as i32 + (map_height + 2.0 * MARGIN) as i32 + LEGEND_ROW / 2;
         let style = (FONT, LABEL_SIZE).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center));
         let mut x = 16;
         for (label, color) in &self.legend {
@@ -584,4 +618,71 @@ impl MapChart {
         }
         Ok(())
     }
+
+    /// A slide's legend in a column right of the map, from `left`: one item per row, then the city-wide
+    /// programs and the source, each wrapped to the column.
+    fn draw_legend_beside(&self, root: &Area<'_>, left: i32, layout: &MapLayout) -> Drawn {
+        let size = layout.label;
+        let style = (FONT, size).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center));
+        let chars = chars_fitting(SLIDE_WIDTH as i32 - 16 - left, size).max(8);
+        let line = (size / 1.24 * 1.25) as i32;
+        let swatch = (size / 2.5) as i32;
+        let mut y = layout.title_height as i32 + 24;
+        for (label, color) in &self.legend {
+            let corners = [(left, y - swatch), (left + 2 * swatch, y + swatch)];
+            root.draw(&Rectangle::new(corners, color.filled()))?;
+            root.draw(&Rectangle::new(corners, RGBColor(0x88, 0x88, 0x88).stroke_width(1)))?;
+            root.draw(&Text::new(shortened_to(label, chars - 3), (left + 2 * swatch + 10, y), style.clone()))?;
+            y += layout.legend_row;
+        }
+        y += line / 2;
+        for text in wrapped(&self.city_wide, chars, 3) {
+            root.draw(&Text::new(text, (left, y), style.clone()))?;
+            y += line;
+        }
+        if let Some(source) = &self.source {
+            let credit = self.lang.tf(Key::MapSource, &[("source", source)]);
+            let small = (FONT, layout.source).into_font().color(&RGBColor(0x44, 0x44, 0x44));
+            let small_chars = chars_fitting(SLIDE_WIDTH as i32 - 16 - left, layout.source);
+            y += line / 2;
+            for text in wrapped(&credit, small_chars.max(8), 3) {
+                root.draw(&Text::new(text, (left, y), small.clone().pos(Pos::new(HPos::Left, VPos::Center))))?;
+                y += (layout.source / 1.24 * 1.25) as i32;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where the map is drawn: the card's layout (legend below) or a slide's (legend beside, larger type).
+struct MapLayout {
+    title: f64,
+    title_height: u32,
+    name: f64,
+    label: f64,
+    source: f64,
+    legend_row: i32,
+    beside: bool,
+}
+
+impl MapLayout {
+    const CARD: MapLayout = MapLayout {
+        title: TITLE_SIZE,
+        title_height: TITLE_HEIGHT,
+        name: NAME_SIZE,
+        label: LABEL_SIZE,
+        source: SOURCE_SIZE,
+        legend_row: LEGEND_ROW,
+        beside: false,
+    };
+    /// Type as the charts' on a slide: at 1280 × 720, names about 25 px, the source about 21 px.
+    const SLIDE: MapLayout = MapLayout {
+        title: 46.0,
+        title_height: 80,
+        name: 32.0,
+        label: 34.0,
+        source: 27.0,
+        legend_row: 48,
+        beside: true,
+    };
 }

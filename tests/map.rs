@@ -91,3 +91,20 @@ fn without_boundaries_there_is_no_map() {
     dataset.regions = None;
     assert!(MapChart::of(&dataset, &dataset.programs, MapView::default(), Lang::Id).is_none());
 }
+
+#[test]
+fn on_a_slide_the_map_fills_the_frame_with_its_legend_beside_it() {
+    let dataset = sample_dataset();
+    let map = MapChart::of(&dataset, &dataset.programs, MapView::default(), Lang::Id).unwrap();
+    let slide = map.to_slide_svg();
+    assert!(slide.contains(r#"viewBox="0 0 1280 600""#), "the charts' slide frame");
+    assert_eq!(groups(&slide), groups(&map.to_svg()), "the same regions, with the same counts");
+    // The legend's first item lies right of the map, not below it.
+    let x_of = |text: &str| -> i32 {
+        let at = slide.find(&format!(">\n{text}\n</text>")).unwrap_or_else(|| panic!("{text} in the slide"));
+        let tag = &slide[slide[..at].rfind("<text").unwrap()..at];
+        tag.split("x=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
+    };
+    assert!(x_of("0") > 640, "the legend beside the map");
+    assert!(slide.contains("font-size=\"27.4"), "labels at 34 / 1.24 px, over 26 px at 1280 × 720");
+}

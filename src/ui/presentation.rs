@@ -308,7 +308,7 @@ pub(super) fn page_view(page: Page, theme: SlideTheme) -> impl IntoView {
                 .into_any()
         }
         Page::Map(map) => {
-            let svg = map.to_svg();
+            let svg = map.to_slide_svg();
             view! { <div class="slide-chart slide-map" role="img" aria-label=map.title.clone() inner_html=svg></div> }
                 .into_any()
         }
