@@ -992,3 +992,74 @@ async fn a_removed_citys_number_is_never_given_to_another_and_its_data_comes_bac
     );
     storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn an_agencys_short_name_from_the_panel_names_its_bar_and_one_too_long_is_refused_at_the_field() {
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    let page = Page::open_at("?view=register").await;
+    page.wait_for("agency-panel").await;
+    let field = "[data-testid=agency-row][data-agency-id=disdukcapil] [data-testid=agency-short-name]";
+    let short: HtmlInputElement = page.root.query_selector(field).unwrap().expect("the agency's row").unchecked_into();
+    assert_eq!(short.value(), "Disdukcapil", "the example's acronym");
+    let revision = stored_revision();
+    short.set_value("Capil");
+    short.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    // Saved with the data (stored packed, so read by its revision).
+    saved_after(revision).await;
+    // Longer than a chart's label allows: refused, said at the field, the acronym kept.
+    short.set_value("Dinas Kependudukan Capil");
+    short.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    wait_until(|| page.text("agency-panel").contains("Singkatan: ")).await;
+    let short: HtmlInputElement = page.root.query_selector(field).unwrap().unwrap().unchecked_into();
+    assert_eq!(short.value(), "Capil");
+    assert!(
+        page.text("agency-panel").contains("24"),
+        "the message says how long it was: {}",
+        page.text("agency-panel")
+    );
+    // The agency chart names the bar by the acronym.
+    page.click("view-dashboard").await;
+    let chart = page.wait_for("chart-agency").await;
+    wait_until(|| chart.query_selector("svg").unwrap().is_some()).await;
+    let labels: Vec<String> = (0..chart.query_selector_all("svg text").unwrap().length())
+        .filter_map(|i| chart.query_selector_all("svg text").unwrap().item(i)?.text_content())
+        .map(|t| t.trim().to_owned())
+        .collect();
+    assert!(labels.iter().any(|l| l == "Capil"), "{labels:?}");
+    drop(page);
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn notes_written_in_the_slide_list_are_kept_with_the_arrangement() {
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    let page = Page::open_at("?view=dashboard").await;
+    let list: web_sys::HtmlDetailsElement = page.wait_for("slide-list").await.unchecked_into();
+    list.set_open(true);
+    list.dispatch_event(&web_sys::Event::new("toggle").unwrap()).unwrap();
+    let item = "[data-testid=slide-item][data-slide-key=headline] [data-testid=slide-notes]";
+    wait_until(|| page.root.query_selector(item).unwrap().is_some()).await;
+    let notes: web_sys::HtmlTextAreaElement = page.root.query_selector(item).unwrap().unwrap().unchecked_into();
+    notes.set_value("Sebut 60,31 % dulu.");
+    notes.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    wait_until(|| {
+        storage().get_item("masterplan-tracker/settings").unwrap().unwrap_or_default().contains("Sebut 60,31 % dulu.")
+    })
+    .await;
+    // Drawn again (the list closed and opened), the notes are there.
+    list.set_open(false);
+    list.dispatch_event(&web_sys::Event::new("toggle").unwrap()).unwrap();
+    list.set_open(true);
+    list.dispatch_event(&web_sys::Event::new("toggle").unwrap()).unwrap();
+    wait_until(|| {
+        page.root
+            .query_selector(item)
+            .unwrap()
+            .is_some_and(|e| e.unchecked_into::<web_sys::HtmlTextAreaElement>().value() == "Sebut 60,31 % dulu.")
+    })
+    .await;
+    drop(page);
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+}

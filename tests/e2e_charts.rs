@@ -366,8 +366,10 @@ async fn the_presenter_view_moves_the_deck_keeps_its_notes_and_either_window_clo
     let timer = browser.text("presenter-timer").await;
     assert!(timer.contains("00:00:"), "{timer}");
 
-    // Its keys move the audience's deck.
-    browser.keys("\u{E014}\u{E014}").await;
+    // Its keys move the audience's deck: arrows, and a number and Enter.
+    browser.keys("5\u{E007}").await;
+    browser.wait_text("presenter-counter", &format!("5 / {total}")).await;
+    browser.keys("\u{E011}\u{E014}\u{E014}").await; // Home, right, right
     browser.wait_text("presenter-counter", &format!("3 / {total}")).await;
     browser.switch_to(&audience).await;
     browser.wait_text("slide-counter", &format!("3 / {total}")).await;

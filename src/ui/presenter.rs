@@ -44,17 +44,32 @@ pub fn PresenterView() -> impl IntoView {
         settings.slides().with(|a| a.note(&key).to_owned())
     });
 
-    // The deck's keys, except while the presenter types a note.
+    // The deck's keys (a number and Enter jumps), except while the presenter types a note.
+    let typed = RwSignal::new(String::new());
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if super::window_events::is_text_entry(ev.target()) {
             return;
         }
         let at = current.get_untracked();
-        let to = match ev.key().as_str() {
+        let key = ev.key();
+        let to = match key.as_str() {
             "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Spacebar" => at + 1,
             "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" => at.saturating_sub(1),
             "Home" => 0,
             "End" => last(),
+            "Enter" => {
+                let number = typed.get_untracked().parse::<usize>().ok();
+                typed.set(String::new());
+                match number {
+                    Some(n) => n.clamp(1, last() + 1) - 1,
+                    None => return,
+                }
+            }
+            digit if digit.len() == 1 && digit.chars().all(|c| c.is_ascii_digit()) => {
+                typed.update(|t| t.push_str(digit));
+                ev.prevent_default();
+                return;
+            }
             _ => return,
         };
         ev.prevent_default();
@@ -108,6 +123,7 @@ pub fn PresenterView() -> impl IntoView {
                             l.tf(Key::SlideCounter, &[("current", &l.count(current.get().min(last()) + 1)), ("total", &l.count(last() + 1))])
                         }}
                     </span>
+                    <span class="typed">{move || typed.get()}</span>
                     <button type="button" class="deck-button" aria-label=move || lang.get().t(Key::SlidePrevious)
                         on:click=move |_| go(current.get_untracked().saturating_sub(1))>"‹"</button>
                     <button type="button" class="deck-button" aria-label=move || lang.get().t(Key::SlideNext)
