@@ -259,11 +259,18 @@ fn fill_storage() {
     }
 }
 
-fn clear_filler() {
-    let keys: Vec<String> = (0..storage().length().unwrap()).filter_map(|i| storage().key(i).unwrap()).collect();
-    for key in keys.into_iter().filter(|k| k.starts_with("filler-")) {
-        storage().remove_item(&key).unwrap();
-    }
+/// Makes every write to localStorage fail as a full storage does (`QuotaExceededError`), or writes work again.
+fn refuse_writes_as_full(refuse: bool) {
+    let script = if refuse {
+        "Storage.prototype.__setItem = Storage.prototype.__setItem || Storage.prototype.setItem;
+         Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
+    } else {
+        "if (Storage.prototype.__setItem) {
+             Storage.prototype.setItem = Storage.prototype.__setItem;
+             delete Storage.prototype.__setItem;
+         }"
+    };
+    js_sys::Function::new_no_args(script).call0(&JsValue::NULL).unwrap();
 }
 
 /// Whether leaving the page now would ask for confirmation: a `beforeunload` that the page cancels.
@@ -425,11 +432,13 @@ async fn leaving_asks_only_while_something_could_not_be_saved() {
     choose(select, "done");
     assert!(!leaving_asks(), "an edit not yet written is written on leaving, without asking");
     saved_after(0).await;
-    fill_storage();
+    // Full for every write from now: a storage filled to the last character may still take an edit whose
+    // packed data happens to be no longer than before.
+    refuse_writes_as_full(true);
     choose(page.find("program-status-select").unwrap(), "discussion");
     page.wait_for("storage-error").await;
     assert!(leaving_asks(), "the edit could not be saved");
-    clear_filler();
+    refuse_writes_as_full(false);
     choose(page.find("program-status-select").unwrap(), "running");
     wait_until(|| page.find("storage-error").is_none()).await;
     assert!(!leaving_asks(), "saved again");
