@@ -22,7 +22,7 @@ pub fn charts(dataset: &Dataset, filter: &ProgramFilter, lang: Lang) -> Vec<BarC
             "subdimension",
             lang.t(Key::ChartSubdimensionTitle).to_owned(),
             lang.field("subdimension"),
-            metrics::by_subdimension(programs).into_iter().map(|(s, c)| (lang.subdimension(s).to_owned(), c)).collect(),
+            subdimension_groups(programs, lang),
             lang,
         ),
         BarChart::stacked_by_status(
@@ -81,6 +81,17 @@ pub fn charts(dataset: &Dataset, filter: &ProgramFilter, lang: Lang) -> Vec<BarC
     charts.extend(rounds_chart(dataset, |id| unfiltered || kept.contains(id), lang));
     charts.extend(index_trend_chart(dataset, lang));
     charts
+}
+
+/// Programs per sub-dimension, and those without one in a bar of their own: no program leaves the chart.
+fn subdimension_groups(programs: &[crate::format::Program], lang: Lang) -> Vec<(String, metrics::StatusCounts)> {
+    let mut groups: Vec<(String, metrics::StatusCounts)> =
+        metrics::by_subdimension(programs).into_iter().map(|(s, c)| (lang.subdimension(s).to_owned(), c)).collect();
+    let without = metrics::StatusCounts::of(programs.iter().filter(|p| p.subdimension.is_none()));
+    if without.total() > 0 {
+        groups.push((lang.t(Key::NoSubdimension).to_owned(), without));
+    }
+    groups
 }
 
 /// Status shares in each recorded round, of the programs `counts_program` keeps; `None` without rounds.

@@ -147,25 +147,54 @@ pub fn bulk_set(dataset: &Dataset, ids: &[String], set: &BulkSet) -> Change {
 }
 
 /// Adds an agency with an id made from its name; returns the change and the id.
-pub fn add_agency(dataset: &Dataset, name: &str) -> (Change, String) {
-    let id = agency_id(name, |id| dataset.agencies.iter().any(|a| a.id == id));
+/// Adds an agency, with its acronym when one is given (blank for none); its id is made from the acronym, or
+/// else from the name. Returns the change and the id.
+pub fn add_agency(dataset: &Dataset, name: &str, short_name: &str) -> (Change, String) {
+    let short_name = Some(short_name.trim()).filter(|s| !s.is_empty());
+    let id = agency_id(name, short_name, |id| dataset.agencies.iter().any(|a| a.id == id));
     let mut agencies = dataset.agencies.clone();
-    agencies.push(Agency { id: id.clone(), name: name.trim().to_owned(), short_name: None, extra: Default::default() });
+    agencies.push(Agency {
+        id: id.clone(),
+        name: name.trim().to_owned(),
+        short_name: short_name.map(str::to_owned),
+        extra: Default::default(),
+    });
     (Change::agencies(&dataset.agencies, &agencies), id)
 }
 
-/// An agency id made from its name (`Dinas Pariwisata` is `dinas-pariwisata`), made unique against `taken`.
-pub fn agency_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
-    let stem: String = name
-        .chars()
-        .filter_map(|c| {
-            if c.is_alphanumeric() { Some(c.to_ascii_lowercase()) } else { (c == ' ' || c == '-').then_some('-') }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+/// The longest id made from an agency's name, in characters: its first words, whole.
+const AGENCY_ID_FROM_NAME_CHARS: usize = 20;
+
+/// An agency id made unique against `taken`: from its acronym when it has one (`Bappeda` is `bappeda`), else
+/// from the first words of its name (`Badan Perencanaan Pembangunan Daerah` is `badan-perencanaan`).
+pub fn agency_id(name: &str, short_name: Option<&str>, taken: impl Fn(&str) -> bool) -> String {
+    let words = |text: &str| -> Vec<String> {
+        text.chars()
+            .filter_map(|c| {
+                if c.is_alphanumeric() { Some(c.to_ascii_lowercase()) } else { (c == ' ' || c == '-').then_some('-') }
+            })
+            .collect::<String>()
+            .split('-')
+            .filter(|part| !part.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let stem = match short_name.map(words).filter(|w| !w.is_empty()) {
+        Some(acronym) => acronym.join("-"),
+        None => {
+            let mut stem = String::new();
+            for word in words(name) {
+                if !stem.is_empty() && stem.chars().count() + 1 + word.chars().count() > AGENCY_ID_FROM_NAME_CHARS {
+                    break;
+                }
+                if !stem.is_empty() {
+                    stem.push('-');
+                }
+                stem.push_str(&word);
+            }
+            stem
+        }
+    };
     let stem = if stem.is_empty() { "opd".to_owned() } else { stem };
     free_id(&stem, Suffix::WhenTaken, taken)
 }

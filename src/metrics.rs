@@ -156,6 +156,35 @@ pub struct ProgramFilter {
 }
 
 impl ProgramFilter {
+    /// The filter an address names (`dimension=governance&agency=dlh&quick_win=yes`, as the register's).
+    pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> ProgramFilter {
+        let mut filter = ProgramFilter::default();
+        for (key, value) in params {
+            match key {
+                "dimension" => filter.dimension = crate::format::from_code(value),
+                "agency" if !value.is_empty() => filter.agency = Some(value.to_owned()),
+                "quick_win" => filter.quick_wins_only = crate::format::from_yes_no_code(value) == Some(true),
+                _ => {}
+            }
+        }
+        filter
+    }
+
+    /// The address parameters that say this filter; none for the whole plan.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if let Some(d) = self.dimension {
+            params.push(("dimension", d.code().to_owned()));
+        }
+        if let Some(a) = &self.agency {
+            params.push(("agency", a.clone()));
+        }
+        if self.quick_wins_only {
+            params.push(("quick_win", crate::format::yes_no_code(Some(true)).to_owned()));
+        }
+        params
+    }
+
     pub fn keeps(&self, program: &Program) -> bool {
         self.dimension.is_none_or(|d| program.dimension == d)
             && self.agency.as_deref().is_none_or(|a| program.agency.as_deref() == Some(a))

@@ -388,7 +388,7 @@ fn agencies_of<'a>(sheet: &'a xlsx::Sheet, base: &Dataset) -> AgencySheet<'a> {
         }
         let short_name = (!short_name.is_empty()).then_some(short_name);
         let id = if id.is_empty() {
-            crate::edit::agency_id(&name, |taken| {
+            crate::edit::agency_id(&name, short_name.as_deref(), |taken| {
                 base.agencies.iter().any(|a| a.id == taken) || agencies.iter().any(|(_, a)| a.id == taken)
             })
         } else {

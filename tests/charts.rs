@@ -268,3 +268,29 @@ fn a_filtered_deck_counts_only_the_programs_the_filter_keeps() {
     assert_eq!(filter_line(&dataset, &agency, Lang::Id).as_deref(), Some("Disaring: Diskominfo · Hanya quick win"));
     assert_eq!(filter_line(&dataset, &ProgramFilter::default(), Lang::Id), None);
 }
+
+#[test]
+fn every_breakdown_adds_up_to_the_programs_shown() {
+    use masterplan_tracker::dashboard::charts;
+    use masterplan_tracker::metrics::ProgramFilter;
+    let dataset = sample_dataset();
+    let filters = [
+        ProgramFilter::default(),
+        ProgramFilter { dimension: Some(Dimension::Governance), ..Default::default() },
+        ProgramFilter { quick_wins_only: true, ..Default::default() },
+        ProgramFilter { agency: Some("diskominfo".into()), ..Default::default() },
+    ];
+    for filter in filters {
+        let shown = dataset.programs.iter().filter(|p| filter.keeps(p)).count();
+        for chart in charts(&dataset, &filter, Lang::En) {
+            if !["dimension", "subdimension", "agency", "target-year"].contains(&chart.name) {
+                continue;
+            }
+            let total: usize = chart.table.rows.iter().map(|row| row.last().unwrap().parse::<usize>().unwrap()).sum();
+            assert_eq!(total, shown, "{} under {filter:?}", chart.name);
+        }
+    }
+    let all = charts(&dataset, &ProgramFilter::default(), Lang::Id);
+    let subdimensions = all.iter().find(|c| c.name == "subdimension").unwrap();
+    assert_eq!(subdimensions.rows.last().unwrap().label, "(tanpa subdimensi)", "programs without one have their bar");
+}

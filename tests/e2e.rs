@@ -220,3 +220,23 @@ fn tempdir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_language_chosen_is_written_into_the_address_and_kept_by_a_reload_and_a_copied_link() {
+    let browser = Browser::start().await;
+    browser.open("?lang=id&view=register").await;
+    browser.select("lang-switch", "en").await;
+    browser.wait_until("return location.search.includes('lang=en')", "the address says lang=en").await;
+    let search = browser.eval("return location.search").await;
+    assert!(search.as_str().unwrap().contains("view=register"), "the rest of the address kept: {search}");
+    assert!(!search.as_str().unwrap().contains("lang=id"), "{search}");
+    browser.reload().await;
+    browser.wait_text("view-register", "Program register").await;
+    // A copied link opens in the language it was copied in, whatever the browser remembers.
+    let link = browser.eval("return location.href").await.as_str().unwrap().to_owned();
+    browser.select("lang-switch", "id").await;
+    browser.wait_until("return location.search.includes('lang=id')", "the address says lang=id").await;
+    browser.goto(&link).await;
+    browser.wait_text("view-register", "Program register").await;
+    browser.close().await;
+}

@@ -410,3 +410,37 @@ async fn the_presenter_view_moves_the_deck_keeps_its_notes_and_either_window_clo
     assert!(browser.text("presenter-next").await.contains("Akhir presentasi"));
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_filtered_dashboard_lives_in_the_address_and_comes_back_on_reload() {
+    let browser = Browser::start().await;
+    browser.open("?view=dashboard").await;
+    browser.select("dashboard-dimension", "governance").await;
+    browser.click("dashboard-quick-wins").await;
+    browser
+        .wait_until(
+            "return location.search.includes('dimension=governance') && location.search.includes('quick_win=yes')",
+            "the filter in the address",
+        )
+        .await;
+    browser.reload().await;
+    browser.wait_css("[data-testid=chart-status] svg").await;
+    assert_eq!(browser.value("dashboard-dimension").await, "governance");
+    assert_eq!(browser.eval("return document.querySelector('[data-testid=dashboard-quick-wins]').checked").await, true);
+    browser.wait_css("[data-testid=chart-status] [data-testid=chart-table-toggle]").await.click().await.unwrap();
+    let quick_governance = masterplan_tracker::sample::sample_dataset()
+        .programs
+        .iter()
+        .filter(|p| p.quick_win && p.dimension == masterplan_tracker::format::Dimension::Governance)
+        .count();
+    let table = browser.text("chart-status-table").await;
+    assert!(
+        table.contains(&format!("Total {quick_governance}")) || table.contains(&format!("Total\t{quick_governance}")),
+        "{table}"
+    );
+    // The register keeps its own filters: the dashboard's do not follow into it.
+    browser.click("view-register").await;
+    browser.wait_for("filter-dimension").await;
+    assert_eq!(browser.value("filter-dimension").await, "");
+    browser.close().await;
+}

@@ -56,3 +56,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_dashboards_filter_round_trips_through_the_address() {
+    use masterplan_tracker::format::Dimension;
+    use masterplan_tracker::metrics::ProgramFilter;
+    let filter =
+        ProgramFilter { dimension: Some(Dimension::Living), agency: Some("dlh".into()), quick_wins_only: true };
+    let params = filter.to_params();
+    assert_eq!(
+        params,
+        [("dimension", "living".to_owned()), ("agency", "dlh".to_owned()), ("quick_win", "yes".to_owned())]
+    );
+    assert_eq!(ProgramFilter::from_params(params.iter().map(|(k, v)| (*k, v.as_str()))), filter);
+    assert!(ProgramFilter::default().to_params().is_empty(), "the whole plan says nothing");
+    let odd = ProgramFilter::from_params([("dimension", "nowhere"), ("quick_win", "no"), ("agency", "")]);
+    assert_eq!(odd, ProgramFilter::default(), "what names nothing filters nothing");
+}

@@ -203,12 +203,12 @@ fn edits_are_checked_by_the_importers_rules() {
 fn agencies_merge_and_refuse_deletion_while_in_use() {
     let dataset = sample_dataset();
     let made = |d: &Dataset, change: Change| edit::applied(d, &change).unwrap();
-    let (change, id) = edit::add_agency(&dataset, "Dinas Pariwisata");
+    let (change, id) = edit::add_agency(&dataset, "Dinas Pariwisata", "");
     let with_new = made(&dataset, change);
     assert_eq!(id, "dinas-pariwisata");
-    let (_, second) = edit::add_agency(&with_new, "Dinas Pariwisata");
+    let (_, second) = edit::add_agency(&with_new, "Dinas Pariwisata", "");
     assert_eq!(second, "dinas-pariwisata-2");
-    assert!(edit::applied(&dataset, &edit::add_agency(&dataset, "   ").0).is_err(), "an agency needs a name");
+    assert!(edit::applied(&dataset, &edit::add_agency(&dataset, "   ", "").0).is_err(), "an agency needs a name");
     assert!(edit::delete_agency(&dataset, "dlh", None).is_none(), "in use: a decision is needed");
     let moved = made(&dataset, edit::delete_agency(&dataset, "dlh", Some(Some("diskominfo"))).unwrap());
     assert_eq!(edit::programs_of_agency(&moved, "diskominfo"), 2);
@@ -277,4 +277,21 @@ fn ids_that_read_alike_keep_one_order_when_rows_are_updated() {
     reshown(&dataset, &index, &query, &mut rows, &[1]);
     assert_eq!(rows, shown(&dataset, &index, &query));
     assert_eq!(rows, [0, 1, 2, 3]);
+}
+
+#[test]
+fn a_new_agencys_id_comes_from_its_acronym_or_else_from_the_first_words_of_its_name() {
+    let dataset = sample_dataset();
+    let (change, id) = edit::add_agency(&dataset, "Badan Perencanaan Pembangunan Daerah", " Bappeda ");
+    assert_eq!(id, "bappeda");
+    let added = edit::applied(&dataset, &change).unwrap();
+    let agency = added.agency("bappeda").unwrap();
+    assert_eq!(agency.short_name.as_deref(), Some("Bappeda"));
+    assert_eq!(agency.full_name(), "Badan Perencanaan Pembangunan Daerah (Bappeda)");
+    let (_, id) = edit::add_agency(&dataset, "Badan Perencanaan Pembangunan Daerah", "");
+    assert_eq!(id, "badan-perencanaan", "a short id, whole words");
+    let (_, id) = edit::add_agency(&dataset, "Dinas Komunikasi dan Informatika", "Diskominfo");
+    assert_eq!(id, "diskominfo-2", "the example has its diskominfo already");
+    let (_, id) = edit::add_agency(&dataset, "Kesbangpolinmasdanlinmaskota", "");
+    assert_eq!(id, "kesbangpolinmasdanlinmaskota", "one long word stays whole");
 }

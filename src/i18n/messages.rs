@@ -49,6 +49,7 @@ messages! {
     ChartRoundsTitle => ("Sebaran status per putaran evaluasi", "Status shares per evaluation round"),
     OtherAgencies => ("OPD lain ({count})", "Other agencies ({count})"),
     NoYear => ("(tanpa tahun)", "(no year)"),
+    NoSubdimension => ("(tanpa subdimensi)", "(no sub-dimension)"),
     NoReason => ("(tanpa alasan)", "(no reason given)"),
     ViewCompare => ("Perbandingan kota", "Compare cities"),
     CitiesHeading => ("Perbandingan kota", "Cities side by side"),

@@ -1,6 +1,7 @@
 //! The page's address as the place where the view lives: which view is open, and the register's search,
 //! filters and sort, so that a view can be bookmarked, sent, and reached with the back button.
 
+use crate::metrics::ProgramFilter;
 use crate::register::RegisterQuery;
 
 /// The views of the page.
@@ -62,6 +63,24 @@ pub fn city_address(id: crate::storage::CityId, view: &str) -> String {
     query
 }
 
+/// Writes the language into the page's address (`lang=en`), keeping the rest of it, in the same history entry.
+pub fn write_lang(lang: crate::i18n::Lang) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(url_params) = web_sys::UrlSearchParams::new() else { return };
+    for (k, v) in params() {
+        if k != "lang" {
+            url_params.append(&k, &v);
+        }
+    }
+    url_params.append("lang", lang.code());
+    let Ok(path) = window.location().pathname() else { return };
+    let hash = window.location().hash().unwrap_or_default();
+    let url = format!("{path}?{}{hash}", String::from(url_params.to_string()));
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// The address of the presenter's window: this page (its city and language) with `view=presenter`.
 pub fn presenter_address() -> String {
     let Ok(url_params) = web_sys::UrlSearchParams::new() else { return "?view=presenter".to_owned() };
@@ -79,8 +98,8 @@ pub fn city() -> Option<crate::storage::CityId> {
     params().into_iter().find(|(k, _)| k == "city").and_then(|(_, v)| v.parse().ok()).map(crate::storage::CityId)
 }
 
-/// The view and the register's query the address names.
-pub fn read() -> (View, RegisterQuery) {
+/// The view, the register's query and the dashboard's filter the address names.
+pub fn read() -> (View, RegisterQuery, ProgramFilter) {
     let pairs = params();
     let view = match pairs.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
         Some("register") => View::Register,
@@ -92,12 +111,20 @@ pub fn read() -> (View, RegisterQuery) {
         _ => View::Overview,
     };
     let query = RegisterQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    (view, query)
+    // The two views name their filters with the same words; each reads only its own.
+    let (query, dashboard) = match view {
+        View::Dashboard => {
+            (RegisterQuery::default(), ProgramFilter::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
+        }
+        _ => (query, ProgramFilter::default()),
+    };
+    (view, query, dashboard)
 }
 
-/// Writes the view and query into the address, keeping other parameters (`lang`); a new history entry
-/// when the view changes (so that Back returns), the same entry while a search is typed.
-pub fn write(view: View, query: &RegisterQuery, new_entry: bool) {
+/// Writes the view and its filters (the register's query, the dashboard's filter) into the address, keeping
+/// other parameters (`lang`, `city`); a new history entry when the view changes (so that Back returns), the
+/// same entry while a search is typed or a filter chosen.
+pub fn write(view: View, query: &RegisterQuery, dashboard: &ProgramFilter, new_entry: bool) {
     let Some(window) = web_sys::window() else { return };
     let Ok(url_params) = web_sys::UrlSearchParams::new() else { return };
     for (k, v) in params() {
@@ -108,10 +135,13 @@ pub fn write(view: View, query: &RegisterQuery, new_entry: bool) {
     if let Some(code) = view.code() {
         url_params.append("view", code);
     }
-    if view == View::Register {
-        for (k, v) in query.to_params() {
-            url_params.append(k, &v);
-        }
+    let filters = match view {
+        View::Register => query.to_params(),
+        View::Dashboard => dashboard.to_params(),
+        _ => Vec::new(),
+    };
+    for (k, v) in filters {
+        url_params.append(k, &v);
     }
     let search = String::from(url_params.to_string());
     let Ok(path) = window.location().pathname() else { return };
@@ -130,6 +160,8 @@ pub fn write(view: View, query: &RegisterQuery, new_entry: bool) {
 pub struct Navigation {
     pub view: leptos::prelude::RwSignal<View>,
     pub query: leptos::prelude::RwSignal<RegisterQuery>,
+    /// The dashboard's filter (dimension, agency, quick wins), which its charts and its deck count.
+    pub dashboard: leptos::prelude::RwSignal<ProgramFilter>,
     /// The register opens with the form of a new program (asked from the overview of an empty plan).
     pub adding_program: leptos::prelude::RwSignal<bool>,
 }
@@ -137,10 +169,11 @@ pub struct Navigation {
 impl Navigation {
     /// As the page's address names them.
     pub fn from_address() -> Navigation {
-        let (view, query) = read();
+        let (view, query, dashboard) = read();
         Navigation {
             view: leptos::prelude::RwSignal::new(view),
             query: leptos::prelude::RwSignal::new(query),
+            dashboard: leptos::prelude::RwSignal::new(dashboard),
             adding_program: leptos::prelude::RwSignal::new(false),
         }
     }
@@ -149,7 +182,7 @@ impl Navigation {
     pub fn open(&self, target: View) {
         use leptos::prelude::*;
         self.view.set(target);
-        self.query.with_untracked(|q| write(target, q, true));
+        self.query.with_untracked(|q| self.dashboard.with_untracked(|d| write(target, q, d, true)));
     }
 
     /// Opens the register with the form of a new program.
@@ -162,8 +195,9 @@ impl Navigation {
     /// Back or Forward: the view and query follow the address.
     pub fn follow_address(&self) {
         use leptos::prelude::*;
-        let (view, query) = read();
+        let (view, query, dashboard) = read();
         self.view.set(view);
         self.query.set(query);
+        self.dashboard.set(dashboard);
     }
 }

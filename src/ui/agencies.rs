@@ -17,6 +17,7 @@ pub fn AgencyPanel() -> impl IntoView {
     let lang = use_lang();
     let agencies = store.agencies();
     let new_name = RwSignal::new(String::new());
+    let new_short_name = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     // Rows are made anew only when agencies come or go, not on every edit of the data.
     let agency_ids = Memo::new(move |_| agencies.with(|list| list.iter().map(|a| a.id.clone()).collect::<Vec<_>>()));
@@ -37,10 +38,12 @@ pub fn AgencyPanel() -> impl IntoView {
     });
     let add = move || {
         let name = new_name.get_untracked();
-        let (change, _) = store.with_untracked(|d| edit::add_agency(d, &name));
+        let short_name = new_short_name.get_untracked();
+        let (change, _) = store.with_untracked(|d| edit::add_agency(d, &name, &short_name));
         match store.apply(change) {
             Ok(()) => {
                 new_name.set(String::new());
+                new_short_name.set(String::new());
                 message.set(None);
             }
             Err(rejected) => message.set(rejected.0.first().map(|e| lang.get_untracked().problem_text(&e.problem))),
@@ -54,6 +57,10 @@ pub fn AgencyPanel() -> impl IntoView {
                 <label for="new-agency">{move || lang.get().t(Key::AgencyNew)}</label>
                 <input id="new-agency" type="text" data-testid="agency-new-name" prop:value=move || new_name.get()
                     on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                <label for="new-agency-short">{move || lang.get().t(Key::AgencyShortName)}</label>
+                <input id="new-agency-short" type="text" class="short-name" data-testid="agency-new-short-name"
+                    maxlength=crate::format::SHORT_NAME_MAX_CHARS.to_string() placeholder=move || lang.get().t(Key::AgencyShortNameExample)
+                    prop:value=move || new_short_name.get() on:input=move |ev| new_short_name.set(event_target_value(&ev))/>
                 <button type="submit" class="button small" data-testid="agency-add">{move || lang.get().t(Key::AgencyAdd)}</button>
                 <p class="field-error" role="alert">{move || message.get()}</p>
             </form>

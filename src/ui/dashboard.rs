@@ -8,22 +8,24 @@ use crate::dashboard;
 use crate::files;
 use crate::format::Dimension;
 use crate::i18n::Key;
-use crate::metrics::ProgramFilter;
 use crate::state::exports::ExportOf;
 use crate::state::notices::Confirmation;
 
+use super::address::{self, View};
 use super::map::MapCard;
 use super::presentation::Presentation;
 use super::scorecards::AgencyScorecards;
 use super::slide_list::SlideList;
-use super::{use_exports, use_lang, use_notices, use_store};
+use super::{use_exports, use_lang, use_navigation, use_notices, use_store};
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
     let agencies = store.agencies();
-    let filter = RwSignal::new(ProgramFilter::default());
+    // The filter lives in the address, so that a filtered dashboard can be bookmarked, reloaded and shared.
+    let filter = use_navigation().dashboard;
+    Effect::new(move |_| filter.with(|f| address::write(View::Dashboard, &Default::default(), f, false)));
     let charts = Memo::new(move |_| store.with(|d| filter.with(|f| dashboard::charts(d, f, lang.get()))));
     let chart_indexes = move || 0..charts.with(Vec::len);
     let presenting = RwSignal::new(false);

@@ -73,6 +73,8 @@ pub fn Header() -> impl IntoView {
                     on:change=move |ev| {
                         if let Some(choice) = Lang::from_code(&event_target_value(&ev)) {
                             settings.set_lang(choice);
+                            // A reload or a copied link keeps the language chosen.
+                            super::address::write_lang(choice);
                         }
                     }
                 >

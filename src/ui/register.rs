@@ -70,7 +70,7 @@ pub fn Register() -> impl IntoView {
     });
 
     // The address follows the view as it is typed and chosen.
-    Effect::new(move |_| query.with(|q| address::write(View::Register, q, false)));
+    Effect::new(move |_| query.with(|q| address::write(View::Register, q, &Default::default(), false)));
 
     view! {
         <section class="register" aria-labelledby="register-heading">
