@@ -98,6 +98,53 @@ pub fn duplicate_program(dataset: &Dataset, id: &str, copy_suffix: &str) -> Opti
     Some((Change::program(at + 1, None, Some(copy)), new_id))
 }
 
+/// The id a new program of `dimension` is offered: the next number in the pattern of the dimension's ids
+/// (`GOV-30` is followed by `GOV-31`, zero-padded as they are), or the dimension's first (`GOV-01`) when it
+/// has none in a pattern; never one in use.
+pub fn next_program_id(dataset: &Dataset, dimension: Dimension) -> String {
+    // Each id of the dimension that ends in digits: its prefix, the width of its number, the number.
+    let mut patterns: Vec<(String, usize, u64, usize)> = Vec::new();
+    for program in dataset.programs.iter().filter(|p| p.dimension == dimension) {
+        let digits = program.id.chars().rev().take_while(char::is_ascii_digit).count();
+        let (prefix, number) = program.id.split_at(program.id.len() - digits);
+        let Ok(number) = number.parse::<u64>() else { continue };
+        if prefix.is_empty() {
+            continue;
+        }
+        match patterns.iter_mut().find(|(p, w, _, _)| p == prefix && *w == digits) {
+            Some((_, _, largest, seen)) => {
+                *largest = (*largest).max(number);
+                *seen += 1;
+            }
+            None => patterns.push((prefix.to_owned(), digits, number, 1)),
+        }
+    }
+    let taken = |id: &str| dataset.programs.iter().any(|p| p.id == id);
+    let (prefix, width, mut number) = match patterns.into_iter().max_by_key(|(_, _, _, seen)| *seen) {
+        Some((prefix, width, largest, _)) => (prefix, width, largest + 1),
+        None => (format!("{}-", dimension_prefix(dimension)), 2, 1),
+    };
+    loop {
+        let id = format!("{prefix}{number:0width$}");
+        if !taken(&id) {
+            return id;
+        }
+        number += 1;
+    }
+}
+
+/// The prefix of a dimension's ids when its programs have none in a pattern (the example's).
+fn dimension_prefix(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Governance => "GOV",
+        Dimension::Branding => "BRA",
+        Dimension::Economy => "ECO",
+        Dimension::Living => "LIV",
+        Dimension::Society => "SOC",
+        Dimension::Environment => "ENV",
+    }
+}
+
 /// A program id not yet in use, from `base`: `base-2`, `base-3`, … (within the format's 64 characters).
 pub fn unique_id(dataset: &Dataset, base: &str) -> String {
     let stem: String = base.chars().take(56).collect();

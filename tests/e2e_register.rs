@@ -153,3 +153,44 @@ async fn a_full_storage_says_the_edit_is_not_saved_and_loses_nothing() {
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_programs_form_offers_the_next_id_starts_on_the_name_and_says_every_error_at_once() {
+    let browser = Browser::start().await;
+    browser.open("?view=register").await;
+    browser.click("program-add").await;
+    browser.wait_for("program-form").await;
+    assert_eq!(browser.value("program-field-id").await, "GOV-31", "the next id of the dimension's pattern");
+    browser
+        .wait_until(
+            "return document.activeElement && document.activeElement.id === 'program-name'",
+            "focus on the name",
+        )
+        .await;
+    browser.select("program-field-dimension", "environment").await;
+    browser
+        .wait_until("return document.querySelector('[data-testid=program-field-id]').value === 'ENV-21'", "ENV-21")
+        .await;
+    // A postponement without its reason, an amount as people type it, and no name: every error at once.
+    browser.wait_for("program-field-postponed_to").await.send_keys("2021").await.unwrap();
+    browser.wait_for("program-field-budget_planned").await.send_keys("1.500.000.000").await.unwrap();
+    browser.click("program-save").await;
+    browser.wait_css("#program-delay_reason-error:not(:empty)").await;
+    let name_error = browser.text_css("#program-name-error").await;
+    assert!(!name_error.is_empty(), "the name's error beside the reason's, in the same save");
+    assert!(browser.text_css("#program-delay_reason-error").await.contains("wajib"));
+    browser.wait_for("program-field-name").await.send_keys("Bank sampah digital").await.unwrap();
+    browser.wait_for("program-field-delay_reason").await.send_keys("Anggaran dialihkan").await.unwrap();
+    browser.click("program-save").await;
+    browser.wait_gone("program-form").await;
+    // Opened again, the budget reads as it was typed.
+    browser.open("?view=register&q=ENV-21").await;
+    browser
+        .wait_css("[data-testid=program-row][data-program-id=\"ENV-21\"] [data-testid=program-open]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(browser.value("program-field-budget_planned").await, "1.500.000.000");
+    browser.close().await;
+}

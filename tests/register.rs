@@ -295,3 +295,18 @@ fn a_new_agencys_id_comes_from_its_acronym_or_else_from_the_first_words_of_its_n
     let (_, id) = edit::add_agency(&dataset, "Kesbangpolinmasdanlinmaskota", "");
     assert_eq!(id, "kesbangpolinmasdanlinmaskota", "one long word stays whole");
 }
+
+#[test]
+fn a_new_program_is_offered_the_next_id_in_its_dimensions_pattern() {
+    use masterplan_tracker::format::Dimension;
+    let mut dataset = sample_dataset();
+    assert_eq!(edit::next_program_id(&dataset, Dimension::Governance), "GOV-31");
+    assert_eq!(edit::next_program_id(&dataset, Dimension::Branding), "BRA-17");
+    // A gap is not filled (a number once used may be in someone's notes); an id taken elsewhere is skipped.
+    dataset.programs.retain(|p| p.id != "ENV-05");
+    dataset.programs[0].id = "ENV-21".into();
+    assert_eq!(edit::next_program_id(&dataset, Dimension::Environment), "ENV-22");
+    // Without a pattern, the dimension's first.
+    dataset.programs.retain(|p| p.dimension != Dimension::Society);
+    assert_eq!(edit::next_program_id(&dataset, Dimension::Society), "SOC-01");
+}

@@ -51,8 +51,10 @@ struct Fields {
 }
 
 impl Fields {
-    fn of(program: &Program) -> Fields {
+    /// The program's fields as the form shows them; budgets grouped as the language writes amounts.
+    fn of(program: &Program, lang: Lang) -> Fields {
         let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        let amount = |n: Option<i64>| n.map(|n| lang.integer(n)).unwrap_or_default();
         Fields {
             id: program.id.clone(),
             name: program.name.clone(),
@@ -65,8 +67,8 @@ impl Fields {
             start_year: number(program.start_year.map(i64::from)),
             target_year: number(program.target_year.map(i64::from)),
             progress: number(program.progress),
-            budget_planned: number(program.budget_planned),
-            budget_realized: number(program.budget_realized),
+            budget_planned: amount(program.budget_planned),
+            budget_realized: amount(program.budget_realized),
             rpjmd: yes_no_code(program.rpjmd).to_owned(),
             renstra: yes_no_code(program.renstra).to_owned(),
             postponed_to: number(program.postponed_to.map(i64::from)),
@@ -79,8 +81,9 @@ impl Fields {
     }
 
     /// The program the fields describe, on top of `base` (so that fields the form does not show are kept),
-    /// or the fields whose text is not of the right kind.
-    fn program(&self, base: Option<&Program>) -> Result<Program, Vec<FormatError>> {
+    /// with every problem of its fields at once: text that is not of the field's kind, the format's rules, and,
+    /// when `postponement` is being written, that a postponement names both its new year and its reason.
+    fn program(&self, base: Option<&Program>, postponement: bool) -> (Program, Vec<FormatError>) {
         let mut errors = Vec::new();
         let mut whole = |field: &str, text: &str| -> Option<i64> {
             let text = text.trim();
@@ -144,9 +147,6 @@ impl Fields {
             notes: text(&self.notes),
             extra: base.map(|b| b.extra.clone()).unwrap_or_default(),
         };
-        if errors.is_empty() {
-            return Ok(program);
-        }
         // Beside the fields that are no number, the rules the others break, all in one go (as a save would
         // name them, a value the program already held beyond a later limit aside).
         let held = base.map(Program::problems).unwrap_or_default();
@@ -157,7 +157,17 @@ impl Fields {
                 errors.push(FormatError::new(field, problem));
             }
         }
-        Err(errors)
+        // The format lets a file leave either out; a postponement written here says both.
+        if postponement {
+            let named = |errors: &[FormatError], field: &str| errors.iter().any(|e| e.path == field);
+            if program.postponed_to.is_some() && program.delay_reason.is_none() && !named(&errors, "delay_reason") {
+                errors.push(FormatError::new("delay_reason", Problem::Missing));
+            }
+            if program.delay_reason.is_some() && program.postponed_to.is_none() && !named(&errors, "postponed_to") {
+                errors.push(FormatError::new("postponed_to", Problem::Missing));
+            }
+        }
+        (program, errors)
     }
 }
 
@@ -218,16 +228,32 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
         Editing::New => None,
         Editing::Existing(id) => store.with_untracked(|d| d.programs.iter().find(|p| &p.id == id).cloned()),
     };
-    let start = original.as_ref().map(Fields::of).unwrap_or_else(|| {
-        let id = store.with_untracked(|d| edit::unique_id(d, "BARU"));
+    let start = original.as_ref().map(|p| Fields::of(p, lang.get_untracked())).unwrap_or_else(|| {
+        let id = store.with_untracked(|d| edit::next_program_id(d, Dimension::Governance));
         Fields { id, status: "not_started".into(), dimension: "governance".into(), ..Fields::default() }
     });
+    // The id offered to a new program follows its dimension until the user types one of their own.
+    let offered_id = StoredValue::new(original.is_none().then(|| start.id.clone()));
     let opened_with = StoredValue::new(start.clone());
     let fields = RwSignal::new(start);
-    // The form takes the keyboard focus when it opens, on its first field.
+    Effect::new(move |_| {
+        let dimension = fields.with(|f| f.dimension.clone());
+        let Some(offered) = offered_id.get_value() else { return };
+        if fields.with_untracked(|f| f.id != offered) {
+            offered_id.set_value(None);
+            return;
+        }
+        let next =
+            store.with_untracked(|d| edit::next_program_id(d, from_code(&dimension).unwrap_or(Dimension::Governance)));
+        if next != offered {
+            offered_id.set_value(Some(next.clone()));
+            fields.update(|f| f.id = next);
+        }
+    });
+    // The form takes the keyboard focus when it opens, on the program's name (the id is offered).
     let first_field = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        if let Some(input) = first_field.get().and_then(|grid| grid.query_selector("input, select").ok().flatten()) {
+        if let Some(input) = first_field.get().and_then(|grid| grid.query_selector("#program-name").ok().flatten()) {
             let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(input).focus();
         }
     });
@@ -240,20 +266,23 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
     let save = move || {
         let l = lang.get_untracked();
         let base = original.get_value();
-        let outcome = fields.with_untracked(|f| f.program(base.as_ref())).and_then(|program| {
-            let program = match &base {
-                Some(base) => {
-                    let changed =
-                        fields.with_untracked(|now| opened_with.with_value(|start| changed_fields(start, now)));
-                    with_fields(base, program, &changed)
-                }
-                None => program,
-            };
-            store
-                .with_untracked(|d| edit::save_program(d, base.as_ref(), program))
-                .and_then(|change| store.apply(change))
-                .map_err(|rejected| rejected.0)
-        });
+        let changed = fields.with_untracked(|now| opened_with.with_value(|start| changed_fields(start, now)));
+        let postponement =
+            base.is_none() || changed.iter().any(|field| ["postponed_to", "delay_reason"].contains(field));
+        let (program, mut found) = fields.with_untracked(|f| f.program(base.as_ref(), postponement));
+        let program = match &base {
+            Some(base) => with_fields(base, program, &changed),
+            None => program,
+        };
+        // An id in use is said with the rest, not after them.
+        let outcome = match store.with_untracked(|d| edit::save_program(d, base.as_ref(), program)) {
+            Err(rejected) => {
+                found.extend(rejected.0);
+                Err(found)
+            }
+            Ok(_) if !found.is_empty() => Err(found),
+            Ok(change) => store.apply(change).map_err(|rejected| rejected.0),
+        };
         match outcome {
             Ok(()) => {
                 notices.confirm(Confirmation::Saved);
