@@ -155,12 +155,27 @@ impl Lang {
 
     /// A moment in words, `27 November 2020 14.05` in Indonesian (dots in the time), `27 November 2020 14:05`.
     pub fn date_time(self, year: i32, month: u32, day: u32, hour: u32, minute: u32) -> String {
-        let time_separator = match self {
+        let date = self.date(&format!("{year:04}-{month:02}-{day:02}"));
+        format!("{date} {}", self.time(hour, minute))
+    }
+
+    /// A time of day, `14.05` in Indonesian, `14:05` in English.
+    pub fn time(self, hour: u32, minute: u32) -> String {
+        let separator = self.time_separator();
+        format!("{hour:02}{separator}{minute:02}")
+    }
+
+    /// A stretch of time as a clock counts it, `01.02.03` in Indonesian, `01:02:03` in English.
+    pub fn duration(self, seconds: u64) -> String {
+        let separator = self.time_separator();
+        format!("{:02}{separator}{:02}{separator}{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60)
+    }
+
+    fn time_separator(self) -> char {
+        match self {
             Lang::Id => '.',
             Lang::En => ':',
-        };
-        let date = self.date(&format!("{year:04}-{month:02}-{day:02}"));
-        format!("{date} {hour:02}{time_separator}{minute:02}")
+        }
     }
 
     /// A `YYYY-MM-DD` date in words, `27 November 2020`; any other text is returned as it is.

@@ -105,6 +105,11 @@ fn sizes_and_times_follow_the_locale() {
     assert_eq!(Lang::En.size(999), "999 B");
     assert_eq!(Lang::Id.date_time(2026, 11, 27, 9, 5), "27 November 2026 09.05");
     assert_eq!(Lang::En.date_time(2026, 11, 27, 9, 5), "27 November 2026 09:05");
+    // The presenter's clock and the time since the start, written the same way.
+    assert_eq!(Lang::Id.time(20, 7), "20.07");
+    assert_eq!(Lang::En.time(20, 7), "20:07");
+    assert_eq!(Lang::Id.duration(3_723), "01.02.03");
+    assert_eq!(Lang::En.duration(59), "00:00:59");
 }
 
 #[test]

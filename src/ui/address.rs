@@ -65,32 +65,41 @@ pub fn city_address(id: crate::storage::CityId, view: &str) -> String {
 
 /// Writes the language into the page's address (`lang=en`), keeping the rest of it, in the same history entry.
 pub fn write_lang(lang: crate::i18n::Lang) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(url_params) = web_sys::UrlSearchParams::new() else { return };
-    for (k, v) in params() {
-        if k != "lang" {
-            url_params.append(&k, &v);
-        }
-    }
+    let Some(url_params) = kept_params(|k| k != "lang") else { return };
     url_params.append("lang", lang.code());
-    let Ok(path) = window.location().pathname() else { return };
-    let hash = window.location().hash().unwrap_or_default();
-    let url = format!("{path}?{}{hash}", String::from(url_params.to_string()));
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
+    set_address(&url_params, false);
 }
 
 /// The address of the presenter's window: this page (its city and language) with `view=presenter`.
 pub fn presenter_address() -> String {
-    let Ok(url_params) = web_sys::UrlSearchParams::new() else { return "?view=presenter".to_owned() };
-    for (k, v) in params() {
-        if k == "lang" || k == "city" {
-            url_params.append(&k, &v);
-        }
-    }
+    let Some(url_params) = kept_params(|k| k == "lang" || k == "city") else { return "?view=presenter".to_owned() };
     url_params.append("view", "presenter");
     format!("?{}", String::from(url_params.to_string()))
+}
+
+/// The parameters of the page's address that `keep` keeps, in their order.
+fn kept_params(keep: impl Fn(&str) -> bool) -> Option<web_sys::UrlSearchParams> {
+    let url_params = web_sys::UrlSearchParams::new().ok()?;
+    for (k, v) in params().into_iter().filter(|(k, _)| keep(k)) {
+        url_params.append(&k, &v);
+    }
+    Some(url_params)
+}
+
+/// Puts `url_params` in the page's address (its path kept; a share link's fragment is read and gone by
+/// then): a new history entry, or the same.
+fn set_address(url_params: &web_sys::UrlSearchParams, new_entry: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let search = String::from(url_params.to_string());
+    let Ok(path) = window.location().pathname() else { return };
+    let url = if search.is_empty() { path } else { format!("{path}?{search}") };
+    if let Ok(history) = window.history() {
+        let _ = if new_entry {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
 }
 
 /// The city the address names (`?city=2`).
@@ -110,28 +119,19 @@ pub fn read() -> (View, RegisterQuery, ProgramFilter) {
         Some("presenter") => View::Presenter,
         _ => View::Overview,
     };
-    let query = RegisterQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
     // The two views name their filters with the same words; each reads only its own.
-    let (query, dashboard) = match view {
-        View::Dashboard => {
-            (RegisterQuery::default(), ProgramFilter::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
-        }
-        _ => (query, ProgramFilter::default()),
-    };
-    (view, query, dashboard)
+    match view {
+        View::Dashboard => (view, RegisterQuery::default(), ProgramFilter::from_params(pairs)),
+        _ => (view, RegisterQuery::from_params(pairs), ProgramFilter::default()),
+    }
 }
 
 /// Writes the view and its filters (the register's query, the dashboard's filter) into the address, keeping
 /// other parameters (`lang`, `city`); a new history entry when the view changes (so that Back returns), the
 /// same entry while a search is typed or a filter chosen.
 pub fn write(view: View, query: &RegisterQuery, dashboard: &ProgramFilter, new_entry: bool) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(url_params) = web_sys::UrlSearchParams::new() else { return };
-    for (k, v) in params() {
-        if k == "lang" || k == "city" {
-            url_params.append(&k, &v);
-        }
-    }
+    let Some(url_params) = kept_params(|k| k == "lang" || k == "city") else { return };
     if let Some(code) = view.code() {
         url_params.append("view", code);
     }
@@ -143,16 +143,7 @@ pub fn write(view: View, query: &RegisterQuery, dashboard: &ProgramFilter, new_e
     for (k, v) in filters {
         url_params.append(k, &v);
     }
-    let search = String::from(url_params.to_string());
-    let Ok(path) = window.location().pathname() else { return };
-    let url = if search.is_empty() { path } else { format!("{path}?{search}") };
-    if let Ok(history) = window.history() {
-        let _ = if new_entry {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        } else {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        };
-    }
+    set_address(&url_params, new_entry);
 }
 
 /// The open view and the register's query, shared through context; both follow the address.

@@ -103,48 +103,19 @@ pub fn Presentation(
         }
     });
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let key = ev.key();
-        let handled = match key.as_str() {
-            "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Spacebar" => {
-                current.update(|c| *c = (*c + 1).min(last()));
-                true
-            }
-            "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" => {
-                current.update(|c| *c = c.saturating_sub(1));
-                true
-            }
-            "Home" => {
-                current.set(0);
-                true
-            }
-            "End" => {
-                current.set(last());
-                true
-            }
-            "Enter" => {
-                if let Ok(n) = typed.get_untracked().parse::<usize>() {
-                    current.set(n.clamp(1, last() + 1) - 1);
-                }
-                typed.set(String::new());
-                true
-            }
-            "Escape" => {
+        let Some(deck_key) = DeckKey::of(&ev.key(), current.get_untracked(), last(), typed) else { return };
+        ev.prevent_default();
+        match deck_key {
+            DeckKey::To(at) => current.set(at),
+            DeckKey::Typed => {}
+            DeckKey::Leave => {
                 if let Some(document) = web_sys::window().and_then(|w| w.document())
                     && document.fullscreen_element().is_some()
                 {
                     document.exit_fullscreen();
                 }
                 close();
-                true
             }
-            digit if digit.len() == 1 && digit.chars().all(|c| c.is_ascii_digit()) => {
-                typed.update(|t| t.push_str(digit));
-                true
-            }
-            _ => false,
-        };
-        if handled {
-            ev.prevent_default();
         }
     };
     // Leaving full screen with the browser's own key leaves the presentation too.
@@ -233,6 +204,40 @@ pub fn Presentation(
                 </Portal>
             })}
         </div>
+    }
+}
+
+/// What a key does to a deck (the audience's or the presenter's window): arrows, Page Up/Down, space and
+/// clickers move, Home and End, a number and Enter jumps, Esc leaves.
+pub(super) enum DeckKey {
+    /// To this slide (counted from 0).
+    To(usize),
+    /// A digit of a slide's number, kept in `typed` until Enter.
+    Typed,
+    Leave,
+}
+
+impl DeckKey {
+    /// What `key` does at slide `at` of a deck whose last slide is `last`; `None` for a key the deck leaves
+    /// to the browser.
+    pub(super) fn of(key: &str, at: usize, last: usize, typed: RwSignal<String>) -> Option<DeckKey> {
+        Some(match key {
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Spacebar" => DeckKey::To((at + 1).min(last)),
+            "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" => DeckKey::To(at.saturating_sub(1)),
+            "Home" => DeckKey::To(0),
+            "End" => DeckKey::To(last),
+            "Enter" => {
+                let number = typed.get_untracked().parse::<usize>().ok();
+                typed.set(String::new());
+                DeckKey::To(number.map_or(at, |n| n.clamp(1, last + 1) - 1))
+            }
+            "Escape" => DeckKey::Leave,
+            digit if digit.len() == 1 && digit.chars().all(|c| c.is_ascii_digit()) => {
+                typed.update(|t| t.push_str(digit));
+                DeckKey::Typed
+            }
+            _ => return None,
+        })
     }
 }
 

@@ -8,7 +8,7 @@ use crate::i18n::Key;
 use crate::metrics::ProgramFilter;
 
 use super::deck_channel::{DeckChannel, DeckMessage};
-use super::presentation::{DeckPages, deck_pages, page_view};
+use super::presentation::{DeckKey, DeckPages, deck_pages, page_view};
 use super::{use_lang, use_settings, use_store};
 
 #[component]
@@ -44,36 +44,19 @@ pub fn PresenterView() -> impl IntoView {
         settings.slides().with(|a| a.note(&key).to_owned())
     });
 
-    // The deck's keys (a number and Enter jumps), except while the presenter types a note.
+    // The deck's keys, except while the presenter types a note.
     let typed = RwSignal::new(String::new());
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if super::window_events::is_text_entry(ev.target()) {
             return;
         }
-        let at = current.get_untracked();
-        let key = ev.key();
-        let to = match key.as_str() {
-            "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Spacebar" => at + 1,
-            "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" => at.saturating_sub(1),
-            "Home" => 0,
-            "End" => last(),
-            "Enter" => {
-                let number = typed.get_untracked().parse::<usize>().ok();
-                typed.set(String::new());
-                match number {
-                    Some(n) => n.clamp(1, last() + 1) - 1,
-                    None => return,
-                }
-            }
-            digit if digit.len() == 1 && digit.chars().all(|c| c.is_ascii_digit()) => {
-                typed.update(|t| t.push_str(digit));
-                ev.prevent_default();
-                return;
-            }
-            _ => return,
-        };
+        match DeckKey::of(&ev.key(), current.get_untracked(), last(), typed) {
+            Some(DeckKey::To(at)) => go(at),
+            Some(DeckKey::Typed) => {}
+            // Esc belongs to the audience's deck; this window stays.
+            Some(DeckKey::Leave) | None => return,
+        }
         ev.prevent_default();
-        go(to);
     });
     on_cleanup(move || keys.remove());
 
@@ -88,12 +71,9 @@ pub fn PresenterView() -> impl IntoView {
     let clock = move || {
         now.track();
         let date = js_sys::Date::new_0();
-        format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+        lang.get().time(date.get_hours(), date.get_minutes())
     };
-    let elapsed = move || {
-        let seconds = ((now.get() - started.get()) / 1000.0).max(0.0) as u64;
-        format!("{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60)
-    };
+    let elapsed = move || lang.get().duration(((now.get() - started.get()) / 1000.0).max(0.0) as u64);
     Effect::new(move |_| {
         let city = plan.with(|p| p.city.clone());
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
