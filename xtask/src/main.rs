@@ -234,41 +234,45 @@ fn test() -> Result {
     let mut layers = Vec::new();
 
     let layer = Instant::now();
-    run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]).current_dir(&root))?;
-    run(Command::new("cargo")
-        .args(["clippy", "--workspace", "--all-targets", "--features", "e2e", "--", "-D", "warnings"])
-        .current_dir(&root))?;
-    run(Command::new("cargo")
-        .args([
-            "clippy",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--lib",
-            "--test",
-            "browser",
-            "--test",
-            "browser_bench",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .current_dir(&root))?;
+    run(test_cargo(&root).args(["fmt", "--all", "--", "--check"]))?;
+    run(test_cargo(&root).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--features",
+        "e2e",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(test_cargo(&root).args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--lib",
+        "--test",
+        "browser",
+        "--test",
+        "browser_bench",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     layers.push(("lint (fmt, clippy)", layer.elapsed()));
 
     let layer = Instant::now();
-    run(Command::new("cargo").args(["test", "--workspace"]).current_dir(&root))?;
+    run(test_cargo(&root).args(["test", "--workspace"]))?;
     layers.push(("native", layer.elapsed()));
 
     let layer = Instant::now();
-    run(Command::new("cargo")
+    run(test_cargo(&root)
         .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])
-        .current_dir(&root)
         .env("PATH", path_with_tools())
         .env("CHROMEDRIVER", CHROMEDRIVER))?;
     layers.push(("browser (wasm-bindgen-test)", layer.elapsed()));
 
     let layer = Instant::now();
-    run(Command::new("cargo")
+    run(test_cargo(&root)
         .args([
             "test",
             "--features",
@@ -294,7 +298,6 @@ fn test() -> Result {
             "--test",
             "e2e_cities",
         ])
-        .current_dir(&root)
         .env("E2E_DIST", dist_dir())
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("CHROMIUM", CHROMIUM))?;
@@ -308,7 +311,32 @@ fn test() -> Result {
         println!("xtask: {name} layer passed in {:.0} s", took.as_secs_f64());
     }
     println!("xtask: every test layer passed in {:.0} s", started.elapsed().as_secs_f64());
+    // CI's machine has a disk of its own size: the figure shows how close a clean run comes to it.
+    for dir in ["target", "fuzz/target"] {
+        println!("xtask: {dir}/ holds {:.1} GiB", disk_usage(&root.join(dir)) as f64 / (1u64 << 30) as f64);
+    }
     Ok(())
+}
+
+/// `cargo` for one test layer. Incremental compilation is off: a clean run never reuses its caches, and
+/// they would take gigabytes of a disk that must also hold every test binary.
+fn test_cargo(root: &Path) -> Command {
+    let mut command = Command::new("cargo");
+    command.current_dir(root).env("CARGO_INCREMENTAL", "0");
+    command
+}
+
+/// The bytes the files under `dir` take, 0 where it cannot be read.
+fn disk_usage(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    entries
+        .flatten()
+        .map(|entry| match entry.file_type() {
+            Ok(kind) if kind.is_dir() => disk_usage(&entry.path()),
+            Ok(kind) if kind.is_file() => entry.metadata().map_or(0, |m| m.len()),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Runs every fuzz target for `seconds`, its corpus seeded from `fuzz/seeds/<target>` (the project's own
@@ -380,7 +408,6 @@ fn bench() -> Result {
         .current_dir(&root))?;
     run(Command::new("cargo")
         .args(["bench", "--features", "e2e", "--bench", "page_load"])
-        .current_dir(&root)
         .env("E2E_DIST", dist_dir())
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("CHROMIUM", CHROMIUM))?;
@@ -395,7 +422,6 @@ fn bench() -> Result {
             "--",
             "--nocapture",
         ])
-        .current_dir(&root)
         .env("PATH", path_with_tools())
         .env("CHROMEDRIVER", CHROMEDRIVER))
 }
