@@ -15,6 +15,9 @@ use serde_json::{Map, Value};
 use crate::format::{Agency, Dataset, Evaluation, Extra, FormatError, Plan, Problem, Program};
 use crate::import::Origin;
 
+mod summary;
+pub use summary::{Counts, Kind, Named, Summary};
+
 /// A record of the dataset that a change can touch.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Record {

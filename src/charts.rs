@@ -86,6 +86,8 @@ pub enum Axis {
     Count,
     /// An assessors' score or index, in whatever scale they use.
     Score,
+    /// Rupiah, written short: `1,5 M` (miliar), `250 jt`.
+    Amount,
 }
 
 impl Axis {
@@ -97,6 +99,7 @@ impl Axis {
             Axis::Count => lang.count(value.max(0.0) as usize),
             Axis::Score if value.fract().abs() > 1e-6 => lang.decimal(value),
             Axis::Score => lang.integer(value.round() as i64),
+            Axis::Amount => lang.amount_short(value),
         }
     }
 }
@@ -139,6 +142,15 @@ pub(crate) fn shortened_to(text: &str, chars: usize) -> String {
     } else {
         format!("{}…", text.chars().take(chars - 1).collect::<String>().trim_end())
     }
+}
+
+/// An amount axis' end: 1, 2 or 5 times a power of ten, at or past the largest amount (1 for none).
+fn amount_axis_top(largest: f64) -> f64 {
+    if largest <= 0.0 {
+        return 1.0;
+    }
+    let power = 10f64.powf(largest.log10().floor());
+    [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * power).find(|top| *top >= largest).unwrap_or(10.0 * power)
 }
 
 /// An axis end a little past the largest value, on a round number.
@@ -300,8 +312,15 @@ impl BarChart {
 
     /// The achievement index of each round, oldest first, with its change since the previous scored round;
     /// a round without a complete set of scores and weights has an empty bar that says so.
-    pub fn index_trend(trend: &[(String, Option<f64>, Option<f64>)], lang: Lang) -> BarChart {
+    ///
+    /// `scale` is the top of the scale the rounds state: the axis runs to it and says so; without one the
+    /// axis ends past the largest index and says the scale is not stated.
+    pub fn index_trend(trend: &[(String, Option<f64>, Option<f64>)], scale: Option<f64>, lang: Lang) -> BarChart {
         let largest = trend.iter().filter_map(|(_, index, _)| *index).fold(0.0, f64::max);
+        let (axis_label, x_max) = match scale {
+            Some(top) => (lang.tf(Key::IndexAxisScale, &[("max", &lang.plain_number(top))]), top.max(largest)),
+            None => (lang.t(Key::IndexAxisNoScale).to_owned(), axis_top(largest.ceil() as usize) as f64),
+        };
         let rows = trend
             .iter()
             .map(|(label, index, change)| BarRow {
@@ -320,8 +339,8 @@ impl BarChart {
         BarChart {
             name: "index-trend",
             title: lang.t(Key::ChartIndexTrendTitle).to_owned(),
-            axis_label: lang.t(Key::IndexAxis).to_owned(),
-            x_max: axis_top(largest.ceil() as usize) as f64,
+            axis_label,
+            x_max,
             axis: Axis::Score,
             lang,
             rows,
@@ -342,6 +361,83 @@ impl BarChart {
                         ]
                     })
                     .collect(),
+            },
+        }
+    }
+
+    /// The realised budget against the planned one, per group: a bar as long as the larger of the two, the
+    /// realised part filled, what is left of the plan lighter, and spending beyond the plan apart. Programs
+    /// without a budget have a bar of their own that says how many they are.
+    pub fn budget(
+        name: &'static str,
+        title: String,
+        group_head: &str,
+        groups: Vec<(String, metrics::Budget)>,
+        without: usize,
+        lang: Lang,
+    ) -> BarChart {
+        let largest = groups.iter().map(|(_, b)| b.planned.max(b.realized) as f64).fold(0.0, f64::max);
+        let (spent, left, over) = (Fill::Other(0), Fill::Other(2), Fill::Other(1));
+        let mut rows: Vec<BarRow> = groups
+            .iter()
+            .map(|(label, b)| {
+                let (planned, realized) = (b.planned as f64, b.realized as f64);
+                let segments = [
+                    (spent, realized.min(planned.max(0.0))),
+                    (left, (planned - realized).max(0.0)),
+                    (over, if planned > 0.0 { (realized - planned).max(0.0) } else { realized }),
+                ]
+                .into_iter()
+                .filter(|(_, value)| *value > 0.0)
+                .map(|(fill, value)| Segment { fill, value, label: String::new() })
+                .collect();
+                let share = b.realized_share().map(|s| format!("{} · ", lang.share(s))).unwrap_or_default();
+                BarRow {
+                    label: label.clone(),
+                    segments,
+                    end_label: format!("{share}{} / {}", lang.amount_short(realized), lang.amount_short(planned)),
+                }
+            })
+            .collect();
+        let mut table_rows: Vec<Vec<String>> = groups
+            .iter()
+            .map(|(label, b)| {
+                vec![
+                    label.clone(),
+                    lang.amount(b.planned),
+                    lang.amount(b.realized),
+                    b.realized_share().map(|s| lang.share(s)).unwrap_or_default(),
+                    lang.count(b.with_budget),
+                ]
+            })
+            .collect();
+        if without > 0 {
+            let label = lang.t(Key::NoBudget).to_owned();
+            rows.push(BarRow { label: label.clone(), segments: Vec::new(), end_label: lang.programs(without) });
+            table_rows.push(vec![label, String::new(), String::new(), String::new(), lang.count(without)]);
+        }
+        BarChart {
+            name,
+            title,
+            axis_label: lang.t(Key::ChartBudgetAxis).to_owned(),
+            x_max: amount_axis_top(largest),
+            axis: Axis::Amount,
+            lang,
+            rows,
+            legend: vec![
+                (lang.t(Key::BudgetRealized).to_owned(), spent),
+                (lang.t(Key::BudgetLeft).to_owned(), left),
+                (lang.t(Key::BudgetOver).to_owned(), over),
+            ],
+            table: Table {
+                head: vec![
+                    group_head.to_owned(),
+                    lang.field("budget_planned").to_owned(),
+                    lang.field("budget_realized").to_owned(),
+                    lang.t(Key::BudgetRealizedShare).to_owned(),
+                    lang.t(Key::ChartCountAxis).to_owned(),
+                ],
+                rows: table_rows,
             },
         }
     }

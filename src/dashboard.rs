@@ -31,14 +31,7 @@ pub fn charts(dataset: &Dataset, filter: &ProgramFilter, lang: Lang) -> Vec<BarC
             lang.field("agency"),
             metrics::by_agency(programs, LARGEST_AGENCIES)
                 .into_iter()
-                .map(|(group, c)| {
-                    let label = match group {
-                        AgencyGroup::Agency(id) => data.agency(&id).map_or(id.clone(), |a| a.brief_name().to_owned()),
-                        AgencyGroup::Others(n) => lang.tf(Key::OtherAgencies, &[("count", &lang.count(n))]),
-                        AgencyGroup::NoAgency => lang.t(Key::NoAgency).to_owned(),
-                    };
-                    (label, c)
-                })
+                .map(|(group, c)| (agency_label(&data, group, lang), c))
                 .collect(),
             lang,
         ),
@@ -76,11 +69,56 @@ pub fn charts(dataset: &Dataset, filter: &ProgramFilter, lang: Lang) -> Vec<BarC
             lang,
         ),
     ];
+    charts.extend(budget_charts(&data, lang));
     let kept: std::collections::HashSet<&str> = programs.iter().map(|p| p.id.as_str()).collect();
     let unfiltered = *filter == ProgramFilter::default();
     charts.extend(rounds_chart(dataset, |id| unfiltered || kept.contains(id), lang));
-    charts.extend(index_trend_chart(dataset, lang));
+    charts.extend(index_trend_chart(dataset, lang).map(|mut chart| {
+        // The assessors score the city as a whole: under a filter the chart says it is not filtered.
+        if !unfiltered {
+            chart.title = lang.tf(Key::CityWideNote, &[("title", &chart.title)]);
+        }
+        chart
+    }));
     charts
+}
+
+/// The budget realised against the planned one, per dimension and per agency; none while no program
+/// states a budget.
+pub fn budget_charts(data: &Dataset, lang: Lang) -> Vec<BarChart> {
+    let programs = &data.programs;
+    if !metrics::has_budgets(programs) {
+        return Vec::new();
+    }
+    let (dimensions, without) = metrics::budget_by_dimension(programs);
+    let (agencies, _) = metrics::budget_by_agency(programs, LARGEST_AGENCIES);
+    vec![
+        BarChart::budget(
+            "budget-dimension",
+            lang.t(Key::ChartBudgetDimensionTitle).to_owned(),
+            lang.field("dimension"),
+            dimensions.into_iter().map(|(d, b)| (lang.dimension(d).to_owned(), b)).collect(),
+            without,
+            lang,
+        ),
+        BarChart::budget(
+            "budget-agency",
+            lang.t(Key::ChartBudgetAgencyTitle).to_owned(),
+            lang.field("agency"),
+            agencies.into_iter().map(|(group, b)| (agency_label(data, group, lang), b)).collect(),
+            without,
+            lang,
+        ),
+    ]
+}
+
+/// An agency group's label on a chart: the agency's acronym or name, the others counted, or none.
+fn agency_label(data: &Dataset, group: AgencyGroup, lang: Lang) -> String {
+    match group {
+        AgencyGroup::Agency(id) => data.agency(&id).map_or(id.clone(), |a| a.brief_name().to_owned()),
+        AgencyGroup::Others(n) => lang.tf(Key::OtherAgencies, &[("count", &lang.count(n))]),
+        AgencyGroup::NoAgency => lang.t(Key::NoAgency).to_owned(),
+    }
 }
 
 /// Programs per sub-dimension, and those without one in a bar of their own: no program leaves the chart.
@@ -118,5 +156,6 @@ pub fn index_trend_chart(dataset: &Dataset, lang: Lang) -> Option<BarChart> {
         .into_iter()
         .map(|point| (point.label, point.index.ok(), point.change))
         .collect();
-    trend.iter().any(|(_, index, _)| index.is_some()).then(|| BarChart::index_trend(&trend, lang))
+    let scale = dataset.evaluations.iter().filter_map(|e| e.scale_max.as_ref()?.as_f64()).reduce(f64::max);
+    trend.iter().any(|(_, index, _)| index.is_some()).then(|| BarChart::index_trend(&trend, scale, lang))
 }

@@ -173,19 +173,26 @@ pub fn set_status(dataset: &Dataset, id: &str, status: Status) -> Change {
 }
 
 pub fn bulk_set(dataset: &Dataset, ids: &[String], set: &BulkSet) -> Change {
+    bulk_change(dataset, ids, std::slice::from_ref(set))
+}
+
+/// The programs with these ids given every value of `sets` at once: one change, undone as one.
+pub fn bulk_change(dataset: &Dataset, ids: &[String], sets: &[BulkSet]) -> Change {
     let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
     Change::edit_programs(dataset, |program| {
         if !ids.contains(program.id.as_str()) {
             return None;
         }
         let mut program = program.clone();
-        match set {
-            BulkSet::Status(status) => program.status = *status,
-            BulkSet::Agency(agency) => program.agency = agency.clone(),
-            BulkSet::Dimension(dimension) => {
-                program.dimension = *dimension;
-                if program.subdimension.is_some_and(|s| s.dimension() != *dimension) {
-                    program.subdimension = None;
+        for set in sets {
+            match set {
+                BulkSet::Status(status) => program.status = *status,
+                BulkSet::Agency(agency) => program.agency = agency.clone(),
+                BulkSet::Dimension(dimension) => {
+                    program.dimension = *dimension;
+                    if program.subdimension.is_some_and(|s| s.dimension() != *dimension) {
+                        program.subdimension = None;
+                    }
                 }
             }
         }

@@ -111,6 +111,7 @@ pub fn snapshot(dataset: &Dataset, id: String, label: String, date: String) -> E
         statuses: current_statuses(dataset),
         scores: None,
         weights: None,
+        scale_max: None,
         extra: Default::default(),
     }
 }
@@ -267,6 +268,58 @@ pub fn by_round(
             let mut counts = StatusCounts::default();
             e.statuses.iter().filter(|(id, _)| counts_program(id)).for_each(|(_, status)| counts.add(*status));
             ((e.label.clone(), e.date.clone()), counts)
+        })
+        .collect()
+}
+
+/// One aspect of a round as the assessors read it: the score, its weight, and what it adds to the index
+/// (score × weight / 100).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AspectScore {
+    pub aspect: Aspect,
+    pub score: Option<f64>,
+    pub weight: Option<f64>,
+    pub contribution: Option<f64>,
+}
+
+/// A round's scores, weights and each aspect's contribution to its achievement index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoundScores {
+    pub id: String,
+    pub label: String,
+    pub date: String,
+    pub aspects: Vec<AspectScore>,
+    /// The round states no weights: those of `default_weights` count.
+    pub default_weights: bool,
+    pub index: Result<f64, IndexError>,
+    pub scale_max: Option<f64>,
+}
+
+/// Every round's scores, oldest first; rounds without any score are left out.
+pub fn round_scores(dataset: &Dataset) -> Vec<RoundScores> {
+    let fallback = default_weights();
+    chronological(dataset)
+        .into_iter()
+        .filter_map(|round| {
+            let scores = round.scores.as_ref()?;
+            let weights = round.weights.as_ref().unwrap_or(&fallback);
+            let aspects = ASPECTS
+                .iter()
+                .map(|&aspect| {
+                    let (score, weight) = (aspect.of(scores), aspect.of(weights));
+                    let contribution = score.zip(weight).map(|(s, w)| s * w / 100.0);
+                    AspectScore { aspect, score, weight, contribution }
+                })
+                .collect();
+            Some(RoundScores {
+                id: round.id.clone(),
+                label: round.label.clone(),
+                date: round.date.clone(),
+                aspects,
+                default_weights: round.weights.is_none(),
+                index: achievement_index(scores, weights),
+                scale_max: round.scale_max.as_ref().and_then(Number::as_f64),
+            })
         })
         .collect()
 }

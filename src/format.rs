@@ -146,6 +146,10 @@ pub struct Evaluation {
     pub scores: Option<Aspects>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weights: Option<Aspects>,
+    /// The top of the scale the assessors scored on (4, 5, 100): the index chart's axis runs to it, and no
+    /// score is above it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale_max: Option<serde_json::Number>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -732,6 +736,20 @@ impl Evaluation {
             for (aspect, n) in aspects.iter().flat_map(Aspects::named) {
                 if n.as_f64().is_some_and(|v| v < 0.0) {
                     found.push((aspect_path(scores, aspect), Problem::Negative { found: n.clone() }));
+                }
+            }
+        }
+        if let Some(max) = &self.scale_max {
+            if max.as_f64().is_none_or(|m| m <= 0.0) {
+                found.push(("scale_max", Problem::ScaleNotPositive { found: max.clone() }));
+            } else {
+                for (aspect, n) in self.scores.iter().flat_map(Aspects::named) {
+                    if n.as_f64() > max.as_f64() {
+                        found.push((
+                            aspect_path(true, aspect),
+                            Problem::AboveScale { found: n.clone(), max: max.clone() },
+                        ));
+                    }
                 }
             }
         }

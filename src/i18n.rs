@@ -4,9 +4,13 @@
 use crate::format::{Dimension, FormatError, Horizon, Problem, Status, SubDimension, ValueKind, Warning, WarningKind};
 use crate::metrics::Share;
 
+mod fields;
 mod messages;
+mod summary;
 
+pub use fields::DateProblem;
 pub use messages::Key;
+pub use summary::Told;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -68,6 +72,28 @@ impl Lang {
     }
 
     pub fn integer(self, n: i64) -> String {
+        self.grouped(i128::from(n))
+    }
+
+    /// An amount of rupiah in full, grouped: `Rp 1.500.000.000`, `Rp 1,500,000,000`.
+    pub fn amount(self, rupiah: i128) -> String {
+        format!("Rp {}", self.grouped(rupiah))
+    }
+
+    /// An amount of rupiah written short, as budgets are said aloud: `1,5 M` (miliar) and `250 jt` in
+    /// Indonesian, `1.5 bn` and `250 M` in English; at most two decimals.
+    pub fn amount_short(self, rupiah: f64) -> String {
+        let units: [(f64, &str); 4] = match self {
+            Lang::Id => [(1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")],
+            Lang::En => [(1e12, "tn"), (1e9, "bn"), (1e6, "M"), (1e3, "k")],
+        };
+        match units.into_iter().find(|(size, _)| rupiah.abs() >= *size) {
+            Some((size, unit)) => format!("{} {unit}", self.plain_number((rupiah / size * 100.0).round() / 100.0)),
+            None => self.plain_number(rupiah.round()),
+        }
+    }
+
+    fn grouped(self, n: i128) -> String {
         let digits = n.unsigned_abs().to_string();
         let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
         if n < 0 {
@@ -284,7 +310,7 @@ impl Lang {
                 }
             }
             (None, true) => self.t(Key::PlaceWholeFile).to_owned(),
-            (None, false) => error.path.clone(),
+            (None, false) => self.place(&error.path),
         };
         format!("{place}: {}", self.problem_text(&error.problem))
     }
@@ -326,6 +352,15 @@ impl Lang {
             Problem::Negative { found } => {
                 self.tf(Key::ProblemNegative, &[("found", &self.plain_number(found.as_f64().unwrap_or_default()))])
             }
+            Problem::ScaleNotPositive { found } => self
+                .tf(Key::ProblemScaleNotPositive, &[("found", &self.plain_number(found.as_f64().unwrap_or_default()))]),
+            Problem::AboveScale { found, max } => self.tf(
+                Key::ProblemAboveScale,
+                &[
+                    ("found", &self.plain_number(found.as_f64().unwrap_or_default())),
+                    ("max", &self.plain_number(max.as_f64().unwrap_or_default())),
+                ],
+            ),
             Problem::TooManyPrograms { count, max } => {
                 self.tf(Key::ProblemTooManyPrograms, &[("count", &self.count(*count)), ("max", &self.count(*max))])
             }
@@ -402,6 +437,7 @@ impl Lang {
             "statuses" => Key::FieldStatuses,
             "scores" => Key::FieldScores,
             "weights" => Key::FieldWeights,
+            "scale_max" => Key::FieldScaleMax,
             _ => return code,
         };
         self.t(key)

@@ -294,3 +294,79 @@ pub fn alignment(programs: &[Program], field: fn(&Program) -> Option<bool>) -> [
     }
     counts
 }
+
+/// The planned and realised budget of a group of programs, in rupiah. Sums are 128-bit: 100 000 programs
+/// of up to 10^15 each do not fit 64 bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Budget {
+    pub planned: i128,
+    pub realized: i128,
+    /// Programs of the group with a planned or a realised budget.
+    pub with_budget: usize,
+    pub programs: usize,
+}
+
+impl Budget {
+    fn add(&mut self, program: &Program) {
+        self.programs += 1;
+        if program.budget_planned.is_some() || program.budget_realized.is_some() {
+            self.with_budget += 1;
+        }
+        self.planned += i128::from(program.budget_planned.unwrap_or(0));
+        self.realized += i128::from(program.budget_realized.unwrap_or(0));
+    }
+
+    /// The realised share of the planned budget; `None` without a plan.
+    pub fn realized_share(&self) -> Option<Share> {
+        (self.planned > 0).then(|| {
+            let basis_points = (self.realized * 10_000 + self.planned / 2) / self.planned;
+            Share(u32::try_from(basis_points.clamp(0, i128::from(u32::MAX))).unwrap_or(u32::MAX))
+        })
+    }
+}
+
+/// Whether any program states a budget: the budget charts are drawn only then.
+pub fn has_budgets(programs: &[Program]) -> bool {
+    programs.iter().any(|p| p.budget_planned.is_some() || p.budget_realized.is_some())
+}
+
+/// The budget per dimension, in the dimensions' order, of the dimensions whose programs state one; the
+/// programs without a budget are counted apart (the second value), so that no program leaves the chart.
+pub fn budget_by_dimension(programs: &[Program]) -> (Vec<(Dimension, Budget)>, usize) {
+    let mut per = [Budget::default(); 6];
+    for program in programs {
+        per[Dimension::ALL.iter().position(|d| *d == program.dimension).unwrap_or(0)].add(program);
+    }
+    let without = per.iter().map(|b| b.programs - b.with_budget).sum();
+    let groups = Dimension::ALL.into_iter().zip(per).filter(|(_, b)| b.with_budget > 0).collect();
+    (groups, without)
+}
+
+/// The budget per agency, the `largest` by planned budget first, the rest together, then programs without
+/// an agency; the programs without a budget are counted apart.
+pub fn budget_by_agency(programs: &[Program], largest: usize) -> (Vec<(AgencyGroup, Budget)>, usize) {
+    let mut per: std::collections::BTreeMap<Option<&str>, Budget> = std::collections::BTreeMap::new();
+    for program in programs {
+        per.entry(program.agency.as_deref()).or_default().add(program);
+    }
+    let without = per.values().map(|b| b.programs - b.with_budget).sum();
+    let no_agency = per.remove(&None).filter(|b| b.with_budget > 0);
+    let mut groups: Vec<(&str, Budget)> =
+        per.into_iter().filter(|(_, b)| b.with_budget > 0).map(|(id, b)| (id.unwrap_or_default(), b)).collect();
+    groups.sort_by(|a, b| b.1.planned.cmp(&a.1.planned).then(b.1.realized.cmp(&a.1.realized)).then(a.0.cmp(b.0)));
+    let rest = groups.split_off(groups.len().min(largest));
+    let mut breakdown: Vec<(AgencyGroup, Budget)> =
+        groups.into_iter().map(|(id, b)| (AgencyGroup::Agency(id.to_owned()), b)).collect();
+    if !rest.is_empty() {
+        let mut sum = Budget::default();
+        for (_, b) in &rest {
+            sum.planned += b.planned;
+            sum.realized += b.realized;
+            sum.with_budget += b.with_budget;
+            sum.programs += b.programs;
+        }
+        breakdown.push((AgencyGroup::Others(rest.len()), sum));
+    }
+    breakdown.extend(no_agency.map(|b| (AgencyGroup::NoAgency, b)));
+    (breakdown, without)
+}

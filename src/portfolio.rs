@@ -87,6 +87,8 @@ pub struct LatestRound {
     pub index: Option<f64>,
     pub change: Option<f64>,
     pub weights: Aspects,
+    /// The top of the round's scale, where it states one.
+    pub scale_max: Option<f64>,
 }
 
 /// One city's figures, or the figures of every city together.
@@ -127,6 +129,7 @@ fn latest_round(dataset: &Dataset) -> Option<LatestRound> {
         date: round.date.clone(),
         index: latest.index.as_ref().ok().copied(),
         change: latest.change,
+        scale_max: round.scale_max.as_ref().and_then(serde_json::Number::as_f64),
         weights: round.weights.clone().unwrap_or_else(evaluation::default_weights),
     })
 }
@@ -300,7 +303,15 @@ pub fn charts(comparison: &Comparison, lang: crate::i18n::Lang) -> Vec<crate::ch
         .filter_map(|r| r.latest_round.as_ref().map(|round| (r.city.clone(), round.index, round.change)))
         .collect();
     if points.iter().any(|(_, index, _)| index.is_some()) {
-        let mut chart = BarChart::index_trend(&points, lang);
+        // Cities scored on different scales are not comparable on one axis: the axis states a scale only
+        // when every scored city's round states the same one.
+        let scales: Vec<Option<f64>> = comparison
+            .rows
+            .iter()
+            .filter_map(|r| r.latest_round.as_ref().filter(|round| round.index.is_some()).map(|round| round.scale_max))
+            .collect();
+        let scale = scales.first().copied().flatten().filter(|first| scales.iter().all(|s| *s == Some(*first)));
+        let mut chart = BarChart::index_trend(&points, scale, lang);
         chart.name = "compare-index";
         chart.title = lang.t(Key::CompareIndexChart).to_owned();
         charts.push(chart);

@@ -62,6 +62,106 @@ impl Column {
     }
 }
 
+/// A column the user may hide or show; the id, the name and the status (the column edited in place) are
+/// always shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Optional {
+    Dimension,
+    Subdimension,
+    Agency,
+    QuickWin,
+    Horizon,
+    TargetYear,
+    Progress,
+    PostponedTo,
+    Locations,
+}
+
+impl Optional {
+    /// In the order the table shows them.
+    pub const ALL: [Optional; 9] = [
+        Optional::Dimension,
+        Optional::Subdimension,
+        Optional::Agency,
+        Optional::QuickWin,
+        Optional::Horizon,
+        Optional::TargetYear,
+        Optional::Progress,
+        Optional::PostponedTo,
+        Optional::Locations,
+    ];
+
+    /// The field's name in the format, also how the choice is remembered.
+    pub fn code(self) -> &'static str {
+        match self {
+            Optional::Dimension => "dimension",
+            Optional::Subdimension => "subdimension",
+            Optional::Agency => "agency",
+            Optional::QuickWin => "quick_win",
+            Optional::Horizon => "horizon",
+            Optional::TargetYear => "target_year",
+            Optional::Progress => "progress",
+            Optional::PostponedTo => "postponed_to",
+            Optional::Locations => "locations",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Optional> {
+        Optional::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// The column to sort by when its header is clicked; the locations are not sorted.
+    pub fn sorted_by(self) -> Option<Column> {
+        Some(match self {
+            Optional::Dimension => Column::Dimension,
+            Optional::Subdimension => Column::Subdimension,
+            Optional::Agency => Column::Agency,
+            Optional::QuickWin => Column::QuickWin,
+            Optional::Horizon => Column::Horizon,
+            Optional::TargetYear => Column::TargetYear,
+            Optional::Progress => Column::Progress,
+            Optional::PostponedTo => Column::PostponedTo,
+            Optional::Locations => return None,
+        })
+    }
+}
+
+/// The optional columns the register shows, in the table's order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShownColumns(Vec<Optional>);
+
+impl Default for ShownColumns {
+    /// What fits a 1366 px laptop beside the id, the name and the status.
+    fn default() -> Self {
+        ShownColumns(vec![Optional::Dimension, Optional::Agency, Optional::Progress])
+    }
+}
+
+impl ShownColumns {
+    pub fn shows(&self, column: Optional) -> bool {
+        self.0.contains(&column)
+    }
+
+    /// With `column` shown or hidden; the table's order is kept.
+    pub fn with(&self, column: Optional, shown: bool) -> ShownColumns {
+        ShownColumns(Optional::ALL.into_iter().filter(|c| if *c == column { shown } else { self.shows(*c) }).collect())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Optional> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// As remembered: the codes; codes this version does not know (a later one's columns) are skipped.
+    pub fn from_codes<'a>(codes: impl IntoIterator<Item = &'a str>) -> ShownColumns {
+        let chosen: HashSet<Optional> = codes.into_iter().filter_map(Optional::from_code).collect();
+        ShownColumns(Optional::ALL.into_iter().filter(|c| chosen.contains(c)).collect())
+    }
+
+    pub fn codes(&self) -> Vec<String> {
+        self.0.iter().map(|c| c.code().to_owned()).collect()
+    }
+}
+
 /// What the register shows: a search, filters (each `None` when not filtering) and a sort.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RegisterQuery {

@@ -929,6 +929,8 @@ async fn select_all_shown_selects_every_row_the_filters_show() {
     leptos::task::tick().await;
     assert!(page.text("bulk-bar").contains("16 program"), "{}", page.text("bulk-bar"));
     choose(page.find("bulk-status").unwrap(), "running");
+    wait_until(|| page.text("bulk-count") == "16 program akan diubah").await;
+    page.click("bulk-apply").await;
     wait_until(|| page.text("register-shown-count") == "Menampilkan 0 dari 131").await;
     page.click("undo").await;
     wait_until(|| page.text("register-shown-count") == "Menampilkan 16 dari 131").await;
@@ -957,7 +959,7 @@ async fn values_an_earlier_release_saved_beyond_the_later_limits_are_kept_listed
     assert!(listed.contains("versi sebelumnya"), "{listed}");
     let row = dataset.programs.iter().position(|p| p.id == "ECO-01").unwrap();
     assert!(
-        listed.contains(&format!("programs[{row}].target_year: tahun 2150 di luar rentang 1900 sampai 2100")),
+        listed.contains(&format!("(programs[{row}].target_year): tahun 2150 di luar rentang 1900 sampai 2100")),
         "{listed}"
     );
     assert!(page.find("storage-error").is_none(), "nothing set aside");
@@ -1078,4 +1080,31 @@ async fn notes_written_in_the_slide_list_are_kept_with_the_arrangement() {
     .await;
     drop(page);
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_confirmation_held_by_the_pointer_stays_and_belongs_to_its_view() {
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    let page = Page::open_at("?view=register&q=QRIS").await;
+    choose(page.wait_for("program-status-select").await, "done");
+    let toast = page.wait_for("toast").await;
+    assert!(page.text("toast-message").ends_with("Sudah berjalan → Selesai"), "{}", page.text("toast-message"));
+    // The pointer on its dismiss button: mouseover bubbles up to the message.
+    let over = web_sys::EventInit::new();
+    over.set_bubbles(true);
+    page.find("toast-dismiss")
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("mouseover", &over).unwrap())
+        .unwrap();
+    drop(toast);
+    // Longer than a confirmation stays by itself (6 s): held, it is still there.
+    sleep(7_000).await;
+    assert!(page.find("toast").is_some(), "the pointer on it holds it");
+    // Another view opened: the message was about the register, and goes.
+    page.click("view-overview").await;
+    wait_until(|| page.find("toast").is_none()).await;
+    drop(page);
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+    storage().clear().unwrap();
 }

@@ -7,10 +7,11 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use masterplan_tracker::change::{Change, Direction, Record, Step, rebase};
+use masterplan_tracker::change::{Change, Direction, Named, Record, Step, Summary, rebase};
 use masterplan_tracker::edit;
 use masterplan_tracker::format::{Dataset, Program, Status};
 use masterplan_tracker::generate::synthetic_dataset;
+use masterplan_tracker::i18n::{Lang, Told};
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -418,4 +419,90 @@ fn an_edit_is_refused_only_for_the_later_limits_it_breaks_itself() {
     assert!(edit::apply(&mut undone.clone(), &fix, Direction::Backward).is_err(), "as an edit, refused");
     edit::replay(&mut undone, &fix, Direction::Backward).expect("as a step taken, made");
     assert_eq!(undone.programs[1].target_year, Some(2150));
+}
+
+/// The sample with one program's id, for the tests of what a change says.
+fn sample_and_ids(ids: &[&str]) -> (Dataset, Vec<String>) {
+    (masterplan_tracker::sample::sample_dataset(), ids.iter().map(|id| (*id).to_owned()).collect())
+}
+
+#[test]
+fn a_status_change_is_told_by_program_field_and_both_values_in_both_languages() {
+    let (dataset, _) = sample_and_ids(&[]);
+    let change = edit::set_status(&dataset, "GOV-02", Status::Done);
+    let summary = change.summary(&dataset);
+    assert_eq!(
+        summary,
+        Summary::Field {
+            of: Named { record: Record::Program("GOV-02".into()), name: "GOV-02".into() },
+            field: "status".into(),
+            from: Some(json!("running")),
+            to: Some(json!("done")),
+        }
+    );
+    assert_eq!(Lang::Id.change_message(&summary, Told::Made), "GOV-02 · Status: Sudah berjalan → Selesai");
+    assert_eq!(Lang::En.change_message(&summary, Told::Made), "GOV-02 · Status: Running → Done");
+    assert_eq!(
+        Lang::Id.change_message(&summary, Told::Undone),
+        "Dibatalkan: GOV-02 · Status: Sudah berjalan → Selesai"
+    );
+    assert_eq!(Lang::En.change_message(&summary, Told::Redone), "Redone: GOV-02 · Status: Running → Done");
+}
+
+#[test]
+fn a_change_to_a_selection_is_told_by_its_count_and_the_value_it_gives() {
+    let (dataset, ids) = sample_and_ids(&["GOV-01", "GOV-02", "ENV-01"]);
+    let to_agency = edit::bulk_set(&dataset, &ids, &edit::BulkSet::Agency(Some("diskominfo".into())));
+    let summary = to_agency.summary(&dataset);
+    // The agency by its acronym, not its id.
+    assert_eq!(Lang::Id.summary(&summary), "3 program · OPD: Diskominfo");
+    assert_eq!(Lang::En.summary(&summary), "3 programs · Agency (OPD): Diskominfo");
+    // A new dimension clears sub-dimensions of the old one: still one value given to all.
+    let to_dimension =
+        edit::bulk_set(&dataset, &ids, &edit::BulkSet::Dimension(masterplan_tracker::format::Dimension::Economy));
+    assert!(matches!(
+        to_dimension.summary(&dataset),
+        Summary::SameValue { count: 3, ref field, .. } if field == "dimension"
+    ));
+    // Different values are counted.
+    let mut changed = dataset.clone();
+    changed.programs[0].progress = Some(10);
+    changed.programs[1].progress = Some(20);
+    let summary = Change::between(&dataset, &changed).summary(&dataset);
+    assert_eq!(Lang::Id.summary(&summary), "2 program diubah.");
+    assert_eq!(Lang::En.summary(&summary), "2 programs changed.");
+}
+
+#[test]
+fn added_deleted_renamed_and_merged_records_are_told_as_such() {
+    let (dataset, ids) = sample_and_ids(&["GOV-02"]);
+    let deleted = edit::delete_programs(&dataset, &ids);
+    assert_eq!(Lang::Id.summary(&deleted.summary(&dataset)), "GOV-02 dihapus.");
+    assert_eq!(Lang::En.change_message(&deleted.summary(&dataset), Told::Undone), "Undone: GOV-02 deleted.");
+    let mut program = dataset.programs[1].clone();
+    program.id = "GOV-31".into();
+    let renamed = edit::save_program(&dataset, Some(&dataset.programs[1]), program.clone()).unwrap();
+    assert_eq!(Lang::En.summary(&renamed.summary(&dataset)), "GOV-31 · ID: GOV-02 → GOV-31");
+    program.status = Status::Done;
+    let renamed_and_done = edit::save_program(&dataset, Some(&dataset.programs[1]), program).unwrap();
+    assert_eq!(Lang::En.summary(&renamed_and_done.summary(&dataset)), "GOV-31: ID, Status changed.");
+    let mut new = dataset.programs[1].clone();
+    new.id = "GOV-32".into();
+    let added = edit::save_program(&dataset, None, new).unwrap();
+    assert_eq!(Lang::Id.summary(&added.summary(&dataset)), "GOV-32 ditambahkan.");
+    // An agency merged into another: its programs moved and the agency gone, counted by kind.
+    let merged = edit::merge_agencies(&dataset, "dlh", "diskominfo");
+    let moved = dataset.programs.iter().filter(|p| p.agency.as_deref() == Some("dlh")).count();
+    assert_eq!(
+        Lang::En.summary(&merged.summary(&dataset)),
+        format!(
+            "{}, 1 agency deleted.",
+            Lang::En.tf(masterplan_tracker::i18n::Key::ChangeCountChanged, &[("records", &Lang::En.programs(moved))])
+        )
+    );
+    let renamed_agency = edit::rename_agency(&dataset, "dlh", "Dinas Lingkungan Hidup Kota");
+    assert_eq!(
+        Lang::Id.summary(&renamed_agency.summary(&dataset)),
+        "OPD DLH · Nama OPD: Dinas Lingkungan Hidup → Dinas Lingkungan Hidup Kota"
+    );
 }

@@ -112,6 +112,7 @@ fn rounds_get_a_chart_when_there_are_any() {
         statuses,
         scores: None,
         weights: None,
+        scale_max: None,
         extra: Default::default(),
     });
     let all = charts(&dataset, &ProgramFilter::default(), Lang::Id);
@@ -142,17 +143,7 @@ fn the_index_trend_charts_each_rounds_index_and_its_change() {
     use masterplan_tracker::evaluation::snapshot;
     use masterplan_tracker::metrics::ProgramFilter;
     let mut dataset = sample_dataset();
-    let scores = |v: u64| {
-        let n = Some(serde_json::Number::from(v));
-        masterplan_tracker::format::Aspects {
-            baseline: n.clone(),
-            output: n.clone(),
-            outcome: n.clone(),
-            impact: n.clone(),
-            quick_win: n,
-            extra: Default::default(),
-        }
-    };
+    let scores = |v: u64| every_aspect(serde_json::Number::from(v));
     dataset.evaluations[0].scores = Some(scores(60));
     dataset.evaluations.push(snapshot(&dataset, "2021".into(), "Evaluasi 2021".into(), "2021-11-30".into()));
     let mut third = snapshot(&dataset, "2022".into(), "Evaluasi 2022".into(), "2022-11-30".into());
@@ -293,4 +284,93 @@ fn every_breakdown_adds_up_to_the_programs_shown() {
     let all = charts(&dataset, &ProgramFilter::default(), Lang::Id);
     let subdimensions = all.iter().find(|c| c.name == "subdimension").unwrap();
     assert_eq!(subdimensions.rows.last().unwrap().label, "(tanpa subdimensi)", "programs without one have their bar");
+}
+
+#[test]
+fn the_index_axis_runs_to_the_stated_scale_or_says_it_is_not_stated() {
+    use masterplan_tracker::dashboard::index_trend_chart;
+    let mut dataset = sample_dataset();
+    dataset.evaluations[0].scores = Some(every_aspect(serde_json::Number::from_f64(2.98).unwrap()));
+    let unstated = index_trend_chart(&dataset, Lang::Id).unwrap();
+    assert_eq!(unstated.axis_label, "Indeks (skala tidak dinyatakan)");
+    assert_eq!(unstated.x_max, 3.0);
+    dataset.evaluations[0].scale_max = Some(4.into());
+    for (lang, axis) in [(Lang::Id, "Indeks (skala 0–4)"), (Lang::En, "Index (scale 0–4)")] {
+        let stated = index_trend_chart(&dataset, lang).unwrap();
+        assert_eq!(stated.axis_label, axis);
+        assert_eq!(stated.x_max, 4.0, "2,98 on a scale of 4 is not near its top");
+        assert!(stated.to_svg().contains(axis));
+    }
+}
+
+#[test]
+fn under_a_filter_the_city_wide_index_chart_says_it_is_not_filtered() {
+    use masterplan_tracker::dashboard::charts;
+    use masterplan_tracker::metrics::ProgramFilter;
+    let mut dataset = sample_dataset();
+    dataset.evaluations[0].scores = Some(every_aspect(3.into()));
+    let title = |filter: &ProgramFilter, lang| {
+        charts(&dataset, filter, lang).into_iter().find(|c| c.name == "index-trend").unwrap().title
+    };
+    assert_eq!(title(&ProgramFilter::default(), Lang::Id), "Tren indeks pencapaian");
+    let governance = ProgramFilter { dimension: Some(Dimension::Governance), ..Default::default() };
+    assert_eq!(title(&governance, Lang::Id), "Tren indeks pencapaian · seluruh kota, tanpa saringan");
+    assert_eq!(title(&governance, Lang::En), "Achievement index trend · city-wide, not filtered");
+}
+
+#[test]
+fn the_budget_charts_set_realised_against_planned_and_count_every_program() {
+    use masterplan_tracker::dashboard::charts;
+    use masterplan_tracker::metrics::ProgramFilter;
+    let mut dataset = sample_dataset();
+    assert!(charts(&dataset, &ProgramFilter::default(), Lang::Id).iter().all(|c| !c.name.starts_with("budget")));
+    let set = |d: &mut masterplan_tracker::format::Dataset, id: &str, planned: Option<i64>, realized: Option<i64>| {
+        let p = d.programs.iter_mut().find(|p| p.id == id).unwrap();
+        p.budget_planned = planned;
+        p.budget_realized = realized;
+    };
+    set(&mut dataset, "GOV-01", Some(2_000_000_000), Some(1_500_000_000));
+    set(&mut dataset, "GOV-02", Some(500_000_000), Some(250_000_000));
+    set(&mut dataset, "ENV-01", Some(100_000_000), Some(150_000_000));
+    let all = charts(&dataset, &ProgramFilter::default(), Lang::Id);
+    let by_dimension = all.iter().find(|c| c.name == "budget-dimension").expect("a budget chart per dimension");
+    assert!(all.iter().any(|c| c.name == "budget-agency"), "and per agency");
+    assert_eq!(
+        by_dimension.table.rows[0],
+        ["Smart Governance", "Rp 2.500.000.000", "Rp 1.750.000.000", "70,00 %", "2"]
+    );
+    assert_eq!(by_dimension.table.rows[1], ["Smart Environment", "Rp 100.000.000", "Rp 150.000.000", "150,00 %", "1"]);
+    // The programs without a budget have their row: the table adds up to every program shown.
+    assert_eq!(by_dimension.table.rows[2], ["(tanpa anggaran)", "", "", "", "128"]);
+    let counted: usize = by_dimension.table.rows.iter().map(|r| r[4].replace('.', "").parse::<usize>().unwrap()).sum();
+    assert_eq!(counted, 131);
+    // The bar: realised, what is left of the plan, and spending beyond it; the end says the share and amounts.
+    let governance = &by_dimension.rows[0];
+    assert_eq!(governance.segments.iter().map(|s| s.value).collect::<Vec<_>>(), [1.75e9, 0.75e9]);
+    assert_eq!(governance.end_label, "70,00 % · 1,75 M / 2,5 M");
+    let environment = &by_dimension.rows[1];
+    assert_eq!(environment.segments.iter().map(|s| s.value).collect::<Vec<_>>(), [1e8, 5e7]);
+    assert_eq!(by_dimension.x_max, 5e9);
+    let en = charts(&dataset, &ProgramFilter::default(), Lang::En);
+    let en = en.iter().find(|c| c.name == "budget-dimension").unwrap();
+    assert_eq!(en.rows[0].end_label, "70.00% · 1.75 bn / 2.5 bn");
+    assert!(en.to_svg().contains("Budget realised against planned, per dimension"));
+    // A filter applies: Smart Environment alone.
+    let environment_only = ProgramFilter { dimension: Some(Dimension::Environment), ..Default::default() };
+    let filtered = charts(&dataset, &environment_only, Lang::Id);
+    let filtered = filtered.iter().find(|c| c.name == "budget-dimension").unwrap();
+    assert_eq!(filtered.table.rows.len(), 2, "{:?}", filtered.table.rows);
+}
+
+/// The same score for every aspect.
+fn every_aspect(n: serde_json::Number) -> masterplan_tracker::format::Aspects {
+    let n = Some(n);
+    masterplan_tracker::format::Aspects {
+        baseline: n.clone(),
+        output: n.clone(),
+        outcome: n.clone(),
+        impact: n.clone(),
+        quick_win: n,
+        extra: Default::default(),
+    }
 }

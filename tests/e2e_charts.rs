@@ -132,7 +132,11 @@ async fn the_printed_report_has_no_controls_and_a_page_per_section() {
     let breaks: Vec<String> = serde_json::from_value(breaks).unwrap();
     assert_eq!(breaks[0], "auto", "the cover starts the first page");
     assert!(breaks[1..].iter().all(|b| b == "page"), "every other section starts a page: {breaks:?}");
-    assert_eq!(breaks.len(), 12, "cover, summary, charts, the map, six dimensions, postponements, scorecards");
+    assert_eq!(
+        breaks.len(),
+        14,
+        "cover, summary, charts, six dimensions, the map, scores, evidence, postponements, scorecards"
+    );
     browser.emulate_print(false).await;
     browser.close().await;
 }
@@ -288,15 +292,11 @@ async fn a_deck_started_from_a_filtered_dashboard_counts_only_the_filtered_progr
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_colleagues_file_with_agency_acronyms_shows_them_on_the_agency_chart_and_slide() {
-    let mut file: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(e2e::browser::FIXTURE).unwrap()).unwrap();
-    file["agencies"][0]["short_name"] = "Kominfo".into();
-    let path = e2e::browser::temp_file("kota-singkatan.masterplan.json", file.to_string().as_bytes());
     let browser = Browser::start().await;
-    browser.open("").await;
-    browser.import(&path).await;
-    browser.click("import-replace").await;
-    browser.wait_text("city-name", "Kota Contoh").await;
+    opened_fixture_with(&browser, "kota-singkatan.masterplan.json", |file| {
+        file["agencies"][0]["short_name"] = "Kominfo".into();
+    })
+    .await;
     browser.click("view-dashboard").await;
     let labels = browser
         .eval("return [...document.querySelectorAll('[data-testid=chart-agency] svg text')].map(t => t.textContent.trim())")
@@ -443,4 +443,127 @@ async fn a_filtered_dashboard_lives_in_the_address_and_comes_back_on_reload() {
     browser.wait_for("filter-dimension").await;
     assert_eq!(browser.value("filter-dimension").await, "");
     browser.close().await;
+}
+
+/// The numbers of a chart's table, shown with its toggle: every row's cells.
+async fn chart_table(browser: &Browser, name: &str) -> Vec<Vec<String>> {
+    browser
+        .wait_css(&format!("[data-testid=chart-{name}] [data-testid=chart-table-toggle]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for(&format!("chart-{name}-table")).await;
+    let rows = browser
+        .eval(&format!(
+            "return [...document.querySelectorAll('[data-testid=chart-{name}-table] tbody tr')]
+                .map(r => [...r.children].map(c => c.textContent.trim()))"
+        ))
+        .await;
+    serde_json::from_value(rows).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_breakdowns_table_adds_up_to_the_programs_shown_in_both_languages() {
+    let browser = Browser::start().await;
+    for (query, shown) in
+        [("", 131), ("lang=en&", 131), ("dimension=governance&", 30), ("lang=en&dimension=living&", 0)]
+    {
+        browser.open(&format!("?{query}view=dashboard")).await;
+        let shown = if shown == 0 {
+            // Whatever the sample holds for the dimension: the status table's total says it.
+            let status = chart_table(&browser, "status").await;
+            status.last().unwrap()[1].parse::<usize>().unwrap()
+        } else {
+            shown
+        };
+        for name in ["dimension", "subdimension", "agency", "target-year"] {
+            let rows = chart_table(&browser, name).await;
+            let total: usize =
+                rows.iter().map(|r| r.last().unwrap().replace(['.', ','], "").parse::<usize>().unwrap()).sum();
+            assert_eq!(total, shown, "{query}{name}: {rows:?}");
+        }
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_assessors_read_scores_weights_contributions_evidence_and_the_budget_in_the_report() {
+    let browser = Browser::start().await;
+    opened_fixture_with(&browser, "kota-penilaian.masterplan.json", |file| {
+        file["evaluations"][0]["scores"] =
+            serde_json::json!({ "baseline": 70, "output": 65.5, "outcome": 60, "impact": 50, "quick_win": 80 });
+        file["evaluations"][0]["weights"] =
+            serde_json::json!({ "baseline": 10, "output": 20, "outcome": 30, "impact": 30, "quick_win": 10 });
+        file["evaluations"][0]["scale_max"] = 100.into();
+        file["programs"][1]["budget_planned"] = 200_000_000.into();
+        file["programs"][1]["budget_realized"] = 250_000_000.into();
+    })
+    .await;
+
+    // The dashboard: realised against planned per dimension, with its table; those without a budget counted.
+    browser.click("view-dashboard").await;
+    let budget = chart_table(&browser, "budget-dimension").await;
+    assert_eq!(budget[0], ["Smart Governance", "Rp 150.000.000", "Rp 140.000.000", "93,33 %", "1"]);
+    assert_eq!(budget[1], ["Smart Economy", "Rp 200.000.000", "Rp 250.000.000", "125,00 %", "1"]);
+    assert_eq!(budget.last().unwrap(), &["(tanpa anggaran)", "", "", "", "3"]);
+    assert!(browser.exists("chart-budget-agency").await, "and per agency");
+    // The index is the city's: under a filter its chart says so; its axis runs to the stated scale.
+    browser.select("dashboard-dimension", "economy").await;
+    let trend = browser.wait_text_contains("chart-index-trend", "seluruh kota, tanpa saringan").await;
+    assert!(trend.contains("Indeks (skala 0–100)"), "{trend}");
+
+    // The report: each aspect's score, weight and contribution, the index, the scale; the budget's table;
+    // each program's evidence.
+    browser.open("?view=report").await;
+    let scores = browser.text("report-scores-table").await;
+    for part in ["Evaluasi Tahap I (27 November 2020) · skala 0–100", "Aspek", "Kontribusi pada indeks", "Output"] {
+        assert!(scores.contains(part), "{part}: {scores}");
+    }
+    // 70·0,1 + 65,5·0,2 + 60·0,3 + 50·0,3 + 80·0,1 = 7 + 13,1 + 18 + 15 + 8.
+    let output = browser
+        .eval("return [...document.querySelectorAll('[data-testid=report-scores-table] tbody tr')][1].innerText")
+        .await;
+    assert_eq!(
+        output.as_str().unwrap().split('\t').map(str::trim).collect::<Vec<_>>(),
+        ["Output", "65,50", "20", "13,10"]
+    );
+    assert_eq!(browser.text("report-scores-index").await, "61,10");
+    let report_budget = browser.text("report-budget").await;
+    assert!(report_budget.contains("Rp 140.000.000") && report_budget.contains("93,33 %"), "{report_budget}");
+    let charts = browser.inner_html("report-charts").await;
+    assert!(
+        charts.contains("Anggaran terealisasi dari rencana, per dimensi"),
+        "the budget chart among the report's charts"
+    );
+    let evidence = browser.text("report-evidence").await;
+    assert!(evidence.contains("SG-01") && evidence.contains("https://example.org/laporan"), "{evidence}");
+
+    // The slides carry the budget chart too.
+    browser.open("?view=dashboard").await;
+    browser.click("present-start").await;
+    let total = counter_total(&browser.text("slide-counter").await);
+    let mut found = false;
+    for index in 0..total {
+        let slide = browser.wait_css(&format!("[data-testid=slide][data-slide-index=\"{index}\"]")).await;
+        if slide.html(true).await.unwrap().contains("Anggaran terealisasi dari rencana") {
+            found = true;
+            break;
+        }
+        browser.keys("\u{E014}").await;
+    }
+    assert!(found, "a slide of the budget");
+    browser.close().await;
+}
+
+/// Opens the page with the project's fixture, changed by `change`, imported as a colleague's file named `name`.
+async fn opened_fixture_with(browser: &Browser, name: &str, change: impl FnOnce(&mut serde_json::Value)) {
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(e2e::browser::FIXTURE).unwrap()).unwrap();
+    change(&mut file);
+    let path = e2e::browser::temp_file(name, file.to_string().as_bytes());
+    browser.open("").await;
+    browser.import(&path).await;
+    browser.click("import-replace").await;
+    browser.wait_text("city-name", "Kota Contoh").await;
 }

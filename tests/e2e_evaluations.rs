@@ -28,6 +28,8 @@ struct Expected {
     empty_label: &'static str,
     not_a_number: &'static str,
     negative: &'static str,
+    no_such_day: &'static str,
+    not_a_date: &'static str,
     trend: [&'static str; 2],
     trend_title: &'static str,
     since: &'static str,
@@ -44,9 +46,11 @@ const INDONESIAN: Expected = Expected {
     decimal_score: "72,5",
     index_with_change: "Indeks pencapaian: 70,25 (+6,25 sejak putaran sebelumnya)",
     weights_wrong: ["110,00", "harus 100"],
-    empty_label: "evaluations[1].label: tidak boleh kosong.",
-    not_a_number: "scores.impact",
-    negative: "scores.impact: -5 kurang dari nol",
+    empty_label: "Label: tidak boleh kosong.",
+    not_a_number: "Nilai Dampak: ",
+    negative: "Nilai Dampak: -5 kurang dari nol",
+    no_such_day: "Tanggal: 31/02/2021 tidak ada di kalender.",
+    not_a_date: "Tanggal: «202021-11-28» bukan tanggal; tulis seperti HH/BB/TTTT, misalnya 28/11/2026.",
     trend: ["64,00", "70,25 (+6,25)"],
     trend_title: "Tren indeks pencapaian",
     since: "1 maju, 0 mundur, 0 baru",
@@ -63,9 +67,11 @@ const ENGLISH: Expected = Expected {
     decimal_score: "72.5",
     index_with_change: "Achievement index: 70.25 (+6.25 since the previous round)",
     weights_wrong: ["110.00", "must add up to 100"],
-    empty_label: "evaluations[1].label: must not be empty.",
-    not_a_number: "scores.impact",
-    negative: "scores.impact: -5 is below zero",
+    empty_label: "Label: must not be empty.",
+    not_a_number: "Score Impact: ",
+    negative: "Score Impact: -5 is below zero",
+    no_such_day: "Date: 31/02/2021 is not a day of the calendar.",
+    not_a_date: "Date: “202021-11-28” is not a date; write it as DD/MM/YYYY, for example 28/11/2026.",
     trend: ["64.00", "70.25 (+6.25)"],
     trend_title: "Achievement index trend",
     since: "1 moved forward, 0 moved back, 0 added",
@@ -153,6 +159,19 @@ async fn evaluation_journey(expected: &Expected) {
     assert!(error.contains(expected.negative), "{error}");
     let index = browser.text_css(&format!("{second} [data-testid=achievement-index]")).await;
     assert_eq!(index, expected.index_with_change, "the score kept its number");
+    // A date is typed and shown day first; one the calendar has not, or no date, is refused at the field and
+    // the round keeps its date.
+    let date = browser.wait_css(&format!("{second} [data-testid=evaluation-round-date]")).await;
+    let today = date.prop("value").await.unwrap().unwrap_or_default();
+    assert!(today.len() == 10 && &today[2..3] == "/" && &today[5..6] == "/", "{today}");
+    for (typed, refused) in [("31/02/2021", expected.no_such_day), ("202021-11-28", expected.not_a_date)] {
+        date.send_keys(&format!("\u{E009}a\u{E000}{typed}\u{E004}")).await.unwrap();
+        browser.wait_text_css(&format!("{second} [data-testid=evaluation-error]"), refused).await;
+        assert_eq!(date.prop("value").await.unwrap().as_deref(), Some(typed), "what was typed stays, to mend");
+    }
+    date.send_keys("\u{E009}a\u{E000}15 Des 2021\u{E004}").await.unwrap();
+    browser.wait_text_css(&format!("{second} [data-testid=evaluation-error]"), "").await;
+    assert_eq!(date.prop("value").await.unwrap().as_deref(), Some("15/12/2021"));
     // A round deleted comes back with undo.
     let rounds = "[data-testid=evaluation-round]";
     browser.wait_css(&format!("{second} [data-testid=evaluation-delete]")).await.click().await.unwrap();

@@ -161,10 +161,10 @@ async fn refused_data_of_every_kind_changes_nothing() {
     browser.import(&out_of_range).await;
     let message = browser.wait_text_contains("import-error", "programs[1].target_year").await;
     for place in [
-        "programs[1].target_year: the year 2150 is outside 1900 to 2100",
-        "programs[2].budget_planned: -150,000,000 is below 0",
-        "evaluations[0].scores.output: -5 is below zero",
-        "evaluations[0].weights.baseline: -10 is below zero",
+        "Program 2 · Target year (programs[1].target_year): the year 2150 is outside 1900 to 2100",
+        "Program 3 · Planned budget (Rp) (programs[2].budget_planned): -150,000,000 is below 0",
+        "(evaluations[0].scores.output): -5 is below zero",
+        "(evaluations[0].weights.baseline): -10 is below zero",
     ] {
         assert!(message.contains(place), "{place} in {message}");
     }

@@ -165,9 +165,12 @@ async fn a_click_or_enter_on_a_region_opens_the_register_filtered_to_it() {
             "the region's programs",
         )
         .await;
+    // The locations column is one the user shows (the register's default columns fit a laptop without it).
+    show_locations_column(&browser).await;
     let locations = browser
         .eval("return [...document.querySelectorAll('[data-testid=program-locations]')].map(c => c.textContent)")
         .await;
+    assert_eq!(locations.as_array().unwrap().len() as u64, expected);
     for cell in locations.as_array().unwrap() {
         assert!(cell.as_str().unwrap().contains("Tanjung Pinang Timur"), "{cell}");
     }
@@ -380,6 +383,7 @@ async fn the_program_form_picks_a_kecamatan_then_a_kelurahan_and_the_map_counts_
     browser.wait_css("[data-testid=program-location][data-region-code=\"21.72.03.1004\"]").await;
     browser.click("program-save").await;
     browser.wait_gone("program-form").await;
+    show_locations_column(&browser).await;
     let cell = browser
         .text_css(&format!(
             "[data-testid=program-row][data-program-id=\"{}\"] [data-testid=program-locations]",
@@ -421,4 +425,15 @@ async fn locations_without_boundaries_are_kept_and_the_map_says_it_has_none() {
     let exported: Value = serde_json::from_str(&browser.downloaded("Kota Contoh.masterplan.json").await).unwrap();
     assert_eq!(exported["programs"][1]["locations"], json!(["99.01.01", "99.01.02"]), "kept as they came");
     browser.close().await;
+}
+
+/// Shows the register's locations column with the column chooser, unless it is shown already (the choice
+/// is remembered).
+async fn show_locations_column(browser: &Browser) {
+    browser.open_details("register-columns").await;
+    let column = browser.wait_for("register-column-locations").await;
+    if column.prop("checked").await.unwrap().as_deref() != Some("true") {
+        column.click().await.unwrap();
+    }
+    browser.wait_for("program-locations").await;
 }

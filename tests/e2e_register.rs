@@ -104,6 +104,10 @@ async fn the_program_form_checks_like_the_importer_and_postpones() {
     browser.wait_for("program-field-delay_reason").await.send_keys("Refocusing anggaran Covid-19").await.unwrap();
     browser.click("program-save").await;
     browser.wait_gone("program-form").await;
+    // The postponement's column is one the user shows.
+    browser.open_details("register-columns").await;
+    browser.click("register-column-postponed_to").await;
+    browser.wait_css("thead th.postponed-to").await;
     let row = browser.text_css("[data-testid=program-row][data-program-id=\"GOV-04\"]").await;
     assert!(row.contains("50 %") && row.contains("2021") && row.contains("Refocusing"), "{row}");
     browser.click("view-overview").await;
@@ -192,5 +196,103 @@ async fn a_new_programs_form_offers_the_next_id_starts_on_the_name_and_says_ever
         .await
         .unwrap();
     assert_eq!(browser.value("program-field-budget_planned").await, "1.500.000.000");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_status_change_says_its_program_and_values_undo_says_what_it_took_back_and_both_fade() {
+    let browser = Browser::start().await;
+    for (lang, made, undone) in [
+        ("id", "GOV-01 · Status: Sudah berjalan → Selesai", "Dibatalkan: GOV-01 · Status: Sudah berjalan → Selesai"),
+        ("en", "GOV-01 · Status: Running → Done", "Undone: GOV-01 · Status: Running → Done"),
+    ] {
+        browser.open(&format!("?lang={lang}&view=register&q=sikancil")).await;
+        browser.program_status("GOV-01").await.select_by_value("done").await.unwrap();
+        browser.wait_text("toast-message", made).await;
+        // A confirmation is not an alert: it fades by itself.
+        assert_eq!(browser.wait_for("toast").await.attr("role").await.unwrap().as_deref(), Some("status"));
+        browser.wait_gone("toast").await;
+        browser.click("undo").await;
+        browser.wait_text("toast-message", undone).await;
+        browser.wait_gone("toast").await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_bulk_bar_counts_what_it_will_change_applies_on_its_button_and_follows_undo() {
+    let browser = Browser::start().await;
+    browser.open("?view=register&dimension=governance&status=discussion").await;
+    browser.click("select-all-shown").await;
+    let selected = browser.text("bulk-bar").await;
+    assert!(selected.contains("program dipilih"), "{selected}");
+    let shown: usize = browser.text("register-shown-count").await.split(' ').nth(1).unwrap().parse().unwrap();
+    assert!(shown > 1, "the sample has governance programs under discussion");
+    // Choosing a value changes nothing yet: it says how many programs it will change.
+    browser.select("bulk-agency", "diskominfo").await;
+    let will = browser.text("bulk-count").await;
+    let count: usize = will.split(' ').next().unwrap().parse().unwrap();
+    assert!(count >= 1 && count <= shown, "{will}");
+    assert!(will.ends_with("program akan diubah"), "{will}");
+    browser.click("bulk-apply").await;
+    browser.wait_text("toast-message", &format!("{count} program · OPD: Diskominfo")).await;
+    assert_eq!(browser.value("bulk-agency").await, "diskominfo", "the selection now shares it");
+    // Undone, the bar shows what the programs have again, and the same choice applies again.
+    browser.click("undo").await;
+    browser.wait_text("toast-message", &format!("Dibatalkan: {count} program · OPD: Diskominfo")).await;
+    assert_ne!(browser.value("bulk-agency").await, "diskominfo");
+    browser.select("bulk-agency", "diskominfo").await;
+    browser.wait_text("bulk-count", &format!("{count} program akan diubah")).await;
+    browser.click("bulk-apply").await;
+    browser.wait_text("toast-message", &format!("{count} program · OPD: Diskominfo")).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn at_1366_px_the_register_fits_with_its_status_column_and_columns_chosen_are_remembered() {
+    let browser = Browser::start().await;
+    browser
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({ "width": 1366, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
+    let measure = "const box = document.querySelector('[data-testid=register-table]');
+        const b = box.getBoundingClientRect();
+        const status = document.querySelector('[data-testid=program-row] [data-testid=program-status-select]').getBoundingClientRect();
+        const inside = (r) => r.left >= b.left - 1 && r.right <= b.left + box.clientWidth + 1;
+        const cell = (s) => document.querySelector('[data-testid=program-row] td.' + s).getBoundingClientRect();
+        return { fits: box.scrollWidth <= box.clientWidth, status: inside(status), id: inside(cell('id')), name: inside(cell('name')),
+                 columns: document.querySelectorAll('.register-table thead th').length };";
+    for lang in ["id", "en"] {
+        browser.open(&format!("?lang={lang}&view=register")).await;
+        browser.wait_for("program-row").await;
+        let seen = browser.eval(measure).await;
+        assert_eq!(seen["fits"], true, "{lang}: {seen}");
+        assert_eq!(seen["status"], true, "{lang}: {seen}");
+    }
+    // Every column shown: the table scrolls sideways, the id and the name stay in place, and the status
+    // (beside the name) stays in view.
+    browser.open_details("register-columns").await;
+    for code in ["subdimension", "quick_win", "horizon", "target_year", "postponed_to", "locations"] {
+        browser.click(&format!("register-column-{code}")).await;
+    }
+    browser.wait_css("thead th.locations").await;
+    let wide = browser.eval(measure).await;
+    assert_eq!(wide["fits"], false, "{wide}");
+    assert_eq!(wide["columns"], 13, "the checkbox, id, name, status and the nine optional columns: {wide}");
+    browser.eval("const box = document.querySelector('[data-testid=register-table]'); box.scrollLeft = box.scrollWidth; return null").await;
+    browser
+        .wait_until("return document.querySelector('[data-testid=register-table]').scrollLeft > 0", "scrolled sideways")
+        .await;
+    let scrolled = browser.eval(measure).await;
+    assert_eq!((scrolled["id"].clone(), scrolled["name"].clone()), (true.into(), true.into()), "{scrolled}");
+    // Chosen columns are remembered across a reload; the agency hidden takes its column away.
+    browser.click("register-column-agency").await;
+    browser.wait_gone_css("thead th.agency").await;
+    browser.reload().await;
+    browser.wait_for("program-row").await;
+    assert!(browser.exists_css("thead th.locations").await, "the locations column still shown");
+    assert!(!browser.exists_css("thead th.agency").await, "the agency column still hidden");
     browser.close().await;
 }

@@ -223,3 +223,25 @@ fn rounds_count_in_date_order_whatever_the_files_order() {
     assert!((trend[3].change.unwrap() - 10.0).abs() < 1e-9);
     assert_eq!(latest_round(&dataset).unwrap().id, "2023-b", "the later recorded of two on one day");
 }
+
+#[test]
+fn a_rounds_scores_give_each_aspects_contribution_which_add_up_to_its_index() {
+    use masterplan_tracker::evaluation::round_scores;
+    let mut dataset = sample_dataset();
+    assert!(round_scores(&dataset).is_empty(), "an unscored round has no scores to show");
+    dataset.evaluations[0].scores = Some(aspects([Some(3.0), Some(2.5), Some(3.5), Some(3.0), Some(2.0)]));
+    let rounds = round_scores(&dataset);
+    let round = &rounds[0];
+    assert!(round.default_weights, "the round states none");
+    let contributions: Vec<f64> = round.aspects.iter().map(|a| a.contribution.unwrap()).collect();
+    let expected = [0.3, 0.5, 1.05, 0.9, 0.2];
+    for (got, want) in contributions.iter().zip(expected) {
+        assert!((got - want).abs() < 1e-9, "{contributions:?}");
+    }
+    let index = round.index.clone().unwrap();
+    assert!((contributions.iter().sum::<f64>() - index).abs() < 1e-9);
+    // A score above the round's stated scale is refused like a negative one.
+    dataset.evaluations[0].scale_max = Some(3.into());
+    let refused = masterplan_tracker::format::Dataset::parse(&dataset.to_file_json()).unwrap_err();
+    assert!(refused.errors.iter().any(|e| e.path == "evaluations[0].scores.outcome"), "{:?}", refused.errors);
+}

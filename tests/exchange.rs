@@ -256,3 +256,36 @@ fn synthetic_datasets_are_valid_and_deterministic() {
     assert!(checked.warnings.is_empty());
     assert_eq!(checked.dataset.programs.len(), 2_000);
 }
+
+#[test]
+fn the_workbook_carries_every_scored_rounds_scores_weights_and_contributions() {
+    let mut dataset = sample_dataset();
+    let n = |v: f64| serde_json::Number::from_f64(v);
+    dataset.evaluations[0].scores = Some(masterplan_tracker::format::Aspects {
+        baseline: n(3.0),
+        output: n(2.5),
+        outcome: n(3.5),
+        impact: n(3.0),
+        quick_win: n(2.0),
+        extra: Default::default(),
+    });
+    dataset.evaluations[0].scale_max = Some(4.into());
+    let bytes = to_xlsx(&dataset, Lang::En, "2026-11-27").unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        archive.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}")).read_to_string(&mut text).unwrap();
+        text
+    };
+    assert!(part("xl/workbook.xml").contains("name=\"Scores\""));
+    let scores = part("xl/worksheets/sheet4.xml");
+    for text in
+        ["Aspect", "Score", "Weight", "Contribution to the index", "Scale maximum", "Output", "Achievement index"]
+    {
+        assert!(scores.contains(text), "{text}: {scores}");
+    }
+    // Output: 2.5 with the default weight 20 adds 0.5; the index is 3·0.1 + 2.5·0.2 + 3.5·0.3 + 3·0.3 + 2·0.1.
+    assert!(scores.contains("<v>2.5</v>") && scores.contains("<v>20</v>") && scores.contains("<v>0.5</v>"));
+    assert!(scores.contains("<v>2.95</v>"), "{scores}");
+    assert!(scores.contains("<v>4</v>"), "the scale's top");
+}

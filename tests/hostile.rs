@@ -77,7 +77,8 @@ fn every_range_and_limit_is_refused_with_its_place_in_both_languages() {
         let error = refused(file_with(pointer, value));
         assert_eq!(error.path, place);
         let (id, en) = (Lang::Id.problem(&error), Lang::En.problem(&error));
-        assert!(id.starts_with(place) && id.contains(indonesian), "{id}");
+        // The record and the field by their labels, the path as a detail in brackets.
+        assert!(id.contains(&format!("({place}): ")) && id.contains(indonesian), "{id}");
         assert!(en.contains(english), "{en}");
     }
     let many: Vec<Value> = (0..100_001)

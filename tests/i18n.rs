@@ -40,6 +40,10 @@ fn the_two_languages_differ_except_for_proper_names() {
         Key::LevelKelurahan,
         Key::LocationsKecamatan,
         Key::LocationsKelurahan,
+        // Messages made only of what they name: a record, a field, values and counts.
+        Key::ChangeField,
+        Key::ChangeSameValue,
+        Key::ChangeCounted,
     ];
     let untranslated: Vec<&Key> =
         same.iter().filter(|k| !format!("{k:?}").starts_with("Dim") && !loanwords.contains(k)).collect();
@@ -133,8 +137,14 @@ fn problems_name_the_place_in_both_languages() {
         "programs[12].status",
         Problem::UnknownValue { found: "selesai".into(), allowed: "done, running".into() },
     );
-    assert_eq!(Lang::En.problem(&error), "programs[12].status: \"selesai\" is not one of done, running.");
-    assert_eq!(Lang::Id.problem(&error), "programs[12].status: \"selesai\" bukan salah satu dari done, running.");
+    assert_eq!(
+        Lang::En.problem(&error),
+        "Program 13 · Status (programs[12].status): \"selesai\" is not one of done, running."
+    );
+    assert_eq!(
+        Lang::Id.problem(&error),
+        "Program ke-13 · Status (programs[12].status): \"selesai\" bukan salah satu dari done, running."
+    );
     let sub = FormatError::new(
         "programs[0].subdimension",
         Problem::SubdimensionOfOtherDimension {
@@ -149,9 +159,15 @@ fn problems_name_the_place_in_both_languages() {
     )
     .unwrap_err();
     let id = Lang::Id.problem(&wrong.errors[0]);
-    assert!(id.starts_with("programs[0].progress: harus berupa bilangan bulat, bukan teks"), "{id}");
+    assert!(
+        id.starts_with("Program ke-1 · Kemajuan (%) (programs[0].progress): harus berupa bilangan bulat, bukan teks"),
+        "{id}"
+    );
     let en = Lang::En.problem(&wrong.errors[0]);
-    assert!(en.starts_with("programs[0].progress: must be a whole number, not text"), "{en}");
+    assert!(
+        en.starts_with("Program 1 · Progress (%) (programs[0].progress): must be a whole number, not text"),
+        "{en}"
+    );
     let whole = FormatError::new("", Problem::EmptyFile);
     assert_eq!(Lang::Id.problem(&whole), "berkas: berkas kosong.");
 }
@@ -163,4 +179,60 @@ fn every_subdimension_belongs_to_one_dimension() {
     }
     assert_eq!(SubDimension::Energy.dimension(), masterplan_tracker::format::Dimension::Environment);
     assert_eq!(SubDimension::PublicService.dimension(), masterplan_tracker::format::Dimension::Governance);
+}
+
+#[test]
+fn dates_are_typed_day_first_or_by_month_name_and_impossible_ones_are_refused() {
+    use masterplan_tracker::i18n::DateProblem;
+    for lang in Lang::ALL {
+        for typed in
+            ["28/11/2026", "28-11-2026", "28.11.2026", " 28/11/2026 ", "28 November 2026", "28 Nov 2026", "2026-11-28"]
+        {
+            assert_eq!(lang.read_date(typed).as_deref(), Ok("2026-11-28"), "{typed}");
+        }
+        assert_eq!(lang.read_date("1 Agustus 2021").as_deref(), Ok("2021-08-01"));
+        assert_eq!(lang.read_date("1 aug 2021").as_deref(), Ok("2021-08-01"));
+        assert_eq!(lang.read_date("29/02/2024").as_deref(), Ok("2024-02-29"), "a leap day");
+        assert_eq!(lang.read_date("29/02/2023"), Err(DateProblem::NoSuchDay));
+        assert_eq!(lang.read_date("31/04/2026"), Err(DateProblem::NoSuchDay));
+        assert_eq!(lang.read_date("0/1/2026"), Err(DateProblem::NoSuchDay));
+        assert_eq!(lang.read_date("202021-11-28"), Err(DateProblem::NotADate), "a six-digit year");
+        assert_eq!(lang.read_date("28/11/202021"), Err(DateProblem::NotADate));
+        assert_eq!(lang.read_date("28/11/26"), Err(DateProblem::NotADate), "the century is not guessed");
+        assert_eq!(lang.read_date("besok"), Err(DateProblem::NotADate));
+        assert_eq!(lang.read_date(""), Err(DateProblem::NotADate));
+        assert_eq!(lang.read_date("28/13/2026"), Err(DateProblem::NoSuchDay), "no thirteenth month");
+        assert_eq!(lang.read_date("01/01/1850"), Err(DateProblem::YearOutOfRange { year: 1850 }));
+        assert_eq!(lang.date_field("2026-11-28"), "28/11/2026");
+        assert_eq!(lang.read_date(&lang.date_field("2021-08-01")).as_deref(), Ok("2021-08-01"), "shown, read back");
+    }
+    assert_eq!(Lang::Id.date_problem("31/02/2021", &DateProblem::NoSuchDay), "31/02/2021 tidak ada di kalender.");
+    assert_eq!(
+        Lang::En.date_problem("202021-11-28", &DateProblem::NotADate),
+        "“202021-11-28” is not a date; write it as DD/MM/YYYY, for example 28/11/2026."
+    );
+}
+
+#[test]
+fn a_place_in_a_file_is_said_as_record_and_field_with_the_path_as_a_detail() {
+    let error = FormatError::new("programs[2].status", Problem::Missing);
+    assert_eq!(Lang::Id.place(&error.path), "Program ke-3 · Status (programs[2].status)");
+    assert_eq!(Lang::En.place("agencies[0].name"), "Agency 1 · Agency name (agencies[0].name)");
+    assert_eq!(Lang::En.place("evaluations[1].date"), "Evaluation round 2 · Date (evaluations[1].date)");
+    assert_eq!(Lang::Id.place("plan.city"), "Rencana induk · Kota/kabupaten (plan.city)");
+    assert_eq!(Lang::En.place("version"), "version (version)", "a field of its own, by the name the file gives it");
+    assert_eq!(Lang::En.place("programs[x].status"), "programs[x].status", "a path it cannot read stays as it is");
+    assert!(Lang::Id.problem(&error).starts_with("Program ke-3 · Status (programs[2].status): "));
+    // Beside a form's field, only the field's label: the form says which record it edits.
+    assert_eq!(
+        Lang::Id.field_problem(&FormatError::new("evaluations[1].label", Problem::EmptyText)),
+        "Label: tidak boleh kosong."
+    );
+    assert_eq!(
+        Lang::En.field_problem(&FormatError::new(
+            "scores.impact",
+            Problem::Negative { found: serde_json::json!(-5).as_number().unwrap().clone() }
+        )),
+        "Score Impact: -5 is below zero; scores and weights cannot be negative."
+    );
 }

@@ -310,3 +310,23 @@ fn a_new_program_is_offered_the_next_id_in_its_dimensions_pattern() {
     dataset.programs.retain(|p| p.dimension != Dimension::Society);
     assert_eq!(edit::next_program_id(&dataset, Dimension::Society), "SOC-01");
 }
+
+#[test]
+fn the_registers_columns_default_to_what_fits_a_laptop_and_keep_the_tables_order() {
+    use masterplan_tracker::register::{Optional, ShownColumns};
+    let default = ShownColumns::default();
+    assert_eq!(default.iter().collect::<Vec<_>>(), [Optional::Dimension, Optional::Agency, Optional::Progress]);
+    // Shown in the table's order whatever the order of choosing; hidden ones leave.
+    let chosen =
+        default.with(Optional::Locations, true).with(Optional::Subdimension, true).with(Optional::Agency, false);
+    assert_eq!(
+        chosen.iter().collect::<Vec<_>>(),
+        [Optional::Dimension, Optional::Subdimension, Optional::Progress, Optional::Locations]
+    );
+    // Remembered by code, and a code a later version wrote is passed over.
+    let codes = chosen.codes();
+    assert_eq!(codes, ["dimension", "subdimension", "progress", "locations"]);
+    let read = ShownColumns::from_codes(codes.iter().map(String::as_str).chain(["budget_gap"]));
+    assert_eq!(read, chosen);
+    assert_eq!(ShownColumns::from_codes([]).iter().count(), 0, "every optional column may be hidden");
+}

@@ -58,9 +58,10 @@ fn every_refused_file_is_refused_by_the_schema_too() {
             }
         }
     }
-    assert_eq!(app_only, 5, "the app-only rules are the ones the schema's description lists");
+    assert_eq!(app_only, 6, "the app-only rules are the ones the schema's description lists");
     let description = json(SCHEMA)["description"].as_str().unwrap().to_owned();
     assert!(description.contains("unique") && description.contains("start_year <= end_year"));
+    assert!(description.contains("no score of a round is above its scale_max"));
 }
 
 #[test]
@@ -77,7 +78,8 @@ fn the_edges_of_every_range_and_limit_are_accepted_by_both() {
     file["programs"][1]["progress"] = 0.into();
     file["evaluations"] = serde_json::json!([{
         "id": "e", "label": "E", "date": "2021-02-03", "statuses": {},
-        "scores": { "baseline": 0, "impact": 0.5 }, "weights": { "baseline": 0, "output": 100 }
+        "scores": { "baseline": 0, "impact": 0.5, "output": 4 }, "weights": { "baseline": 0, "output": 100 },
+        "scale_max": 4
     }]);
     let checked = Dataset::from_value(file.clone()).unwrap();
     assert_eq!(checked.dataset.programs[0].budget_planned, Some(1_000_000_000_000_000));

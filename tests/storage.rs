@@ -130,6 +130,7 @@ fn settings_fall_back_to_defaults() {
             notes: [("headline".to_owned(), "Sebut 60,31 % dulu.".to_owned())].into(),
         }),
         started: true,
+        register_columns: Some(vec!["agency".into(), "locations".into()]),
     };
     assert_eq!(Settings::decode(&settings.encode()), settings);
 }

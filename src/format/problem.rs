@@ -72,6 +72,15 @@ pub enum Problem {
     Negative {
         found: serde_json::Number,
     },
+    /// A round's scale whose top is not above zero.
+    ScaleNotPositive {
+        found: serde_json::Number,
+    },
+    /// A score above the top of its round's scale.
+    AboveScale {
+        found: serde_json::Number,
+        max: serde_json::Number,
+    },
     /// More programs than a dataset may hold.
     TooManyPrograms {
         count: usize,
@@ -257,6 +266,8 @@ impl fmt::Display for FormatError {
                 write!(f, "{place}: {year} is not between {} and {}", years.start(), years.end())
             }
             Problem::Negative { found } => write!(f, "{place}: {found} is below zero"),
+            Problem::ScaleNotPositive { found } => write!(f, "{place}: a scale of {found} is not above zero"),
+            Problem::AboveScale { found, max } => write!(f, "{place}: {found} is above the scale's top {max}"),
             Problem::TooManyPrograms { count, max } => write!(f, "{place}: {count} programs, at most {max}"),
             Problem::OutOfRange { value, min, max: Some(max) } => {
                 write!(f, "{place}: {value} is not between {min} and {max}")

@@ -137,8 +137,12 @@ impl Sheet {
 
 /// The workbook's bytes. `generated_on` is today's date, `YYYY-MM-DD`.
 pub fn to_xlsx(dataset: &Dataset, lang: Lang, generated_on: &str) -> Result<Vec<u8>, String> {
-    let sheets =
-        [programs_sheet(dataset, lang), agencies_sheet(dataset, lang), summary_sheet(dataset, lang, generated_on)];
+    let sheets = [
+        programs_sheet(dataset, lang),
+        agencies_sheet(dataset, lang),
+        summary_sheet(dataset, lang, generated_on),
+        scores_sheet(dataset, lang),
+    ];
     package(&sheets).map_err(|e| e.to_string())
 }
 
@@ -329,6 +333,57 @@ fn summary_sheet(dataset: &Dataset, lang: Lang, generated_on: &str) -> Sheet {
         row.extend(Status::ALL.iter().map(|s| (Value::Number(counts.get(*s) as f64), Style::Plain)));
         row.push((Value::Number(counts.total() as f64), Style::Plain));
         sheet.row(row);
+    }
+    sheet
+}
+
+/// Every scored round: each aspect's score, weight and contribution to the index, then the index.
+fn scores_sheet(dataset: &Dataset, lang: Lang) -> Sheet {
+    let mut sheet = Sheet::new(lang.t(Key::SheetScores));
+    sheet.header_row = true;
+    sheet.widths = vec![30.0, 14.0, 22.0, 12.0, 12.0, 16.0, 16.0];
+    sheet.row(
+        [
+            lang.field("label"),
+            lang.field("date"),
+            lang.t(Key::AspectHead),
+            lang.t(Key::Score),
+            lang.t(Key::Weight),
+            lang.t(Key::ContributionHead),
+            lang.field("scale_max"),
+        ]
+        .into_iter()
+        .map(|head| (owned(head), Style::Bold))
+        .collect(),
+    );
+    let number = |n: Option<f64>| n.map_or_else(|| owned(""), Value::Number);
+    for round in crate::evaluation::round_scores(dataset) {
+        let start = |aspect: String| {
+            vec![
+                (owned(round.label.clone()), Style::Plain),
+                (owned(round.date.clone()), Style::Plain),
+                (owned(aspect), Style::Plain),
+            ]
+        };
+        for a in &round.aspects {
+            let mut row = start(lang.aspect(a.aspect.code()).to_owned());
+            row.extend(
+                [number(a.score), number(a.weight), number(a.contribution), number(round.scale_max)]
+                    .map(|v| (v, Style::Plain)),
+            );
+            sheet.row(row);
+        }
+        let mut total = start(lang.t(Key::IndexAxis).to_owned());
+        let weights: f64 = round.aspects.iter().filter_map(|a| a.weight).sum();
+        let index = match &round.index {
+            Ok(value) => Value::Number(*value),
+            Err(crate::evaluation::IndexError::WeightsNot100 { sum }) => {
+                owned(lang.tf(Key::IndexWeightsNot100, &[("sum", &lang.decimal(*sum))]))
+            }
+            Err(_) => owned(lang.t(Key::IndexIncomplete)),
+        };
+        total.extend([(owned(""), Style::Bold), (Value::Number(weights), Style::Bold), (index, Style::Bold)]);
+        sheet.row(total.into_iter().map(|(v, _)| (v, Style::Bold)).collect());
     }
     sheet
 }

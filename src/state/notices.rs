@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::change::Summary;
 use crate::format::FormatError;
+use crate::i18n::Told;
 use crate::import::Source;
 use crate::storage::StorageError;
 
@@ -38,7 +40,6 @@ pub enum Confirmation {
     UpdatedByOtherTab,
     ChartCopied,
     ChartNotCopied,
-    Saved,
     NewPlanStarted {
         city: String,
     },
@@ -72,10 +73,30 @@ pub enum Confirmation {
     BoundariesReplaced {
         regions: usize,
     },
+    /// A change the user made, undid or redid, and what it did.
+    Changed {
+        summary: Summary,
+        told: Told,
+    },
     /// Programs added here under an id that another tab gave to another program meanwhile, and their new ids.
     Renamed {
         ids: Vec<(String, String)>,
     },
+}
+
+impl Confirmation {
+    /// A confirmation that tells of something that did not happen: it stays until dismissed, as errors do.
+    pub fn is_failure(&self) -> bool {
+        matches!(
+            self,
+            Confirmation::ExportFailed { .. }
+                | Confirmation::BackupUnreadable { .. }
+                | Confirmation::ChartNotCopied
+                | Confirmation::CitiesNotAdded { .. }
+                | Confirmation::CityNotRemoved { .. }
+                | Confirmation::CityNotBroughtBack { .. }
+        )
+    }
 }
 
 /// Why adding or replacing cities stopped.

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
+use crate::register::ShownColumns;
 use crate::slides::Arrangement;
 use crate::storage::BrowserStorage;
 use crate::storage::envelope::Settings as Stored;
@@ -17,6 +18,7 @@ pub struct Settings {
     slides: RwSignal<Arrangement>,
     unexported_changes: RwSignal<bool>,
     started: RwSignal<bool>,
+    register_columns: RwSignal<ShownColumns>,
     storage: Option<BrowserStorage>,
     notices: Notices,
 }
@@ -31,6 +33,7 @@ impl Settings {
             slides: RwSignal::new(stored.slides.clone().unwrap_or_default()),
             unexported_changes: RwSignal::new(stored.unexported_changes),
             started: RwSignal::new(stored.started),
+            register_columns: RwSignal::new(register_columns(&stored)),
             storage,
             notices,
         };
@@ -82,12 +85,26 @@ impl Settings {
         }
     }
 
+    /// The register's optional columns shown.
+    pub fn register_columns(&self) -> ReadSignal<ShownColumns> {
+        self.register_columns.read_only()
+    }
+
+    pub fn show_register_columns(&self, columns: ShownColumns) {
+        self.register_columns.set(columns);
+        self.save();
+    }
+
     /// Another tab changed the settings.
     pub fn reload(&self) {
         let Some(storage) = self.storage else { return };
         let stored = storage.load_settings();
         self.unexported_changes.set(stored.unexported_changes);
         self.started.set(stored.started);
+        let columns = register_columns(&stored);
+        if self.register_columns.with_untracked(|c| *c != columns) {
+            self.register_columns.set(columns);
+        }
     }
 
     fn save(&self) {
@@ -98,9 +115,19 @@ impl Settings {
             unexported_changes: self.unexported_changes.get_untracked(),
             slides: (arrangement != Arrangement::default()).then_some(arrangement),
             started: self.started.get_untracked(),
+            register_columns: self
+                .register_columns
+                .with_untracked(|c| (*c != ShownColumns::default()).then(|| c.codes())),
         };
         if let Err(error) = storage.save_settings(&settings) {
             self.notices.show(Notice::Storage(error));
         }
     }
+}
+
+fn register_columns(stored: &Stored) -> ShownColumns {
+    stored
+        .register_columns
+        .as_ref()
+        .map_or_else(ShownColumns::default, |codes| ShownColumns::from_codes(codes.iter().map(String::as_str)))
 }

@@ -20,6 +20,7 @@ use crate::edit::{self, Rejected};
 use crate::files;
 use crate::format::{Agency, Dataset, Evaluation, LaterLimits, Plan};
 use crate::history::History;
+use crate::i18n::Told;
 use crate::import::Origin;
 use crate::sample::sample_dataset;
 use crate::storage::envelope::StoredHead;
@@ -309,7 +310,7 @@ impl DataStore {
     /// Makes a change and records it for undo. A change that breaks a rule of the format changes nothing
     /// and says why.
     pub fn apply(&self, change: Change) -> Result<(), Rejected> {
-        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes, LimitCheck::Edit)
+        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes, LimitCheck::Edit, Some(Told::Made))
     }
 
     /// Makes a change that also replaces where the data came from (an import, a restore); undone, the data
@@ -317,29 +318,41 @@ impl DataStore {
     /// an earlier release may have saved).
     pub fn apply_from(&self, change: Change, origin: Origin) -> Result<(), Rejected> {
         let change = change.from_origin(self.origin.get_untracked(), origin);
-        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes, LimitCheck::AlreadyHeld)
+        self.apply_step(Step::forward(Arc::new(change)), Recorded::Yes, LimitCheck::AlreadyHeld, None)
     }
 
     pub fn undo(&self) {
-        self.step_through_history(History::undo, History::redo);
+        self.step_through_history(History::undo, History::redo, Told::Undone);
     }
 
     pub fn redo(&self) {
-        self.step_through_history(History::redo, History::undo);
+        self.step_through_history(History::redo, History::undo, Told::Redone);
     }
 
     /// Takes a step of the history and makes it; one that would break a rule (another tab changed the data
     /// meanwhile) goes back where it was, and the page says why.
-    fn step_through_history(&self, take: fn(&mut History) -> Option<Step>, put_back: fn(&mut History) -> Option<Step>) {
+    fn step_through_history(
+        &self,
+        take: fn(&mut History) -> Option<Step>,
+        put_back: fn(&mut History) -> Option<Step>,
+        told: Told,
+    ) {
         let Some(step) = self.history.try_update_value(take).flatten() else { return };
-        if let Err(rejected) = self.apply_step(step, Recorded::No, LimitCheck::AlreadyHeld) {
+        if let Err(rejected) = self.apply_step(step, Recorded::No, LimitCheck::AlreadyHeld, Some(told)) {
             self.history.update_value(|h| drop(put_back(h)));
             self.notices.show(Notice::StepRefused(rejected.0));
         }
         self.history_changed();
     }
 
-    fn apply_step(&self, step: Step, recorded: Recorded, limits: LimitCheck) -> Result<(), Rejected> {
+    /// Makes a step; `told` is what the page says of it (an import or a restore says its own message).
+    fn apply_step(
+        &self,
+        step: Step,
+        recorded: Recorded,
+        limits: LimitCheck,
+        told: Option<Told>,
+    ) -> Result<(), Rejected> {
         if step.change.is_empty() {
             return Ok(());
         }
@@ -352,6 +365,7 @@ impl DataStore {
             .try_update_value(|d| make(d, &step.change, step.direction))
             .unwrap_or_else(|| Ok(Outcome::default()))?;
         self.touched(&step.change);
+        let told_change = Arc::clone(&step.change);
         if let Some(origin) = step.change.origin_after(step.direction) {
             self.origin.set(origin.clone());
             self.saving.update_value(|s| s.origin_changed = true);
@@ -368,6 +382,11 @@ impl DataStore {
             }
             s.unsaved.push(step);
         });
+        if let Some(told) = told {
+            // Named on the data after the step: an agency the step took away is found in the step itself.
+            let summary = self.dataset.with_value(|d| told_change.summary(d));
+            self.notices.confirm(Confirmation::Changed { summary, told });
+        }
         self.report(outcome);
         self.settings.set_unexported_changes(true);
         self.history_changed();

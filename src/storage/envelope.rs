@@ -167,6 +167,9 @@ pub struct Settings {
     /// not offered again on top of the page.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub started: bool,
+    /// The register's optional columns the user chose to show, by their codes; `None`: the default ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register_columns: Option<Vec<String>>,
 }
 
 impl Settings {

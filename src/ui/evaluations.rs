@@ -9,7 +9,7 @@ use crate::edit;
 use crate::evaluation::{self, ASPECTS, Aspect, Comparison, IndexError, achievement_index, default_weights};
 use crate::files;
 use crate::format::{Aspects, FormatError, Problem, Status, ValueKind};
-use crate::i18n::{Key, Lang};
+use crate::i18n::{DateProblem, Key, Lang};
 use crate::metrics::StatusCounts;
 
 use super::dashboard::ChartCard;
@@ -23,18 +23,22 @@ pub fn Evaluations() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
     let label = RwSignal::new(String::new());
-    let date = RwSignal::new(files::today());
-    let message = RwSignal::new(None::<String>);
+    // The date as typed, in the language's way; read when the round is recorded.
+    let date = RwSignal::new(lang.get_untracked().date_field(&files::today()));
+    let message = RwSignal::new(None::<Refusal>);
     let record = move |_| {
-        let (label_text, day) = (label.get_untracked(), date.get_untracked());
+        let (label_text, typed) = (label.get_untracked(), date.get_untracked());
+        let day = match lang.get_untracked().read_date(&typed) {
+            Ok(day) => day,
+            Err(problem) => return message.set(Some(Refusal::Date { typed, problem })),
+        };
         let (change, _) = store.with_untracked(|d| edit::record_round(d, &label_text, &day));
-        let outcome = store.apply(change);
-        match outcome {
+        match store.apply(change) {
             Ok(()) => {
                 label.set(String::new());
                 message.set(None);
             }
-            Err(rejected) => message.set(rejected.0.first().map(|e| lang.get_untracked().problem(e))),
+            Err(rejected) => message.set(rejected.0.into_iter().next().map(Refusal::Format)),
         }
     };
     view! {
@@ -48,10 +52,22 @@ pub fn Evaluations() -> impl IntoView {
                 </label>
                 <label class="filter">
                     <span>{move || lang.get().t(Key::FieldDate)}</span>
-                    <input type="date" data-testid="evaluation-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                    <input type="text" inputmode="numeric" class="date" data-testid="evaluation-date" placeholder=move || lang.get().date_pattern()
+                        prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))
+                        on:change=move |ev| {
+                            // Refused at the field, as soon as it is left; read as the language writes dates.
+                            let typed = event_target_value(&ev);
+                            match lang.get_untracked().read_date(&typed) {
+                                Ok(day) => {
+                                    date.set(lang.get_untracked().date_field(&day));
+                                    message.set(None);
+                                }
+                                Err(problem) => message.set(Some(Refusal::Date { typed, problem })),
+                            }
+                        }/>
                 </label>
                 <button type="submit" class="button primary" data-testid="evaluation-record">{move || lang.get().t(Key::EvaluationRecord)}</button>
-                <p class="field-error" role="alert">{move || message.get()}</p>
+                <p class="field-error" data-testid="evaluation-date-error" role="alert">{move || message.get().map(|r| r.text(lang.get()))}</p>
             </form>
             <RoundList/>
             <Compare/>
@@ -91,10 +107,10 @@ fn RoundCard(id: String) -> impl IntoView {
         Memo::new(move |_| store.evaluations().with(|rounds| rounds.iter().find(|e| e.id == id.get_value()).cloned()));
     // Why the last change to this round was refused (an empty label, a date that is none, a score that is
     // not a number); the round keeps its data, the field keeps what was typed so it can be mended.
-    let refusal = RwSignal::new(None::<FormatError>);
+    let refusal = RwSignal::new(None::<Refusal>);
     let update = move |change: Box<dyn FnOnce(&mut crate::format::Evaluation)>| {
         let outcome = store.apply(store.with_untracked(|d| edit::update_round(d, &id.get_value(), change)));
-        refusal.set(outcome.err().and_then(|rejected| rejected.0.into_iter().next()));
+        refusal.set(outcome.err().and_then(|rejected| rejected.0.into_iter().next()).map(Refusal::Format));
     };
     let index = Memo::new(move |_| {
         round.with(|r| {
@@ -136,7 +152,7 @@ fn RoundCard(id: String) -> impl IntoView {
                     let number = text.replace(',', ".").parse::<f64>().ok().and_then(serde_json::Number::from_f64);
                     if number.is_none() && !text.is_empty() {
                         let kind = Problem::WrongType { expected: Some(ValueKind::Number), found: Some(ValueKind::Text), detail: text };
-                        refusal.set(Some(FormatError::new(format!("{}s.{}", row.field(), aspect.code()), kind)));
+                        refusal.set(Some(Refusal::Format(FormatError::new(format!("{}s.{}", row.field(), aspect.code()), kind))));
                         return;
                     }
                     update(Box::new(move |r| {
@@ -165,8 +181,16 @@ fn RoundCard(id: String) -> impl IntoView {
                 <div class="round-head">
                     <input type="text" data-testid="evaluation-round-label" aria-label=l.t(Key::FieldLabel) prop:value=text(|r| r.label.clone())
                         on:change=move |ev| { let v = event_target_value(&ev); update(Box::new(move |r| r.label = v)); }/>
-                    <input type="date" data-testid="evaluation-round-date" aria-label=l.t(Key::FieldDate) prop:value=text(|r| r.date.clone())
-                        on:change=move |ev| { let v = event_target_value(&ev); update(Box::new(move |r| r.date = v)); }/>
+                    <input type="text" inputmode="numeric" class="date" data-testid="evaluation-round-date" aria-label=l.t(Key::FieldDate)
+                        placeholder=l.date_pattern() prop:value=move || lang.get().date_field(&round.with(|r| r.as_ref().map(|r| r.date.clone()).unwrap_or_default()))
+                        on:change=move |ev| {
+                            let typed = event_target_value(&ev);
+                            match lang.get_untracked().read_date(&typed) {
+                                Ok(day) => update(Box::new(move |r| r.date = day)),
+                                // The field keeps what was typed, to be mended; the round keeps its date.
+                                Err(problem) => refusal.set(Some(Refusal::Date { typed, problem })),
+                            }
+                        }/>
                     <span class="hint">{move || lang.get().tf(Key::RoundPrograms, &[("programs", &lang.get().programs(round.with(|r| r.as_ref().map_or(0, |r| r.statuses.len()))))])}</span>
                     {move || if confirming.get() {
                         view! {
@@ -185,7 +209,25 @@ fn RoundCard(id: String) -> impl IntoView {
                         <tr><th scope="row">{l.t(Key::Weight)}</th>{ASPECTS.iter().map(|a| view! { <td>{aspect_input(*a, AspectRow::Weight)}</td> }).collect_view()}</tr>
                     </tbody>
                 </table>
-                <p class="field-error" data-testid="evaluation-error" role="alert">{move || refusal.get().map(|e| lang.get().problem(&e))}</p>
+                <label class="filter scale-max">
+                    <span>{l.t(Key::FieldScaleMax)}</span>
+                    <input type="text" inputmode="decimal" class="aspect" data-testid="evaluation-scale-max"
+                        placeholder=l.t(Key::ScaleNotStated)
+                        prop:value=move || { let l = lang.get(); round.with(|r| r.as_ref().and_then(|r| r.scale_max.as_ref()?.as_f64()).map(|n| l.plain_number(n)).unwrap_or_default()) }
+                        on:change=move |ev| {
+                            let text = event_target_value(&ev).trim().to_owned();
+                            let number = text.replace(',', ".").parse::<f64>().ok().and_then(serde_json::Number::from_f64);
+                            if number.is_none() && !text.is_empty() {
+                                let kind = Problem::WrongType { expected: Some(ValueKind::Number), found: Some(ValueKind::Text), detail: text };
+                                refusal.set(Some(Refusal::Format(FormatError::new("scale_max", kind))));
+                                return;
+                            }
+                            // Written as typed: 4 stays 4, not 4.0.
+                            let number = number.map(|n| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map_or(n, |f| serde_json::Number::from(f as i64)));
+                            update(Box::new(move |r| r.scale_max = number));
+                        }/>
+                </label>
+                <p class="field-error" data-testid="evaluation-error" role="alert">{move || refusal.get().map(|r| r.text(lang.get()))}</p>
                 <p class="index" data-testid="achievement-index" role="status">
                     {move || match index.get() {
                         Some(Ok(value)) => {
@@ -203,6 +245,22 @@ fn RoundCard(id: String) -> impl IntoView {
                 </p>
             </article>
         })
+    }
+}
+
+/// Why what was typed into a round's field was not taken; said beside the field, by its label.
+#[derive(Clone, Debug, PartialEq)]
+enum Refusal {
+    Format(FormatError),
+    Date { typed: String, problem: DateProblem },
+}
+
+impl Refusal {
+    fn text(&self, l: Lang) -> String {
+        match self {
+            Refusal::Format(error) => l.field_problem(error),
+            Refusal::Date { typed, problem } => format!("{}: {}", l.t(Key::FieldDate), l.date_problem(typed, problem)),
+        }
     }
 }
 

@@ -20,7 +20,6 @@ const ERRORS_SHOWN: usize = 10;
 #[component]
 pub fn Notices() -> impl IntoView {
     let notices = use_notices();
-    let imports = use_imports();
     let exports = use_exports();
     let lang = use_lang();
     view! {
@@ -73,42 +72,107 @@ pub fn Notices() -> impl IntoView {
             }
             .into_any()
         })}
-        {move || match notices.in_slot(Slot::Toast) {
-            Some(Notice::Done(confirmation)) => {
-                let l = lang.get();
-                let undoable = matches!(
-                    confirmation,
-                    Confirmation::Replaced { .. }
-                        | Confirmation::Merged { .. }
-                        | Confirmation::NewPlanStarted { .. }
-                        | Confirmation::ExampleOpened
-                        | Confirmation::CitiesReplaced { .. }
-                )
-                    && imports.undo_backup().get().is_some();
-                Some(view! {
-                    <div class="notice notice-ok" role="status" data-testid="toast">
-                        <span>{confirmation_message(l, &confirmation)}</span>
-                        <span class="actions">
-                            {undoable.then(|| {
-                                let import = matches!(
-                                    confirmation,
-                                    Confirmation::Replaced { .. } | Confirmation::Merged { .. } | Confirmation::CitiesReplaced { .. }
-                                );
-                                view! {
-                                    <button type="button" class="button small" data-testid="import-undo" on:click=move |_| imports.undo_import()>
-                                        {l.t(if import { Key::ImportUndo } else { Key::StepUndo })}
-                                    </button>
-                                }
-                            })}
-                            <button type="button" class="button small" on:click=move |_| notices.clear(Slot::Toast)>
-                                {l.t(Key::Dismiss)}
-                            </button>
-                        </span>
-                    </div>
-                })
+        <Toast/>
+    }
+}
+
+/// How long a confirmation stays before it fades; one that offers an action stays longer. Failures stay
+/// until dismissed. The pointer or the focus on it holds it.
+const CONFIRMATION_SHOWN_MS: u64 = 6_000;
+const CONFIRMATION_WITH_ACTION_SHOWN_MS: u64 = 15_000;
+
+/// The confirmation of what just happened, over the page's foot rather than in its flow, so that it never
+/// pushes the page down. It belongs to the view it was said in: opening another view takes it away.
+#[component]
+fn Toast() -> impl IntoView {
+    let notices = use_notices();
+    let imports = use_imports();
+    let lang = use_lang();
+    let navigation = use_context::<super::address::Navigation>();
+    let held = RwSignal::new(false);
+    let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let toast = Memo::new(move |_| match notices.in_slot(Slot::Toast) {
+        Some(Notice::Done(confirmation)) => Some(confirmation),
+        _ => None,
+    });
+    let undoable = move |confirmation: &Confirmation| {
+        matches!(
+            confirmation,
+            Confirmation::Replaced { .. }
+                | Confirmation::Merged { .. }
+                | Confirmation::NewPlanStarted { .. }
+                | Confirmation::ExampleOpened
+                | Confirmation::CitiesReplaced { .. }
+        ) && imports.undo_backup().get().is_some()
+    };
+    Effect::new(move |_| {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let Some(confirmation) = toast.get() else { return };
+        if confirmation.is_failure() || held.get() {
+            return;
+        }
+        let shown = if undoable(&confirmation) { CONFIRMATION_WITH_ACTION_SHOWN_MS } else { CONFIRMATION_SHOWN_MS };
+        let handle = leptos::leptos_dom::helpers::set_timeout_with_handle(
+            move || notices.clear(Slot::Toast),
+            std::time::Duration::from_millis(shown),
+        );
+        timer.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    });
+    if let Some(navigation) = navigation {
+        let view = Memo::new(move |_| navigation.view.get());
+        Effect::new(move |was: Option<(super::address::View, Option<Confirmation>)>| {
+            let now = (view.get(), toast.get());
+            // What was said in one view is not news in another (an export confirmed in the data panel, read
+            // later on the dashboard). A message said with the change of view (adding cities opens the
+            // comparison) belongs to the new one; failures stay until dismissed.
+            if let Some((was_view, was_toast)) = was
+                && was_view != now.0
+                && was_toast == now.1
+                && now.1.as_ref().is_some_and(|c| !c.is_failure())
+            {
+                notices.clear(Slot::Toast);
             }
-            _ => None,
-        }}
+            now
+        });
+    }
+    move || {
+        toast.get().map(|confirmation| {
+            let l = lang.get();
+            let failure = confirmation.is_failure();
+            let offers_undo = undoable(&confirmation);
+            let import = matches!(
+                confirmation,
+                Confirmation::Replaced { .. } | Confirmation::Merged { .. } | Confirmation::CitiesReplaced { .. }
+            );
+            let (class, role) =
+                if failure { ("notice notice-error toast", "alert") } else { ("notice notice-ok toast", "status") };
+            view! {
+                // The pointer on its buttons (the rest lets clicks through to the page) or the focus in it
+                // holds it.
+                <div class=class role=role data-testid="toast"
+                    on:mouseover=move |_| held.set(true) on:mouseout=move |_| held.set(false)
+                    on:focusin=move |_| held.set(true) on:focusout=move |_| held.set(false)>
+                    <span data-testid="toast-message">{confirmation_message(l, &confirmation)}</span>
+                    <span class="actions">
+                        {offers_undo.then(|| view! {
+                            <button type="button" class="button small" data-testid="import-undo" on:click=move |_| imports.undo_import()>
+                                {l.t(if import { Key::ImportUndo } else { Key::StepUndo })}
+                            </button>
+                        })}
+                        <button type="button" class="button small" data-testid="toast-dismiss" on:click=move |_| notices.clear(Slot::Toast)>
+                            {l.t(Key::Dismiss)}
+                        </button>
+                    </span>
+                </div>
+            }
+        })
     }
 }
 
@@ -222,7 +286,7 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
         Confirmation::UpdatedByOtherTab => l.t(Key::UpdatedByOtherTab).to_owned(),
         Confirmation::ChartCopied => l.t(Key::ChartCopied).to_owned(),
         Confirmation::ChartNotCopied => l.t(Key::ChartNotCopied).to_owned(),
-        Confirmation::Saved => l.t(Key::ProgramSaved).to_owned(),
+        Confirmation::Changed { summary, told } => l.change_message(summary, *told),
         Confirmation::NewPlanStarted { city } => l.tf(Key::NewPlanStarted, &[("city", city)]),
         Confirmation::ExampleOpened => l.t(Key::ExampleOpened).to_owned(),
         Confirmation::CitiesAdded { cities } => l.tf(Key::CitiesAdded, &[("cities", &cities.join(", "))]),

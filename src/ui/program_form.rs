@@ -11,10 +11,9 @@ use crate::format::{
     yes_no_code,
 };
 use crate::i18n::{Key, Lang};
-use crate::state::notices::Confirmation;
 
 use super::locations_field::LocationsField;
-use super::{use_lang, use_notices, use_store};
+use super::{use_lang, use_store};
 
 /// Which program the form edits.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -221,7 +220,6 @@ fn field_of(error: &FormatError) -> String {
 #[component]
 pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let store = use_store();
-    let notices = use_notices();
     let lang = use_lang();
     let agencies = store.agencies();
     let original: Option<Program> = match &editing {
@@ -284,10 +282,7 @@ pub fn ProgramForm(editing: Editing, close: impl Fn() + Copy + Send + Sync + 'st
             Ok(change) => store.apply(change).map_err(|rejected| rejected.0),
         };
         match outcome {
-            Ok(()) => {
-                notices.confirm(Confirmation::Saved);
-                close();
-            }
+            Ok(()) => close(),
             Err(found) => errors.set(found.iter().map(|e| (field_of(e), l.problem_text(&e.problem))).collect()),
         }
     };

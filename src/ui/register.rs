@@ -5,16 +5,20 @@
 use leptos::prelude::*;
 
 use crate::edit::{self, BulkSet};
-use crate::format::{Dimension, Horizon, Status, SubDimension, from_code, from_yes_no_code, yes_no_code};
+use crate::format::{
+    Dataset, Dimension, Horizon, Program, Status, SubDimension, from_code, from_yes_no_code, yes_no_code,
+};
 use crate::geo::RegionIndex;
 use crate::i18n::{Key, Lang};
-use crate::register::{CITY_WIDE, Column, NO_AGENCY, RegisterQuery, SearchIndex, reshown, shown};
+use crate::register::{
+    CITY_WIDE, Column, NO_AGENCY, Optional, RegisterQuery, SearchIndex, ShownColumns, reshown, shown,
+};
 use crate::state::store::ProgramsTouched;
 
 use super::address::{self, View};
 use super::agencies::AgencyPanel;
 use super::program_form::{Editing, ProgramForm};
-use super::{use_lang, use_navigation, use_store};
+use super::{use_lang, use_navigation, use_settings, use_store};
 
 /// The height of one row in pixels; the style sheet gives rows exactly this height.
 const ROW_HEIGHT: f64 = 44.0;
@@ -85,6 +89,7 @@ pub fn Register() -> impl IntoView {
                         ])
                     }}
                 </p>
+                <ColumnChooser/>
                 <button type="button" class="button primary" data-testid="program-add"
                     on:click=move |_| editing.set(Some(Editing::New))>
                     {move || lang.get().t(Key::ProgramAdd)}
@@ -96,6 +101,33 @@ pub fn Register() -> impl IntoView {
             {move || editing.get().map(|e| view! { <ProgramForm editing=e close=move || editing.set(None)/> })}
             <AgencyPanel/>
         </section>
+    }
+}
+
+/// Which of the optional columns the table shows; remembered by the browser, like the language.
+#[component]
+fn ColumnChooser() -> impl IntoView {
+    let settings = use_settings();
+    let lang = use_lang();
+    let columns = settings.register_columns();
+    view! {
+        <details class="column-chooser" data-testid="register-columns">
+            <summary class="button small">{move || lang.get().t(Key::RegisterColumns)}</summary>
+            <fieldset>
+                <legend>{move || lang.get().t(Key::RegisterColumnsHint)}</legend>
+                {Optional::ALL.into_iter().map(|column| view! {
+                    <label class="inline-label">
+                        <input type="checkbox" data-testid=format!("register-column-{}", column.code())
+                            prop:checked=move || columns.with(|c| c.shows(column))
+                            on:change=move |ev| {
+                                let shown = event_target_checked(&ev);
+                                settings.show_register_columns(columns.with_untracked(|c| c.with(column, shown)));
+                            }/>
+                        {move || lang.get().field(column.code()).to_owned()}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+        </details>
     }
 }
 
@@ -214,15 +246,58 @@ fn Filters(query: RwSignal<RegisterQuery>) -> impl IntoView {
     }
 }
 
-/// Changes several selected programs at once.
+/// What the bulk bar is to give the selected programs, chosen field by field and applied with one button.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct BulkChoice {
+    status: Option<Status>,
+    /// `Some(None)`: no agency.
+    agency: Option<Option<String>>,
+    dimension: Option<Dimension>,
+}
+
+impl BulkChoice {
+    fn sets(&self) -> Vec<BulkSet> {
+        let mut sets = Vec::new();
+        sets.extend(self.status.map(BulkSet::Status));
+        sets.extend(self.agency.clone().map(BulkSet::Agency));
+        sets.extend(self.dimension.map(BulkSet::Dimension));
+        sets
+    }
+}
+
+/// The value the selected programs share for a field, as its select writes it; empty when they differ.
+fn shared_value(dataset: &Dataset, ids: &[String], value: impl Fn(&Program) -> String) -> String {
+    let ids: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let mut values = dataset.programs.iter().filter(|p| ids.contains(p.id.as_str())).map(value);
+    let first = values.next().unwrap_or_default();
+    if values.all(|v| v == first) { first } else { String::new() }
+}
+
+/// Changes several selected programs at once. Each select shows the value the selection shares (so undo
+/// and redo show in it) or the one chosen; the count says how many programs the choice will change, and one
+/// button applies it.
 #[component]
 fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
     let agencies = store.agencies();
-    let apply = move |set: BulkSet| {
+    let choice = RwSignal::new(BulkChoice::default());
+    // What the choice would change, on the data as it now is.
+    let will_change = Memo::new(move |_| {
+        let sets = choice.with(BulkChoice::sets);
+        if sets.is_empty() {
+            return 0;
+        }
+        selected.with(|ids| store.with_programs(|d| edit::bulk_change(d, ids, &sets).touched_programs().count()))
+    });
+    let apply = move || {
+        let sets = choice.with_untracked(BulkChoice::sets);
         let ids = selected.get_untracked();
-        let _ = store.apply(store.with_untracked(|d| edit::bulk_set(d, &ids, &set)));
+        let _ = store.apply(store.with_untracked(|d| edit::bulk_change(d, &ids, &sets)));
+        choice.set(BulkChoice::default());
+    };
+    let shown = move |chosen: Option<String>, value: fn(&Program) -> String| {
+        chosen.unwrap_or_else(|| selected.with(|ids| store.with_programs(|d| shared_value(d, ids, value))))
     };
     let confirming = RwSignal::new(false);
     move || {
@@ -234,23 +309,24 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                     <span>{l.tf(Key::BulkSelected, &[("programs", &l.programs(count))])}</span>
                     <label class="filter">
                         <span>{l.t(Key::BulkSetStatus)}</span>
-                        <select data-testid="bulk-status" on:change=move |ev| {
-                            if let Some(status) = from_code::<Status>(&event_target_value(&ev)) {
-                                apply(BulkSet::Status(status));
-                            }
-                        }>
+                        <select data-testid="bulk-status"
+                            prop:value=move || shown(choice.with(|c| c.status.map(|s| s.code().to_owned())), |p| p.status.code().to_owned())
+                            on:change=move |ev| choice.update(|c| c.status = from_code::<Status>(&event_target_value(&ev)))>
                             <option value="">"—"</option>
                             {Status::ALL.iter().map(|s| view! { <option value=s.code()>{l.status(*s)}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="filter">
                         <span>{l.t(Key::BulkSetAgency)}</span>
-                        <select data-testid="bulk-agency" on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            if !value.is_empty() {
-                                apply(BulkSet::Agency((value != NO_AGENCY).then_some(value)));
-                            }
-                        }>
+                        <select data-testid="bulk-agency"
+                            prop:value=move || shown(
+                                choice.with(|c| c.agency.clone().map(|a| a.unwrap_or_else(|| NO_AGENCY.to_owned()))),
+                                |p| p.agency.clone().unwrap_or_else(|| NO_AGENCY.to_owned()),
+                            )
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                choice.update(|c| c.agency = (!value.is_empty()).then(|| (value != NO_AGENCY).then_some(value)));
+                            }>
                             <option value="">"—"</option>
                             <option value=NO_AGENCY>{l.t(Key::NoAgency)}</option>
                             {agencies.with(|list| list.iter().map(|a| view! { <option value=a.id.clone()>{a.full_name()}</option> }).collect_view())}
@@ -258,15 +334,27 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                     </label>
                     <label class="filter">
                         <span>{l.t(Key::BulkSetDimension)}</span>
-                        <select data-testid="bulk-dimension" on:change=move |ev| {
-                            if let Some(d) = from_code::<Dimension>(&event_target_value(&ev)) {
-                                apply(BulkSet::Dimension(d));
-                            }
-                        }>
+                        <select data-testid="bulk-dimension"
+                            prop:value=move || shown(choice.with(|c| c.dimension.map(|d| d.code().to_owned())), |p| p.dimension.code().to_owned())
+                            on:change=move |ev| choice.update(|c| c.dimension = from_code::<Dimension>(&event_target_value(&ev)))>
                             <option value="">"—"</option>
                             {Dimension::ALL.iter().map(|d| view! { <option value=d.code()>{l.dimension(*d)}</option> }).collect_view()}
                         </select>
                     </label>
+                    <span class="bulk-count" data-testid="bulk-count" aria-live="polite">
+                        {move || {
+                            let l = lang.get();
+                            match will_change.get() {
+                                0 if choice.with(|c| c.sets().is_empty()) => l.t(Key::BulkChooseValue).to_owned(),
+                                0 => l.t(Key::BulkNothingToChange).to_owned(),
+                                n => l.tf(Key::BulkWillChange, &[("programs", &l.programs(n))]),
+                            }
+                        }}
+                    </span>
+                    <button type="button" class="button small primary" data-testid="bulk-apply"
+                        disabled=move || will_change.get() == 0 on:click=move |_| apply()>
+                        {l.t(Key::BulkApply)}
+                    </button>
                     {move || if confirming.get() {
                         view! {
                             <span class="confirm">
@@ -287,7 +375,10 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                             </button>
                         }.into_any()
                     }}
-                    <button type="button" class="button small" on:click=move |_| selected.set(Vec::new())>{l.t(Key::BulkClear)}</button>
+                    <button type="button" class="button small" on:click=move |_| {
+                        selected.set(Vec::new());
+                        choice.set(BulkChoice::default());
+                    }>{l.t(Key::BulkClear)}</button>
                 </div>
             }
         })
@@ -325,10 +416,11 @@ fn ProgramTable(
             viewport.set(f64::from(element.client_height()).min(window_height));
         }
     };
-    let header = move |column: Column, key: Key| {
+    let columns = use_settings().register_columns();
+    let header = move |column: Column, key: Key, class: &'static str| {
         let sorted = move || query.with(|q| q.sort == column);
         view! {
-            <th scope="col" aria-sort=move || if sorted() { if query.with(|q| q.descending) { "descending" } else { "ascending" } } else { "none" }>
+            <th scope="col" class=class aria-sort=move || if sorted() { if query.with(|q| q.descending) { "descending" } else { "ascending" } } else { "none" }>
                 <button type="button" class="sort" data-testid=format!("sort-{}", column.code())
                     on:click=move |_| query.update(|q| {
                         if q.sort == column { q.descending = !q.descending } else { q.sort = column; q.descending = false }
@@ -377,18 +469,13 @@ fn ProgramTable(
                                     });
                                 }/>
                         </th>
-                        {header(Column::Id, Key::FieldId)}
-                        {header(Column::Name, Key::FieldName)}
-                        {header(Column::Dimension, Key::FieldDimension)}
-                        {header(Column::Subdimension, Key::FieldSubdimension)}
-                        {header(Column::Agency, Key::FieldAgency)}
-                        {header(Column::Status, Key::FieldStatus)}
-                        {header(Column::QuickWin, Key::FieldQuickWin)}
-                        {header(Column::Horizon, Key::FieldHorizon)}
-                        {header(Column::TargetYear, Key::FieldTargetYear)}
-                        {header(Column::Progress, Key::FieldProgress)}
-                        {header(Column::PostponedTo, Key::FieldPostponedTo)}
-                        <th scope="col" class="locations">{move || lang.get().t(Key::FieldLocations)}</th>
+                        {header(Column::Id, Key::FieldId, "id")}
+                        {header(Column::Name, Key::FieldName, "name")}
+                        {header(Column::Status, Key::FieldStatus, "status")}
+                        {move || columns.get().iter().map(|column| match column.sorted_by() {
+                            Some(sorted) => header(sorted, field_key(column), column_class(column)).into_any(),
+                            None => view! { <th scope="col" class=column_class(column)>{move || lang.get().field(column.code()).to_owned()}</th> }.into_any(),
+                        }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
@@ -396,9 +483,9 @@ fn ProgramTable(
                     {move || {
                         let (first, last) = window.get();
                         let l = lang.get();
-                        rows.with(|rows| store.with_programs(|d| places.with(|p| {
-                            rows[first..last].iter().map(|&i| row(l, d, p, i, selected, editing)).collect_view()
-                        })))
+                        columns.with(|columns| rows.with(|rows| store.with_programs(|d| places.with(|p| {
+                            rows[first..last].iter().map(|&i| row(l, d, p, columns, i, selected, editing)).collect_view()
+                        }))))
                     }}
                     <tr class="spacer" aria-hidden="true"
                         style:height=move || format!("{}px", (rows.with(Vec::len) - window.get().1) as f64 * row_height())></tr>
@@ -413,6 +500,7 @@ fn row(
     l: Lang,
     dataset: &crate::format::Dataset,
     places: &RegionIndex,
+    columns: &ShownColumns,
     index: usize,
     selected: RwSignal<Vec<String>>,
     editing: RwSignal<Option<Editing>>,
@@ -425,10 +513,7 @@ fn row(
         .as_deref()
         .map(|a| dataset.agency(a).map_or_else(|| a.to_owned(), |a| a.full_name()))
         .unwrap_or_default();
-    let postponed = program.postponed_to.map(|year| {
-        let reason = program.delay_reason.clone().unwrap_or_default();
-        view! { <span title=reason.clone()>{year}{(!reason.is_empty()).then(|| format!(" · {reason}"))}</span> }
-    });
+    let postponed = program.postponed_to.map(|year| (year, program.delay_reason.clone().unwrap_or_default()));
     let locations = if program.locations.is_empty() {
         l.t(Key::LocationsCityWide).to_owned()
     } else {
@@ -452,9 +537,6 @@ fn row(
                     {program.name.clone()}
                 </button>
             </td>
-            <td class="dimension">{l.dimension(program.dimension)}</td>
-            <td class="subdimension">{program.subdimension.map(|s| l.subdimension(s))}</td>
-            <td class="agency">{agency}</td>
             <td class="status">
                 <select data-testid="program-status-select" aria-label=status_label prop:value=program.status.code()
                     on:change=move |ev| {
@@ -465,13 +547,54 @@ fn row(
                     {Status::ALL.iter().map(|s| view! { <option value=s.code()>{l.status(*s)}</option> }).collect_view()}
                 </select>
             </td>
-            <td class="quick-win">{program.quick_win.then(|| l.yes_no(true))}</td>
-            <td class="horizon">{program.horizon.map(|h| l.horizon(h))}</td>
-            <td class="number target-year">{program.target_year}</td>
-            <td class="number progress">{program.progress.map(|p| l.percent(p as u32))}</td>
-            <td class="postponed-to">{postponed}</td>
-            <td class="locations" data-testid="program-locations">{locations}</td>
+            {columns.iter().map(|column| {
+                let class = column_class(column);
+                match column {
+                    Optional::Dimension => view! { <td class=class>{l.dimension(program.dimension)}</td> }.into_any(),
+                    Optional::Subdimension => view! { <td class=class>{program.subdimension.map(|s| l.subdimension(s))}</td> }.into_any(),
+                    Optional::Agency => view! { <td class=class title=agency.clone()>{agency.clone()}</td> }.into_any(),
+                    Optional::QuickWin => view! { <td class=class>{program.quick_win.then(|| l.yes_no(true))}</td> }.into_any(),
+                    Optional::Horizon => view! { <td class=class>{program.horizon.map(|h| l.horizon(h))}</td> }.into_any(),
+                    Optional::TargetYear => view! { <td class=class>{program.target_year}</td> }.into_any(),
+                    Optional::Progress => view! { <td class=class>{program.progress.map(|p| l.percent(p as u32))}</td> }.into_any(),
+                    Optional::PostponedTo => view! {
+                        <td class=class>{postponed.clone().map(|(year, reason)| view! {
+                            <span title=reason.clone()>{year}{(!reason.is_empty()).then(|| format!(" · {reason}"))}</span>
+                        })}</td>
+                    }.into_any(),
+                    Optional::Locations => view! { <td class=class data-testid="program-locations">{locations.clone()}</td> }.into_any(),
+                }
+            }).collect_view()}
         </tr>
+    }
+}
+
+/// A column's class: its cells' look, and where the phone's card places them.
+fn column_class(column: Optional) -> &'static str {
+    match column {
+        Optional::Dimension => "dimension",
+        Optional::Subdimension => "subdimension",
+        Optional::Agency => "agency",
+        Optional::QuickWin => "quick-win",
+        Optional::Horizon => "horizon",
+        Optional::TargetYear => "number target-year",
+        Optional::Progress => "number progress",
+        Optional::PostponedTo => "postponed-to",
+        Optional::Locations => "locations",
+    }
+}
+
+fn field_key(column: Optional) -> Key {
+    match column {
+        Optional::Dimension => Key::FieldDimension,
+        Optional::Subdimension => Key::FieldSubdimension,
+        Optional::Agency => Key::FieldAgency,
+        Optional::QuickWin => Key::FieldQuickWin,
+        Optional::Horizon => Key::FieldHorizon,
+        Optional::TargetYear => Key::FieldTargetYear,
+        Optional::Progress => Key::FieldProgress,
+        Optional::PostponedTo => Key::FieldPostponedTo,
+        Optional::Locations => Key::FieldLocations,
     }
 }
 

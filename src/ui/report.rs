@@ -5,12 +5,14 @@
 use leptos::prelude::*;
 
 use crate::dashboard;
+use crate::evaluation::{self, RoundScores};
 use crate::files;
 use crate::format::{Dimension, Status};
 use crate::i18n::Key;
 use crate::metrics::{Overview, ProgramFilter};
 use crate::scorecard::Scorecard;
 
+use super::dashboard::ChartTable;
 use super::scorecards::scorecard_view;
 use super::{use_lang, use_store};
 
@@ -41,6 +43,16 @@ pub fn Report() -> impl IntoView {
         })
     });
     let overview = Memo::new(move |_| store.with(Overview::of));
+    // The budget charts' numbers in full, beside the charts above.
+    let budget_tables = Memo::new(move |_| {
+        charts.with(|charts| {
+            charts
+                .iter()
+                .filter(|c| c.name.starts_with("budget-"))
+                .map(|c| (c.name, c.title.clone(), c.table.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let print = move |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -146,6 +158,57 @@ pub fn Report() -> impl IntoView {
                     }).collect_view()}
                 </section>
             })}
+            {move || (!budget_tables.with(Vec::is_empty)).then(|| view! {
+                <section class="report-section" data-testid="report-budget">
+                    <h2>{lang.get().t(Key::ReportBudgetHeading)}</h2>
+                    {budget_tables.get().into_iter().map(|(name, title, table)| view! {
+                        <ChartTable name=Signal::stored(name) table=Signal::stored(Some((title, table)))/>
+                    }).collect_view()}
+                </section>
+            })}
+            <section class="report-section" data-testid="report-scores">
+                <h2>{move || lang.get().t(Key::ReportScoresHeading)}</h2>
+                {move || {
+                    let l = lang.get();
+                    let rounds = store.with(evaluation::round_scores);
+                    if rounds.is_empty() {
+                        return view! { <p class="empty">{l.t(Key::ReportScoresEmpty)}</p> }.into_any();
+                    }
+                    rounds.into_iter().map(|round| round_scores_view(l, round)).collect_view().into_any()
+                }}
+            </section>
+            <section class="report-section" data-testid="report-evidence">
+                <h2>{move || lang.get().t(Key::ReportEvidenceHeading)}</h2>
+                {move || {
+                    let l = lang.get();
+                    store.with(|d| {
+                        let with_evidence: Vec<&crate::format::Program> = d.programs.iter().filter(|p| !p.evidence.is_empty()).collect();
+                        if with_evidence.is_empty() {
+                            return view! { <p class="empty">{l.t(Key::ReportEvidenceEmpty)}</p> }.into_any();
+                        }
+                        view! {
+                            <table class="report-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{l.field("id")}</th>
+                                        <th scope="col">{l.field("name")}</th>
+                                        <th scope="col">{l.field("evidence")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {with_evidence.into_iter().map(|p| view! {
+                                        <tr data-testid="report-evidence-row">
+                                            <td>{p.id.clone()}</td>
+                                            <td>{p.name.clone()}</td>
+                                            <td><ul class="evidence">{p.evidence.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    })
+                }}
+            </section>
             <section class="report-section" data-testid="report-postponed">
                 <h2>{move || lang.get().tf(Key::PostponedHeading, &[("count", &lang.get().count(store.with(|d| d.programs.iter().filter(|p| p.postponed_to.is_some()).count())))])}</h2>
                 <table class="report-table">
@@ -182,5 +245,52 @@ pub fn Report() -> impl IntoView {
                 }}
             </section>
         </article>
+    }
+}
+
+/// A round's scores, weights and each aspect's contribution to the index, as the assessors read them.
+fn round_scores_view(l: crate::i18n::Lang, round: RoundScores) -> impl IntoView {
+    let number = |n: Option<f64>| n.map(|n| l.decimal(n)).unwrap_or_default();
+    let scale = match round.scale_max {
+        Some(max) => l.tf(Key::ScaleStated, &[("max", &l.plain_number(max))]),
+        None => l.t(Key::IndexAxisNoScale).to_owned(),
+    };
+    let index = match &round.index {
+        Ok(value) => l.decimal(*value),
+        Err(evaluation::IndexError::WeightsNot100 { sum }) => {
+            l.tf(Key::IndexWeightsNot100, &[("sum", &l.decimal(*sum))])
+        }
+        Err(_) => l.t(Key::IndexIncomplete).to_owned(),
+    };
+    let weights: f64 = round.aspects.iter().filter_map(|a| a.weight).sum();
+    view! {
+        <table class="report-table scores-table" data-testid="report-scores-table" data-evaluation-id=round.id.clone()>
+            <caption>{format!("{} ({}) · {scale}", round.label, l.date(&round.date))}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{l.t(Key::AspectHead)}</th>
+                    <th scope="col">{l.t(Key::Score)}</th>
+                    <th scope="col">{l.t(Key::Weight)}</th>
+                    <th scope="col">{l.t(Key::ContributionHead)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {round.aspects.iter().map(|a| view! {
+                    <tr>
+                        <th scope="row">{l.aspect(a.aspect.code()).to_owned()}</th>
+                        <td class="number">{number(a.score)}</td>
+                        <td class="number">{a.weight.map(|w| l.plain_number(w))}</td>
+                        <td class="number">{number(a.contribution)}</td>
+                    </tr>
+                }).collect_view()}
+                <tr class="total">
+                    <th scope="row">{l.t(Key::IndexAxis)}</th>
+                    <td></td>
+                    <td class="number">{l.plain_number(weights)}</td>
+                    <td class="number" data-testid="report-scores-index">{index}</td>
+                </tr>
+            </tbody>
+        </table>
+        {round.default_weights.then(|| view! { <p class="hint">{l.t(Key::DefaultWeightsNote)}</p> })}
     }
 }

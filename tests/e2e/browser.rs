@@ -192,6 +192,10 @@ impl Browser {
         !self.client.find_all(Locator::Css(&selector(testid))).await.unwrap().is_empty()
     }
 
+    pub async fn exists_css(&self, css: &str) -> bool {
+        !self.client.find_all(Locator::Css(css)).await.unwrap().is_empty()
+    }
+
     pub async fn text(&self, testid: &str) -> String {
         self.wait_for(testid).await.text().await.unwrap()
     }
@@ -304,6 +308,22 @@ impl Browser {
 
     pub async fn text_css(&self, css: &str) -> String {
         self.wait_css(css).await.text().await.unwrap()
+    }
+
+    /// Waits until the text of the element `css` finds is `expected` exactly.
+    pub async fn wait_text_css(&self, css: &str, expected: &str) {
+        let started = Instant::now();
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.ok(),
+                Err(_) => None,
+            };
+            if text.as_deref() == Some(expected) {
+                return;
+            }
+            assert!(started.elapsed() < PATIENCE, "{css} says {text:?}, not {expected:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Waits until no element has this test id.

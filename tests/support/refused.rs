@@ -230,6 +230,23 @@ pub fn cases() -> Vec<Case> {
         case(
             with_list(
                 "evaluations",
+                json!([{ "id": "e", "label": "E", "date": "2021-02-03", "statuses": {}, "scale_max": 0 }]),
+            ),
+            "evaluations[0].scale_max",
+            |p| *p == Problem::ScaleNotPositive { found: 0.into() },
+        ),
+        app_only(
+            with_list(
+                "evaluations",
+                json!([{ "id": "e", "label": "E", "date": "2021-02-03", "statuses": {}, "scale_max": 4,
+                         "scores": { "baseline": 3, "output": 4.5 } }]),
+            ),
+            "evaluations[0].scores.output",
+            |p| *p == Problem::AboveScale { found: serde_json::Number::from_f64(4.5).unwrap(), max: 4.into() },
+        ),
+        case(
+            with_list(
+                "evaluations",
                 json!([{ "id": "e", "label": "E", "date": "2021-02-03", "statuses": {},
                          "weights": { "baseline": -10, "output": 40, "outcome": 30, "impact": 30, "quick_win": 10 } }]),
             ),

@@ -1,0 +1,150 @@
+//! Fields as people read them: a place in the data said as the record and the field's label (the
+//! technical path kept as a detail), and dates typed and shown the language's way.
+
+use super::{Key, Lang};
+
+/// Why typed text is not a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not written as a date at all (or a year that is not four digits).
+    NotADate,
+    /// Written as a date that the calendar does not have: 31/02/2026.
+    NoSuchDay,
+    /// A year outside the ones the format keeps.
+    YearOutOfRange { year: i32 },
+}
+
+impl Lang {
+    /// A place in the data as people read it: "Program ke-3 · Status (programs[2].status)"; the record and
+    /// the field by their labels, the path as a detail for whoever mends the file by hand.
+    pub fn place(self, path: &str) -> String {
+        let mut segments = path.split('.');
+        let Some(first) = segments.next() else { return path.to_owned() };
+        let record = match first.split_once('[') {
+            Some((list, index)) => {
+                let Some(n) = index.trim_end_matches(']').parse::<usize>().ok().map(|i| self.count(i + 1)) else {
+                    return path.to_owned();
+                };
+                let key = match list {
+                    "programs" => Key::PlaceProgram,
+                    "agencies" => Key::PlaceAgency,
+                    "evaluations" => Key::PlaceRound,
+                    _ => return path.to_owned(),
+                };
+                self.tf(key, &[("n", &n)])
+            }
+            None if first == "plan" => self.t(Key::RecordPlan).to_owned(),
+            None => return format!("{} ({path})", self.field(first)),
+        };
+        let agency = first.starts_with("agencies[");
+        let fields: Vec<&str> =
+            segments.map(|f| if agency && f == "name" { self.t(Key::AgencyNameHead) } else { self.field(f) }).collect();
+        if fields.is_empty() {
+            format!("{record} ({path})")
+        } else {
+            format!("{record} · {} ({path})", fields.join(" "))
+        }
+    }
+
+    /// What is wrong with a field of a form, named by its label: "Tanggal: …". The record is the one the
+    /// form edits, so only the field is named.
+    pub fn field_problem(self, error: &crate::format::FormatError) -> String {
+        let mut segments = error.path.rsplit('.').map(|s| s.split('[').next().unwrap_or_default());
+        let field = segments.next().unwrap_or_default();
+        let label = match segments.next() {
+            // A round's score or weight of one aspect: "Nilai Output".
+            Some(row @ ("scores" | "weights")) => {
+                let row = self.t(if row == "scores" { Key::Score } else { Key::Weight });
+                format!("{row} {}", self.aspect(field))
+            }
+            _ => self.field(field).to_owned(),
+        };
+        format!("{label}: {}", self.problem_text(&error.problem))
+    }
+
+    /// An assessed aspect by its name; a code it does not know, as it is.
+    pub fn aspect(self, code: &str) -> &str {
+        let key = match code {
+            "baseline" => Key::AspectBaseline,
+            "output" => Key::AspectOutput,
+            "outcome" => Key::AspectOutcome,
+            "impact" => Key::AspectImpact,
+            "quick_win" => Key::QuickWinsLabel,
+            _ => return code,
+        };
+        self.t(key)
+    }
+
+    /// A date as a field shows it for typing: `28/11/2026`, day first as Indonesia writes it (in both
+    /// languages); text that is no date stays as it is.
+    pub fn date_field(self, iso: &str) -> String {
+        match split_iso(iso) {
+            Some((year, month, day)) => format!("{day:02}/{month:02}/{year}"),
+            None => iso.to_owned(),
+        }
+    }
+
+    /// What to type into a date field: "HH/BB/TTTT", "DD/MM/YYYY".
+    pub fn date_pattern(self) -> &'static str {
+        self.t(Key::DatePattern)
+    }
+
+    /// A date typed into a field, as the format writes it (`2026-11-28`). Day first with `/`, `-` or `.`
+    /// (`28/11/2026`), the month by its name or the first three letters in either language
+    /// (`28 November 2026`, `28 Nov 2026`), or as the format writes it.
+    pub fn read_date(self, typed: &str) -> Result<String, DateProblem> {
+        let text = typed.trim();
+        let (year, month, day) = if let Some(parts) = split_iso(text) {
+            parts
+        } else {
+            let parts: Vec<&str> = text.split(['/', '-', '.', ' ']).filter(|p| !p.is_empty()).collect();
+            let [day, month, year] = parts[..] else { return Err(DateProblem::NotADate) };
+            let month = month.parse::<u32>().ok().or_else(|| month_by_name(month)).ok_or(DateProblem::NotADate)?;
+            let four_digits = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+            let (Ok(day), true) = (day.parse::<u32>(), four_digits) else { return Err(DateProblem::NotADate) };
+            (year.parse::<i32>().map_err(|_| DateProblem::NotADate)?, month, day)
+        };
+        if !crate::format::YEARS.contains(&year) {
+            return Err(DateProblem::YearOutOfRange { year });
+        }
+        let iso = format!("{year:04}-{month:02}-{day:02}");
+        if crate::format::is_calendar_date(&iso) { Ok(iso) } else { Err(DateProblem::NoSuchDay) }
+    }
+
+    /// Why typed text is no date, beside its field.
+    pub fn date_problem(self, typed: &str, problem: &DateProblem) -> String {
+        match problem {
+            DateProblem::NotADate => {
+                self.tf(Key::DateNotADate, &[("typed", typed.trim()), ("pattern", self.date_pattern())])
+            }
+            DateProblem::NoSuchDay => self.tf(Key::DateNoSuchDay, &[("typed", typed.trim())]),
+            DateProblem::YearOutOfRange { year } => {
+                self.problem_text(&crate::format::Problem::YearOutOfRange { year: i64::from(*year) })
+            }
+        }
+    }
+}
+
+/// `2026-11-28` as numbers; `None` unless written exactly so (a six-digit year is not).
+fn split_iso(text: &str) -> Option<(i32, u32, u32)> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| {
+        let part = &text[range];
+        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse::<u32>().ok()).flatten()
+    };
+    Some((i32::try_from(digits(0..4)?).ok()?, digits(5..7)?, digits(8..10)?))
+}
+
+/// A month by its name in either language, or the first three letters of it.
+fn month_by_name(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    if name.chars().count() < 3 {
+        return None;
+    }
+    [Lang::Id, Lang::En]
+        .into_iter()
+        .find_map(|lang| lang.months().iter().position(|m| m.to_lowercase().starts_with(&name)).map(|i| i as u32 + 1))
+}
