@@ -57,6 +57,7 @@ impl Lang {
                 let row = self.t(if row == "scores" { Key::Score } else { Key::Weight });
                 format!("{row} {}", self.aspect(field))
             }
+            _ if field == "name" && error.path.starts_with("agencies[") => self.t(Key::AgencyNameHead).to_owned(),
             _ => self.field(field).to_owned(),
         };
         format!("{label}: {}", self.problem_text(&error.problem))

@@ -46,7 +46,7 @@ pub fn AgencyPanel() -> impl IntoView {
                 new_short_name.set(String::new());
                 message.set(None);
             }
-            Err(rejected) => message.set(rejected.0.first().map(|e| lang.get_untracked().problem_text(&e.problem))),
+            Err(rejected) => message.set(rejected.0.first().map(|e| lang.get_untracked().field_problem(e))),
         }
     };
     view! {
@@ -203,7 +203,7 @@ fn PlanDetails() -> impl IntoView {
                 ev.prevent_default();
                 match store.apply(store.with_untracked(|d| edit::set_plan(d, plan.get_untracked()))) {
                     Ok(()) => message.set(None),
-                    Err(rejected) => message.set(rejected.0.first().map(|e| lang.get_untracked().problem(e))),
+                    Err(rejected) => message.set(rejected.0.first().map(|e| lang.get_untracked().field_problem(e))),
                 }
             }>
                 {text(Key::FieldCity, "plan-city", |p| p.city.clone(), |p, v| p.city = v)}
