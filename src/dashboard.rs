@@ -156,6 +156,14 @@ pub fn index_trend_chart(dataset: &Dataset, lang: Lang) -> Option<BarChart> {
         .into_iter()
         .map(|point| (point.label, point.index.ok(), point.change))
         .collect();
-    let scale = dataset.evaluations.iter().filter_map(|e| e.scale_max.as_ref()?.as_f64()).reduce(f64::max);
+    // Rounds scored on different scales share no axis: it states a scale only when every scored round states
+    // the same one.
+    let scored: Vec<Option<f64>> = evaluation::chronological(dataset)
+        .into_iter()
+        .zip(&trend)
+        .filter(|(_, (_, index, _))| index.is_some())
+        .map(|(round, _)| round.scale_max.as_ref().and_then(serde_json::Number::as_f64))
+        .collect();
+    let scale = scored.first().copied().flatten().filter(|first| scored.iter().all(|s| *s == Some(*first)));
     trend.iter().any(|(_, index, _)| index.is_some()).then(|| BarChart::index_trend(&trend, scale, lang))
 }

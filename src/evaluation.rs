@@ -295,13 +295,17 @@ pub struct RoundScores {
     pub scale_max: Option<f64>,
 }
 
-/// Every round's scores, oldest first; rounds without any score are left out.
+/// Every round's scores, oldest first; rounds with neither scores nor weights are left out.
 pub fn round_scores(dataset: &Dataset) -> Vec<RoundScores> {
     let fallback = default_weights();
     chronological(dataset)
         .into_iter()
         .filter_map(|round| {
-            let scores = round.scores.as_ref()?;
+            if round.scores.is_none() && round.weights.is_none() {
+                return None;
+            }
+            let no_scores = Aspects::default();
+            let scores = round.scores.as_ref().unwrap_or(&no_scores);
             let weights = round.weights.as_ref().unwrap_or(&fallback);
             let aspects = ASPECTS
                 .iter()

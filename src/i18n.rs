@@ -513,7 +513,7 @@ impl Lang {
                 self.tf(Key::WarningWeightsSum, &[("sum", &self.plain_number(sum.as_f64().unwrap_or_default()))])
             }
         };
-        format!("{}: {text}", warning.path)
+        format!("{}: {text}", self.place(&warning.path))
     }
 }
 

@@ -1108,3 +1108,25 @@ async fn a_confirmation_held_by_the_pointer_stays_and_belongs_to_its_view() {
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
     storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_confirmation_dismissed_under_the_pointer_leaves_the_next_one_to_fade() {
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    let page = Page::open_at("?view=register&q=QRIS").await;
+    choose(page.wait_for("program-status-select").await, "done");
+    page.wait_for("toast").await;
+    let over = web_sys::EventInit::new();
+    over.set_bubbles(true);
+    let dismiss = page.find("toast-dismiss").unwrap();
+    dismiss.dispatch_event(&web_sys::Event::new_with_event_init_dict("mouseover", &over).unwrap()).unwrap();
+    page.click("toast-dismiss").await;
+    wait_until(|| page.find("toast").is_none()).await;
+    // The button went with the pointer on it; the next message is not held by it.
+    choose(page.wait_for("program-status-select").await, "running");
+    wait_until(|| page.find("toast").is_some()).await;
+    wait_until(|| page.find("toast").is_none()).await;
+    drop(page);
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();
+    storage().clear().unwrap();
+}

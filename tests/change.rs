@@ -460,10 +460,42 @@ fn a_change_to_a_selection_is_told_by_its_count_and_the_value_it_gives() {
     // A new dimension clears sub-dimensions of the old one: still one value given to all.
     let to_dimension =
         edit::bulk_set(&dataset, &ids, &edit::BulkSet::Dimension(masterplan_tracker::format::Dimension::Economy));
-    assert!(matches!(
-        to_dimension.summary(&dataset),
-        Summary::SameValue { count: 3, ref field, .. } if field == "dimension"
-    ));
+    let Summary::SameValue { count: 3, values, .. } = to_dimension.summary(&dataset) else {
+        panic!("one value for all")
+    };
+    assert_eq!(values[0], ("dimension".to_owned(), Some(json!("economy"))));
+    // Several values at once are each said.
+    let both = edit::bulk_change(
+        &dataset,
+        &ids,
+        &[edit::BulkSet::Status(Status::Done), edit::BulkSet::Agency(Some("diskominfo".into()))],
+    );
+    let said = Lang::Id.summary(&both.summary(&dataset));
+    assert!(
+        said.starts_with("3 program · ") && said.contains("OPD: Diskominfo") && said.contains("Status: Selesai"),
+        "{said}"
+    );
+    // A round's score changed is told as that score, the date the language's way.
+    let mut scored = dataset.clone();
+    scored.evaluations[0].scores =
+        Some(masterplan_tracker::format::Aspects { impact: Some(3.into()), ..Default::default() });
+    let mut rescored = scored.clone();
+    rescored.evaluations[0].scores.as_mut().unwrap().impact = Some(4.into());
+    let score = Change::between(&scored, &rescored).summary(&rescored);
+    assert_eq!(Lang::Id.summary(&score), "Putaran evaluasi «Evaluasi Tahap I» · Nilai Dampak: 3 → 4");
+    rescored.evaluations[0].date = "2020-12-01".into();
+    let mut redated = scored.clone();
+    redated.evaluations[0].date = "2020-12-01".into();
+    let date = Change::between(&scored, &redated).summary(&redated);
+    assert_eq!(
+        Lang::En.summary(&date),
+        "Evaluation round “Evaluasi Tahap I” · Date: 27 November 2020 → 1 December 2020"
+    );
+    // A long text is cut short in the message.
+    let mut noted = dataset.clone();
+    noted.programs[0].notes = Some("catatan ".repeat(40));
+    let said = Lang::Id.summary(&Change::between(&dataset, &noted).summary(&noted));
+    assert!(said.ends_with('…') && said.chars().count() < 120, "{said}");
     // Different values are counted.
     let mut changed = dataset.clone();
     changed.programs[0].progress = Some(10);

@@ -220,7 +220,15 @@ fn a_place_in_a_file_is_said_as_record_and_field_with_the_path_as_a_detail() {
     assert_eq!(Lang::En.place("agencies[0].name"), "Agency 1 · Agency name (agencies[0].name)");
     assert_eq!(Lang::En.place("evaluations[1].date"), "Evaluation round 2 · Date (evaluations[1].date)");
     assert_eq!(Lang::Id.place("plan.city"), "Rencana induk · Kota/kabupaten (plan.city)");
-    assert_eq!(Lang::En.place("version"), "version (version)", "a field of its own, by the name the file gives it");
+    assert_eq!(Lang::En.place("version"), "version", "a field of the file without a label: its name once");
+    assert_eq!(
+        Lang::Id.place("evaluations[0].scores.impact"),
+        "Putaran evaluasi ke-1 · Nilai Dampak (evaluations[0].scores.impact)"
+    );
+    assert_eq!(
+        Lang::En.place("programs[1].locations[2]"),
+        "Program 2 · Locations (programs[1].locations[2])".replace("Locations", Lang::En.field("locations"))
+    );
     assert_eq!(Lang::En.place("programs[x].status"), "programs[x].status", "a path it cannot read stays as it is");
     assert!(Lang::Id.problem(&error).starts_with("Program ke-3 · Status (programs[2].status): "));
     // Beside a form's field, only the field's label: the form says which record it edits.

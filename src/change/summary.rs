@@ -35,7 +35,8 @@ pub struct Counts {
 /// What a change did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Summary {
-    /// One field of one record, from one value to another (`None`: not set).
+    /// One field of one record, from one value to another (`None`: not set). A field of a field is named by
+    /// its path (`scores.impact`): a round's score changed is told as that score, not the whole set.
     Field {
         of: Named,
         field: String,
@@ -49,12 +50,12 @@ pub enum Summary {
     },
     Added(Named),
     Deleted(Named),
-    /// Several records of one kind given the same value of one field: a change to a selection.
+    /// Several records of one kind given the same values: a change to a selection, each field it sets with
+    /// the value it gives.
     SameValue {
         kind: Kind,
         count: usize,
-        field: String,
-        to: Option<Value>,
+        values: Vec<(String, Option<Value>)>,
     },
     /// Records counted by kind: programs, agencies, rounds, the plan.
     Counted(Vec<(Kind, Counts)>),
@@ -76,7 +77,7 @@ struct Touched {
 }
 
 impl Touched {
-    /// The fields that differ, in the order the file writes them.
+    /// The fields that differ, by name.
     fn fields(&self) -> Vec<String> {
         let (before, after) = (self.before.clone().unwrap_or_default(), self.after.clone().unwrap_or_default());
         let mut fields: Vec<String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).cloned().collect();
@@ -119,9 +120,20 @@ impl Change {
         touched.extend(list(&self.agencies, Kind::Agency, |a| a.brief_name().to_owned()));
         touched.extend(list(&self.programs, Kind::Program, |p| p.id.clone()));
         touched.extend(list(&self.evaluations, Kind::Evaluation, |e| e.label.clone()));
-        let renamed_agencies = |value: Option<Value>, field: &str| match value {
-            Some(Value::String(id)) if field == "agency" => Some(Value::String(agency_name(&id).unwrap_or(id))),
-            value => value,
+        // Values as people know them: an agency by its acronym or name, a region by its name.
+        let places = dataset.regions.as_ref().map(crate::geo::RegionIndex::of);
+        let renamed_agencies = |value: Option<Value>, field: &str| match (value, field) {
+            (Some(Value::String(id)), "agency") => Some(Value::String(agency_name(&id).unwrap_or(id))),
+            (Some(Value::Array(codes)), "locations") => Some(Value::Array(
+                codes
+                    .into_iter()
+                    .map(|code| match (&code, &places) {
+                        (Value::String(code), Some(places)) => Value::String(places.label(code)),
+                        _ => code,
+                    })
+                    .collect(),
+            )),
+            (value, _) => value,
         };
         let touched = pair_renamed_ids(touched);
         match touched.as_slice() {
@@ -131,19 +143,29 @@ impl Change {
                 (None, Some(_)) => Summary::Added(one.named.clone()),
                 (Some(_), None) => Summary::Deleted(one.named.clone()),
                 _ => match one.fields().as_slice() {
-                    [field] => Summary::Field {
-                        of: one.named.clone(),
-                        field: field.clone(),
-                        from: renamed_agencies(Touched::value(&one.before, field), field),
-                        to: renamed_agencies(Touched::value(&one.after, field), field),
-                    },
+                    [field] => {
+                        let (from, to) = (Touched::value(&one.before, field), Touched::value(&one.after, field));
+                        match inner_change(from.as_ref(), to.as_ref()) {
+                            Some((key, from, to)) => {
+                                Summary::Field { of: one.named.clone(), field: format!("{field}.{key}"), from, to }
+                            }
+                            None => Summary::Field {
+                                of: one.named.clone(),
+                                field: field.clone(),
+                                from: renamed_agencies(from, field),
+                                to: renamed_agencies(to, field),
+                            },
+                        }
+                    }
                     fields => Summary::Fields { of: one.named.clone(), fields: fields.to_vec() },
                 },
             },
             [first, rest @ ..] => {
-                if let Some((field, to)) = same_value(first, rest) {
-                    let to = renamed_agencies(to, &field);
-                    return Summary::SameValue { kind: first.kind, count: touched.len(), field, to };
+                let values = same_values(first, rest);
+                if !values.is_empty() {
+                    let values =
+                        values.into_iter().map(|(field, to)| (field.clone(), renamed_agencies(to, &field))).collect();
+                    return Summary::SameValue { kind: first.kind, count: touched.len(), values };
                 }
                 let mut counted: Vec<(Kind, Counts)> = Vec::new();
                 for kind in [Kind::Program, Kind::Agency, Kind::Evaluation, Kind::Plan] {
@@ -194,19 +216,40 @@ fn pair_renamed_ids(mut touched: Vec<Touched>) -> Vec<Touched> {
     touched
 }
 
-/// A field every record changes, to the same value: what a change to a selection does. Other fields may
-/// follow from it (a sub-dimension cleared with a new dimension).
-fn same_value(first: &Touched, rest: &[Touched]) -> Option<(String, Option<Value>)> {
+/// The fields every record changes, each to one value for all: what a change to a selection does. Other
+/// fields may follow from them (a sub-dimension cleared with a new dimension) and are not said.
+fn same_values(first: &Touched, rest: &[Touched]) -> Vec<(String, Option<Value>)> {
     let changed = |t: &Touched| t.before.is_some() && t.after.is_some() && t.kind == first.kind;
     if !changed(first) || !rest.iter().all(changed) {
-        return None;
+        return Vec::new();
     }
     let rest_fields: Vec<Vec<String>> = rest.iter().map(Touched::fields).collect();
-    first.fields().into_iter().find_map(|field| {
-        let to = Touched::value(&first.after, &field);
-        rest.iter()
-            .zip(&rest_fields)
-            .all(|(t, fields)| fields.contains(&field) && Touched::value(&t.after, &field) == to)
-            .then_some((field, to))
-    })
+    first
+        .fields()
+        .into_iter()
+        .filter_map(|field| {
+            let to = Touched::value(&first.after, &field);
+            rest.iter()
+                .zip(&rest_fields)
+                .all(|(t, fields)| fields.contains(&field) && Touched::value(&t.after, &field) == to)
+                .then_some((field, to))
+        })
+        .collect()
+}
+
+/// Where a field holds an object (a round's scores or weights) and one of its keys alone changed: that key,
+/// and its value before and after.
+fn inner_change(from: Option<&Value>, to: Option<&Value>) -> Option<(String, Option<Value>, Option<Value>)> {
+    let object = |v: Option<&Value>| match v {
+        Some(Value::Object(map)) => Some(map.clone()),
+        None => Some(Map::new()),
+        Some(_) => None,
+    };
+    let (from, to) = (object(from)?, object(to)?);
+    let mut keys = from.keys().chain(to.keys()).filter(|k| from.get(*k) != to.get(*k));
+    let key = keys.next()?.clone();
+    if keys.any(|k| *k != key) {
+        return None;
+    }
+    Some((key.clone(), from.get(&key).cloned(), to.get(&key).cloned()))
 }

@@ -153,7 +153,12 @@ impl Problem {
             // A short name longer than its limit may stand in data an earlier release kept as an unknown field.
             Problem::TooLong { max, .. } => *max == super::TEXT_MAX_CHARS || *max == super::SHORT_NAME_MAX_CHARS,
             Problem::OutOfRange { max, .. } => *max == Some(super::BUDGET_MAX),
-            Problem::YearOutOfRange { .. } | Problem::Negative { .. } | Problem::TooManyPrograms { .. } => true,
+            // `scale_max` came after the first release: an earlier one kept it as an unknown field, unchecked.
+            Problem::YearOutOfRange { .. }
+            | Problem::Negative { .. }
+            | Problem::TooManyPrograms { .. }
+            | Problem::ScaleNotPositive { .. }
+            | Problem::AboveScale { .. } => true,
             _ => false,
         }
     }

@@ -34,15 +34,21 @@ impl Lang {
                 self.tf(key, &[("n", &n)])
             }
             None if first == "plan" => self.t(Key::RecordPlan).to_owned(),
+            // A field of the file itself: its label, or its name once where it has none.
+            None if self.field(first) == first => return path.to_owned(),
             None => return format!("{} ({path})", self.field(first)),
         };
-        let agency = first.starts_with("agencies[");
-        let fields: Vec<&str> =
-            segments.map(|f| if agency && f == "name" { self.t(Key::AgencyNameHead) } else { self.field(f) }).collect();
-        if fields.is_empty() {
+        let kind = if first.starts_with("agencies[") {
+            crate::change::Record::Agency(String::new())
+        } else {
+            crate::change::Record::Plan
+        };
+        // The field below the record without indexes: `locations[2]` is the locations field.
+        let rest: Vec<&str> = segments.map(|f| f.split('[').next().unwrap_or(f)).collect();
+        if rest.is_empty() {
             format!("{record} ({path})")
         } else {
-            format!("{record} · {} ({path})", fields.join(" "))
+            format!("{record} · {} ({path})", self.field_path(&kind, &rest.join(".")))
         }
     }
 

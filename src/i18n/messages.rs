@@ -463,7 +463,7 @@ messages! {
     ChangeFields => ("{record}: {fields} diubah.", "{record}: {fields} changed."),
     ChangeAdded => ("{record} ditambahkan.", "{record} added."),
     ChangeDeleted => ("{record} dihapus.", "{record} deleted."),
-    ChangeSameValue => ("{records} · {field}: {to}", "{records} · {field}: {to}"),
+    ChangeSameValue => ("{records} · {values}", "{records} · {values}"),
     ChangeCounted => ("{parts}.", "{parts}."),
     ChangeCountAdded => ("{records} ditambahkan", "{records} added"),
     ChangeCountChanged => ("{records} diubah", "{records} changed"),

@@ -5,6 +5,9 @@ use crate::import::Origin;
 
 use super::{Key, Lang};
 
+/// The longest value a message writes in full.
+const TOLD_CHARS: usize = 60;
+
 /// How a change came to be made, as a message says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Told {
@@ -31,9 +34,9 @@ impl Lang {
                 Key::ChangeField,
                 &[
                     ("record", &self.named(of)),
-                    ("field", self.field_of(&of.record, field)),
-                    ("from", &self.field_value(field, from.as_ref())),
-                    ("to", &self.field_value(field, to.as_ref())),
+                    ("field", &self.field_path(&of.record, field)),
+                    ("from", &self.told_value(field, from.as_ref())),
+                    ("to", &self.told_value(field, to.as_ref())),
                 ],
             ),
             Summary::Fields { of, fields } => {
@@ -42,14 +45,16 @@ impl Lang {
             }
             Summary::Added(of) => self.tf(Key::ChangeAdded, &[("record", &self.named(of))]),
             Summary::Deleted(of) => self.tf(Key::ChangeDeleted, &[("record", &self.named(of))]),
-            Summary::SameValue { kind, count, field, to } => self.tf(
-                Key::ChangeSameValue,
-                &[
-                    ("records", &self.records(*kind, *count)),
-                    ("field", self.field(field)),
-                    ("to", &self.field_value(field, to.as_ref())),
-                ],
-            ),
+            Summary::SameValue { kind, count, values } => {
+                let values: Vec<String> = values
+                    .iter()
+                    .map(|(field, to)| format!("{}: {}", self.field(field), self.told_value(field, to.as_ref())))
+                    .collect();
+                self.tf(
+                    Key::ChangeSameValue,
+                    &[("records", &self.records(*kind, *count)), ("values", &values.join("; "))],
+                )
+            }
             Summary::Counted(kinds) if kinds.is_empty() => self.t(Key::ChangeNothing).to_owned(),
             Summary::Counted(kinds) => {
                 let parts: Vec<String> = kinds
@@ -73,6 +78,26 @@ impl Lang {
                 self.t(Key::ChangeOwnPlan).to_owned()
             }
             Summary::Replaced { to: Origin::Imported { file } } => self.tf(Key::ChangeLoaded, &[("file", file)]),
+        }
+    }
+
+    /// A field's label, or a field of a field's (`scores.impact`: "Nilai Dampak").
+    pub(super) fn field_path(self, record: &Record, path: &str) -> String {
+        match path.split_once('.') {
+            Some((row @ ("scores" | "weights"), aspect)) => {
+                format!("{} {}", self.t(if row == "scores" { Key::Score } else { Key::Weight }), self.aspect(aspect))
+            }
+            Some((field, key)) => format!("{} {key}", self.field_of(record, field)),
+            None => self.field_of(record, path).to_owned(),
+        }
+    }
+
+    /// A value as a message says it: a date the language's way, a long text cut short (the field has it whole).
+    fn told_value(self, path: &str, value: Option<&serde_json::Value>) -> String {
+        let field = path.rsplit('.').next().unwrap_or(path);
+        match value {
+            Some(serde_json::Value::String(date)) if field == "date" => self.date(date),
+            _ => crate::charts::shortened_to(&self.field_value(field, value), TOLD_CHARS),
         }
     }
 

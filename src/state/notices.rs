@@ -85,6 +85,12 @@ pub enum Confirmation {
 }
 
 impl Confirmation {
+    /// Whether the message stays until dismissed: a failure, or news the user must not miss (another tab
+    /// made this tab's programs take other ids).
+    pub fn stays(&self) -> bool {
+        self.is_failure() || matches!(self, Confirmation::Renamed { .. })
+    }
+
     /// A confirmation that tells of something that did not happen: it stays until dismissed, as errors do.
     pub fn is_failure(&self) -> bool {
         matches!(

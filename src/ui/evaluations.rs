@@ -224,7 +224,12 @@ fn RoundCard(id: String) -> impl IntoView {
                             }
                             // Written as typed: 4 stays 4, not 4.0.
                             let number = number.map(|n| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map_or(n, |f| serde_json::Number::from(f as i64)));
-                            update(Box::new(move |r| r.scale_max = number));
+                            let outcome = store.apply(store.with_untracked(|d| edit::update_round(d, &id.get_value(), |r| r.scale_max = number)));
+                            // A scale below a score is refused at the scale's field, where it was typed.
+                            refusal.set(outcome.err().and_then(|rejected| rejected.0.into_iter().next()).map(|mut error| {
+                                error.path = "scale_max".into();
+                                Refusal::Format(error)
+                            }));
                         }/>
                 </label>
                 <p class="field-error" data-testid="evaluation-error" role="alert">{move || refusal.get().map(|r| r.text(lang.get()))}</p>

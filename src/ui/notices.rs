@@ -105,12 +105,18 @@ fn Toast() -> impl IntoView {
                 | Confirmation::CitiesReplaced { .. }
         ) && imports.undo_backup().get().is_some()
     };
+    // A new message starts unheld: the one before may have gone (dismissed) under the pointer, which then
+    // never left it.
+    Effect::new(move |_| {
+        toast.track();
+        held.set(false);
+    });
     Effect::new(move |_| {
         if let Some(handle) = timer.try_update_value(Option::take).flatten() {
             handle.clear();
         }
         let Some(confirmation) = toast.get() else { return };
-        if confirmation.is_failure() || held.get() {
+        if confirmation.stays() || held.get() {
             return;
         }
         let shown = if undoable(&confirmation) { CONFIRMATION_WITH_ACTION_SHOWN_MS } else { CONFIRMATION_SHOWN_MS };
@@ -135,7 +141,7 @@ fn Toast() -> impl IntoView {
             if let Some((was_view, was_toast)) = was
                 && was_view != now.0
                 && was_toast == now.1
-                && now.1.as_ref().is_some_and(|c| !c.is_failure())
+                && now.1.as_ref().is_some_and(|c| !c.stays())
             {
                 notices.clear(Slot::Toast);
             }
@@ -146,13 +152,17 @@ fn Toast() -> impl IntoView {
         toast.get().map(|confirmation| {
             let l = lang.get();
             let failure = confirmation.is_failure();
+            let stays = confirmation.stays();
             let offers_undo = undoable(&confirmation);
             let import = matches!(
                 confirmation,
                 Confirmation::Replaced { .. } | Confirmation::Merged { .. } | Confirmation::CitiesReplaced { .. }
             );
-            let (class, role) =
-                if failure { ("notice notice-error toast", "alert") } else { ("notice notice-ok toast", "status") };
+            let (class, role) = match (failure, stays) {
+                (true, _) => ("notice notice-error toast", "alert"),
+                (false, true) => ("notice notice-warning toast", "status"),
+                (false, false) => ("notice notice-ok toast", "status"),
+            };
             view! {
                 // The pointer on its buttons (the rest lets clicks through to the page) or the focus in it
                 // holds it.

@@ -282,6 +282,12 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
     let lang = use_lang();
     let agencies = store.agencies();
     let choice = RwSignal::new(BulkChoice::default());
+    // A new selection starts from what it shares, not from a choice made for the one before.
+    Effect::new(move |_| {
+        if selected.with(Vec::is_empty) && choice.with_untracked(|c| *c != BulkChoice::default()) {
+            choice.set(BulkChoice::default());
+        }
+    });
     // What the choice would change, on the data as it now is.
     let will_change = Memo::new(move |_| {
         let sets = choice.with(BulkChoice::sets);

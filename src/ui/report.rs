@@ -279,14 +279,14 @@ fn round_scores_view(l: crate::i18n::Lang, round: RoundScores) -> impl IntoView 
                     <tr>
                         <th scope="row">{l.aspect(a.aspect.code()).to_owned()}</th>
                         <td class="number">{number(a.score)}</td>
-                        <td class="number">{a.weight.map(|w| l.plain_number(w))}</td>
+                        <td class="number">{a.weight.map(|w| l.plain_number((w * 100.0).round() / 100.0))}</td>
                         <td class="number">{number(a.contribution)}</td>
                     </tr>
                 }).collect_view()}
                 <tr class="total">
                     <th scope="row">{l.t(Key::IndexAxis)}</th>
                     <td></td>
-                    <td class="number">{l.plain_number(weights)}</td>
+                    <td class="number">{l.plain_number((weights * 100.0).round() / 100.0)}</td>
                     <td class="number" data-testid="report-scores-index">{index}</td>
                 </tr>
             </tbody>
