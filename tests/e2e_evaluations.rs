@@ -31,6 +31,7 @@ struct Expected {
     no_such_day: &'static str,
     above_scale: &'static str,
     scale_axis: &'static str,
+    no_scale_axis: &'static str,
     not_a_date: &'static str,
     trend: [&'static str; 2],
     trend_title: &'static str,
@@ -52,8 +53,9 @@ const INDONESIAN: Expected = Expected {
     not_a_number: "Nilai Dampak: ",
     negative: "Nilai Dampak: -5 kurang dari nol",
     no_such_day: "Tanggal: 31/02/2021 tidak ada di kalender.",
-    above_scale: "Nilai Baseline: nilai 70 melebihi skala penilaian (0–50).",
+    above_scale: "Skala maksimum: nilai 70 melebihi skala penilaian (0–50).",
     scale_axis: "Indeks (skala 0–100)",
+    no_scale_axis: "Indeks (skala tidak dinyatakan)",
     not_a_date: "Tanggal: «202021-11-28» bukan tanggal; tulis seperti HH/BB/TTTT, misalnya 28/11/2026.",
     trend: ["64,00", "70,25 (+6,25)"],
     trend_title: "Tren indeks pencapaian",
@@ -75,8 +77,9 @@ const ENGLISH: Expected = Expected {
     not_a_number: "Score Impact: ",
     negative: "Score Impact: -5 is below zero",
     no_such_day: "Date: 31/02/2021 is not a day of the calendar.",
-    above_scale: "Score Baseline: a score of 70 is above the round's scale (0–50).",
+    above_scale: "Scale maximum: a score of 70 is above the round's scale (0–50).",
     scale_axis: "Index (scale 0–100)",
+    no_scale_axis: "Index (scale not stated)",
     not_a_date: "Date: “202021-11-28” is not a date; write it as DD/MM/YYYY, for example 28/11/2026.",
     trend: ["64.00", "70.25 (+6.25)"],
     trend_title: "Achievement index trend",
@@ -184,6 +187,10 @@ async fn evaluation_journey(expected: &Expected) {
     browser.wait_text_css(&format!("{second} [data-testid=evaluation-error]"), expected.above_scale).await;
     scale.send_keys("\u{E009}a\u{E000}100\u{E004}").await.unwrap();
     browser.wait_text_css(&format!("{second} [data-testid=evaluation-error]"), "").await;
+    // Rounds on different scales share no axis: the first states none yet.
+    browser.wait_text_contains("chart-index-trend", expected.no_scale_axis).await;
+    let first_scale = browser.wait_css(&format!("{first} [data-testid=evaluation-scale-max]")).await;
+    first_scale.send_keys("100\u{E004}").await.unwrap();
     browser.wait_text_contains("chart-index-trend", expected.scale_axis).await;
     // A round deleted comes back with undo.
     let rounds = "[data-testid=evaluation-round]";
