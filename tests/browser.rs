@@ -1110,7 +1110,7 @@ async fn a_confirmation_held_by_the_pointer_stays_and_belongs_to_its_view() {
 }
 
 #[wasm_bindgen_test]
-async fn a_confirmation_dismissed_under_the_pointer_leaves_the_next_one_to_fade() {
+async fn a_confirmation_dismissed_under_the_pointer_leaves_the_next_one_to_fade_out() {
     let window = web_sys::window().unwrap();
     let before = window.location().href().unwrap();
     let page = Page::open_at("?view=register&q=QRIS").await;
@@ -1125,6 +1125,8 @@ async fn a_confirmation_dismissed_under_the_pointer_leaves_the_next_one_to_fade(
     // The button went with the pointer on it; the next message is not held by it.
     choose(page.wait_for("program-status-select").await, "running");
     wait_until(|| page.find("toast").is_some()).await;
+    // It fades out, then goes.
+    wait_until(|| page.find("toast").is_some_and(|t| t.class_list().contains("fading"))).await;
     wait_until(|| page.find("toast").is_none()).await;
     drop(page);
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&before)).unwrap();

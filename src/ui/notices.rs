@@ -80,6 +80,8 @@ pub fn Notices() -> impl IntoView {
 /// until dismissed. The pointer or the focus on it holds it.
 const CONFIRMATION_SHOWN_MS: u64 = 6_000;
 const CONFIRMATION_WITH_ACTION_SHOWN_MS: u64 = 15_000;
+/// How long it takes to fade out (style/main.css, `.toast.fading`).
+const FADING_MS: u64 = 300;
 
 /// The confirmation of what just happened, over the page's foot rather than in its flow, so that it never
 /// pushes the page down. It belongs to the view it was said in: opening another view takes it away.
@@ -90,6 +92,7 @@ fn Toast() -> impl IntoView {
     let lang = use_lang();
     let navigation = use_context::<super::address::Navigation>();
     let held = RwSignal::new(false);
+    let fading = RwSignal::new(false);
     let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
     let toast = Memo::new(move |_| match notices.in_slot(Slot::Toast) {
         Some(Notice::Done(confirmation)) => Some(confirmation),
@@ -115,13 +118,22 @@ fn Toast() -> impl IntoView {
         if let Some(handle) = timer.try_update_value(Option::take).flatten() {
             handle.clear();
         }
+        // A message held (or a new one) is shown in full again, even halfway through fading.
+        fading.set(false);
         let Some(confirmation) = toast.get() else { return };
         if confirmation.stays() || held.get() {
             return;
         }
         let shown = if undoable(&confirmation) { CONFIRMATION_WITH_ACTION_SHOWN_MS } else { CONFIRMATION_SHOWN_MS };
         let handle = leptos::leptos_dom::helpers::set_timeout_with_handle(
-            move || notices.clear(Slot::Toast),
+            move || {
+                fading.set(true);
+                let gone = leptos::leptos_dom::helpers::set_timeout_with_handle(
+                    move || notices.clear(Slot::Toast),
+                    std::time::Duration::from_millis(FADING_MS),
+                );
+                timer.set_value(gone.ok());
+            },
             std::time::Duration::from_millis(shown),
         );
         timer.set_value(handle.ok());
@@ -166,7 +178,7 @@ fn Toast() -> impl IntoView {
             view! {
                 // The pointer on its buttons (the rest lets clicks through to the page) or the focus in it
                 // holds it.
-                <div class=class role=role data-testid="toast"
+                <div class=move || if fading.get() { format!("{class} fading") } else { class.to_owned() } role=role data-testid="toast"
                     on:mouseover=move |_| held.set(true) on:mouseout=move |_| held.set(false)
                     on:focusin=move |_| held.set(true) on:focusout=move |_| held.set(false)>
                     <span data-testid="toast-message">{confirmation_message(l, &confirmation)}</span>
