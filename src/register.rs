@@ -91,19 +91,9 @@ impl Optional {
         Optional::Locations,
     ];
 
-    /// The field's name in the format, also how the choice is remembered.
+    /// The field's name in the format (the sorted column's), also how the choice is remembered.
     pub fn code(self) -> &'static str {
-        match self {
-            Optional::Dimension => "dimension",
-            Optional::Subdimension => "subdimension",
-            Optional::Agency => "agency",
-            Optional::QuickWin => "quick_win",
-            Optional::Horizon => "horizon",
-            Optional::TargetYear => "target_year",
-            Optional::Progress => "progress",
-            Optional::PostponedTo => "postponed_to",
-            Optional::Locations => "locations",
-        }
+        self.sorted_by().map_or("locations", Column::code)
     }
 
     pub fn from_code(code: &str) -> Option<Optional> {

@@ -538,3 +538,22 @@ fn added_deleted_renamed_and_merged_records_are_told_as_such() {
         "OPD DLH · Nama OPD: Dinas Lingkungan Hidup → Dinas Lingkungan Hidup Kota"
     );
 }
+
+#[test]
+fn a_change_to_thousands_of_programs_is_counted_not_read_field_by_field() {
+    let dataset = synthetic_dataset(1_500, 7);
+    let ids: Vec<String> = dataset.programs.iter().map(|p| p.id.clone()).collect();
+    let change = edit::bulk_set(&dataset, &ids, &edit::BulkSet::Status(Status::Done));
+    let changed = change.touched_programs().count();
+    assert!(changed > 1_000, "{changed}");
+    assert_eq!(
+        change.summary(&dataset),
+        Summary::Counted(vec![(
+            masterplan_tracker::change::Kind::Program,
+            masterplan_tracker::change::Counts { added: 0, changed, deleted: 0 }
+        )])
+    );
+    // Up to a thousand, the value given is said.
+    let some = edit::bulk_set(&dataset, &ids[..900], &edit::BulkSet::Status(Status::Done));
+    assert!(matches!(some.summary(&dataset), Summary::SameValue { .. }));
+}

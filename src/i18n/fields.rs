@@ -55,18 +55,28 @@ impl Lang {
     /// What is wrong with a field of a form, named by its label: "Tanggal: …". The record is the one the
     /// form edits, so only the field is named.
     pub fn field_problem(self, error: &crate::format::FormatError) -> String {
-        let mut segments = error.path.rsplit('.').map(|s| s.split('[').next().unwrap_or_default());
-        let field = segments.next().unwrap_or_default();
-        let label = match segments.next() {
-            // A round's score or weight of one aspect: "Nilai Output".
-            Some(row @ ("scores" | "weights")) => {
-                let row = self.t(if row == "scores" { Key::Score } else { Key::Weight });
-                format!("{row} {}", self.aspect(field))
-            }
-            _ if field == "name" && error.path.starts_with("agencies[") => self.t(Key::AgencyNameHead).to_owned(),
-            _ => self.field(field).to_owned(),
+        // The field below the record (`programs[3].`, `plan.`), without indexes: `scores.impact` is "Nilai
+        // Dampak".
+        let segments: Vec<&str> = error.path.split('.').map(|s| s.split('[').next().unwrap_or(s)).collect();
+        let below_record =
+            error.path.starts_with("plan.") || error.path.split('.').next().is_some_and(|s| s.contains('['));
+        let field = segments[usize::from(below_record && segments.len() > 1)..].join(".");
+        let kind = if error.path.starts_with("agencies[") {
+            crate::change::Record::Agency(String::new())
+        } else {
+            crate::change::Record::Plan
         };
-        format!("{label}: {}", self.problem_text(&error.problem))
+        format!("{}: {}", self.field_path(&kind, &field), self.problem_text(&error.problem))
+    }
+
+    /// Why a round has no achievement index: its weights' sum, or scores or weights missing.
+    pub fn no_index(self, error: &crate::evaluation::IndexError) -> String {
+        match error {
+            crate::evaluation::IndexError::WeightsNot100 { sum } => {
+                self.tf(Key::IndexWeightsNot100, &[("sum", &self.decimal(*sum))])
+            }
+            _ => self.t(Key::IndexIncomplete).to_owned(),
+        }
     }
 
     /// An assessed aspect by its name; a code it does not know, as it is.

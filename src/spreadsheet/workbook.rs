@@ -377,10 +377,7 @@ fn scores_sheet(dataset: &Dataset, lang: Lang) -> Sheet {
         let weights: f64 = round.aspects.iter().filter_map(|a| a.weight).sum();
         let index = match &round.index {
             Ok(value) => Value::Number(*value),
-            Err(crate::evaluation::IndexError::WeightsNot100 { sum }) => {
-                owned(lang.tf(Key::IndexWeightsNot100, &[("sum", &lang.decimal(*sum))]))
-            }
-            Err(_) => owned(lang.t(Key::IndexIncomplete)),
+            Err(error) => owned(lang.no_index(error)),
         };
         total.extend([(owned(""), Style::Bold), (Value::Number(weights), Style::Bold), (index, Style::Bold)]);
         sheet.row(total.into_iter().map(|(v, _)| (v, Style::Bold)).collect());

@@ -381,10 +381,7 @@ fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                             </button>
                         }.into_any()
                     }}
-                    <button type="button" class="button small" on:click=move |_| {
-                        selected.set(Vec::new());
-                        choice.set(BulkChoice::default());
-                    }>{l.t(Key::BulkClear)}</button>
+                    <button type="button" class="button small" on:click=move |_| selected.set(Vec::new())>{l.t(Key::BulkClear)}</button>
                 </div>
             }
         })
@@ -423,7 +420,7 @@ fn ProgramTable(
         }
     };
     let columns = use_settings().register_columns();
-    let header = move |column: Column, key: Key, class: &'static str| {
+    let header = move |column: Column, class: &'static str| {
         let sorted = move || query.with(|q| q.sort == column);
         view! {
             <th scope="col" class=class aria-sort=move || if sorted() { if query.with(|q| q.descending) { "descending" } else { "ascending" } } else { "none" }>
@@ -431,7 +428,7 @@ fn ProgramTable(
                     on:click=move |_| query.update(|q| {
                         if q.sort == column { q.descending = !q.descending } else { q.sort = column; q.descending = false }
                     })>
-                    {move || lang.get().t(key)}
+                    {move || lang.get().field(column.code()).to_owned()}
                     <span aria-hidden="true">{move || if sorted() { if query.with(|q| q.descending) { " ▼" } else { " ▲" } } else { "" }}</span>
                 </button>
             </th>
@@ -475,11 +472,11 @@ fn ProgramTable(
                                     });
                                 }/>
                         </th>
-                        {header(Column::Id, Key::FieldId, "id")}
-                        {header(Column::Name, Key::FieldName, "name")}
-                        {header(Column::Status, Key::FieldStatus, "status")}
+                        {header(Column::Id, "id")}
+                        {header(Column::Name, "name")}
+                        {header(Column::Status, "status")}
                         {move || columns.get().iter().map(|column| match column.sorted_by() {
-                            Some(sorted) => header(sorted, field_key(column), column_class(column)).into_any(),
+                            Some(sorted) => header(sorted, column_class(column)).into_any(),
                             None => view! { <th scope="col" class=column_class(column)>{move || lang.get().field(column.code()).to_owned()}</th> }.into_any(),
                         }).collect_view()}
                     </tr>
@@ -587,20 +584,6 @@ fn column_class(column: Optional) -> &'static str {
         Optional::Progress => "number progress",
         Optional::PostponedTo => "postponed-to",
         Optional::Locations => "locations",
-    }
-}
-
-fn field_key(column: Optional) -> Key {
-    match column {
-        Optional::Dimension => Key::FieldDimension,
-        Optional::Subdimension => Key::FieldSubdimension,
-        Optional::Agency => Key::FieldAgency,
-        Optional::QuickWin => Key::FieldQuickWin,
-        Optional::Horizon => Key::FieldHorizon,
-        Optional::TargetYear => Key::FieldTargetYear,
-        Optional::Progress => Key::FieldProgress,
-        Optional::PostponedTo => Key::FieldPostponedTo,
-        Optional::Locations => Key::FieldLocations,
     }
 }
 

@@ -257,10 +257,7 @@ fn round_scores_view(l: crate::i18n::Lang, round: RoundScores) -> impl IntoView 
     };
     let index = match &round.index {
         Ok(value) => l.decimal(*value),
-        Err(evaluation::IndexError::WeightsNot100 { sum }) => {
-            l.tf(Key::IndexWeightsNot100, &[("sum", &l.decimal(*sum))])
-        }
-        Err(_) => l.t(Key::IndexIncomplete).to_owned(),
+        Err(error) => l.no_index(error),
     };
     let weights: f64 = round.aspects.iter().filter_map(|a| a.weight).sum();
     view! {
