@@ -2,7 +2,30 @@
 // can forbid inline scripts. Trunk writes the hashed names of the bundle on this script's tag.
 const tag = document.querySelector("script[data-app-js]");
 const here = new URL(".", import.meta.url);
+
+// The built-in example is a file of its own, not part of the wasm (src/sample.rs): on a first visit (no data
+// kept for the city the page opens) it is fetched beside the wasm, so that it costs no time, and a returning
+// user never downloads it. The app takes the text, or fetches it later with `fetch`.
+const exampleUrl = new URL(tag.dataset.appExample, here);
+const fetchExample = () =>
+  fetch(exampleUrl).then((response) =>
+    response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`)),
+  );
+const opensWithoutData = () => {
+  try {
+    // The keys of src/storage.rs: the first city's data under the versions' first key, others by number.
+    const city = new URLSearchParams(location.search).get("city");
+    const key = city && city !== "0" ? `masterplan-tracker/city/${city}/dataset` : "masterplan-tracker/dataset";
+    return localStorage.getItem(key) === null;
+  } catch {
+    // No storage (blocked): the page opens with the example.
+    return true;
+  }
+};
+const firstVisit = opensWithoutData() ? fetchExample().catch(() => null) : null;
+
 const { default: init } = await import(new URL(tag.dataset.appJs, here).href);
+globalThis.masterplanExample = { text: await firstVisit, fetch: fetchExample };
 await init({ module_or_path: new URL(tag.dataset.appWasm, here) });
 
 // The service worker (sw.js, written by `cargo xtask dist`) keeps the page working offline. A new build

@@ -372,6 +372,19 @@ impl Dataset {
         format!("{}{ending}", file_stem(&self.plan.city))
     }
 
+    /// A plan with nothing in it yet: no agencies, programs, rounds or regions.
+    pub fn empty(plan: Plan) -> Dataset {
+        Dataset {
+            plan,
+            agencies: Vec::new(),
+            programs: Vec::new(),
+            evaluations: Vec::new(),
+            regions: None,
+            exported_at: None,
+            extra: Default::default(),
+        }
+    }
+
     pub fn agency(&self, id: &str) -> Option<&Agency> {
         self.agencies.iter().find(|a| a.id == id)
     }

@@ -127,9 +127,9 @@ pub fn App() -> impl IntoView {
             <update::UpdateNotice ready=update_ready/>
             <NoticeArea/>
             <SampleNotice/>
-            {move || (view.get() == View::Overview && first_visit.get()).then(|| when_loaded(loading, start_choices()))}
+            {move || (view.get() == View::Overview && first_visit.get()).then(|| when_loaded(loading, after_paint(start_choices())))}
             {move || match view.get() {
-                View::Overview => view! { <Overview/>{when_loaded(loading, data_panel())} }.into_any(),
+                View::Overview => view! { <Overview/>{when_loaded(loading, after_paint(data_panel()))} }.into_any(),
                 View::Register => when_loaded(loading, register_page()).into_any(),
                 View::Dashboard => when_loaded(loading, dashboard_page()).into_any(),
                 View::Report => when_loaded(loading, report_page()).into_any(),
@@ -188,11 +188,18 @@ fn when_loaded(loading: RwSignal<usize>, load: impl Future<Output = fn() -> AnyV
     move || ready.get().map(|draw| draw())
 }
 
+/// A part of the page that waits until the view around it is painted: the overview's charts come first.
+async fn after_paint(load: impl Future<Output = fn() -> AnyView>) -> fn() -> AnyView {
+    crate::state::store::painted().await;
+    load.await
+}
+
 /// Once the first view is on screen, the chunks of the others are fetched and made ready, so that opening a
 /// view later is at once, and a page left open across a new deploy never needs a file of its own build again.
 fn preload_the_other_views() {
     #[cfg(split)]
     leptos::task::spawn_local(async {
+        crate::state::store::painted().await;
         __preload_start_choices().await;
         __preload_data_panel().await;
         __preload_register_page().await;

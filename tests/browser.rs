@@ -104,7 +104,7 @@ impl Page {
     }
 
     async fn click(&self, testid: &str) {
-        self.find(testid).unwrap().unchecked_into::<HtmlElement>().click();
+        self.wait_for(testid).await.unchecked_into::<HtmlElement>().click();
         leptos::task::tick().await;
     }
 
@@ -113,7 +113,8 @@ impl Page {
         let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
         let transfer = web_sys::DataTransfer::new().unwrap();
         transfer.items().add_with_file(&file).unwrap();
-        let input: HtmlInputElement = self.find("import-file").unwrap().unchecked_into();
+        // The data panel comes after the first paint of the overview.
+        let input: HtmlInputElement = self.wait_for("import-file").await.unchecked_into();
         input.set_files(Some(&transfer.files().unwrap()));
         input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     }
@@ -884,7 +885,10 @@ async fn a_write_that_went_over_this_tabs_last_one_unseen_gets_it_again() {
 #[wasm_bindgen_test]
 async fn a_first_visit_offers_a_plan_of_ones_own_which_starts_empty_and_undoes() {
     let page = Page::open().await;
-    assert!(page.find("start").is_some(), "the choice stands on top of a first visit");
+    page.wait_for("start").await;
+    // The data panel is there (it comes after the first paint), without its "start again": the choice on top
+    // stands for it.
+    page.wait_for("import-file").await;
     assert!(page.find("start-again").is_none());
     page.click("start-new-plan").await;
     page.click("new-plan-create").await;

@@ -1,7 +1,8 @@
 //! End-to-end journeys of the hosted page in the release build: opened again with the host gone (data and
 //! charts there, only the build's files kept), a new deploy announced and reloaded into with the last edit
 //! saved, installable with its manifest and icons, served compressed; on a phone, every view no wider than
-//! the screen with touch targets of 44 px, and the presentation turned by swipes.
+//! the screen with touch targets of 44 px, and the presentation turned by swipes; the built-in example fetched
+//! on a first visit only (and by the app over unreadable data).
 #![cfg(all(feature = "e2e", not(target_arch = "wasm32")))]
 
 // The fixture serves several test crates; each uses a part of it.
@@ -367,5 +368,80 @@ async fn on_a_phone_held_sideways_a_swipe_turns_the_slide_and_a_mouse_drag_does_
         )
         .await;
     assert_eq!(deck, json!({ "wide": 844, "deck": 844 }));
+    browser.close().await;
+}
+
+/// Whether this page's load fetched the built-in example's file (its own file in the bundle).
+async fn example_fetched(browser: &Browser) -> bool {
+    browser
+        .eval("return performance.getEntriesByType('resource').some((e) => e.name.endsWith('.masterplan.json'))")
+        .await
+        .as_bool()
+        .unwrap()
+}
+
+/// Waits until the city's data is stored at `revision` or later.
+async fn stored_at(browser: &Browser, revision: u64) {
+    browser
+        .wait_until(
+            &format!(
+                "const text = localStorage.getItem('masterplan-tracker/dataset');
+                 return text !== null && JSON.parse(text).revision >= {revision}"
+            ),
+            "the data never stored",
+        )
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_example_is_fetched_on_a_first_visit_only_and_known_as_untouched_without_it() {
+    let deploy = Deploy::new("example");
+    let browser = Browser::start().await;
+    browser.goto(&deploy.url("?view=register&q=sikancil")).await;
+    browser.wait_text("register-shown-count", "Menampilkan 1 dari 131").await;
+    assert!(example_fetched(&browser).await, "a first visit fetches the example");
+    let published = "Data contoh bawaan.";
+    assert!(browser.text("sample-notice").await.starts_with(published));
+
+    // Changed and changed back: stored, and still the example as published.
+    browser.program_status("GOV-01").await.select_by_value("done").await.unwrap();
+    browser.click("undo").await;
+    stored_at(&browser, 2).await;
+    browser.goto(&deploy.url("?view=register&q=sikancil")).await;
+    browser.wait_text("register-shown-count", "Menampilkan 1 dari 131").await;
+    assert!(!example_fetched(&browser).await, "a returning visit does not fetch the example");
+    assert!(browser.text("sample-notice").await.starts_with(published), "told by its fingerprint");
+
+    browser.program_status("GOV-01").await.select_by_value("done").await.unwrap();
+    stored_at(&browser, 3).await;
+    browser.goto(&deploy.url("?view=register&q=sikancil")).await;
+    browser.wait_text("register-shown-count", "Menampilkan 1 dari 131").await;
+    assert!(!example_fetched(&browser).await);
+    browser.wait_text_contains("sample-notice", "telah diubah").await;
+
+    // The example asked for again (the data panel's "start again"): fetched now, the changed data backed up.
+    browser.goto(&deploy.url("")).await;
+    browser.open_details("start-again").await;
+    browser.click("start-example").await;
+    browser.wait_text_contains("sample-notice", published).await;
+    assert!(example_fetched(&browser).await);
+    browser.wait_for("backup-item").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn over_unreadable_data_the_page_fetches_the_example_itself() {
+    let deploy = Deploy::new("unreadable");
+    let browser = Browser::start().await;
+    browser.goto(&deploy.url("")).await;
+    browser.wait_for("city-name").await;
+    // boot.js sees data kept and does not fetch the example; the app, finding the data unreadable, does.
+    browser
+        .eval("localStorage.setItem('masterplan-tracker/dataset', '{\"storage_version\": 1, \"dat'); return null")
+        .await;
+    browser.goto(&deploy.url("?view=register")).await;
+    browser.wait_for("storage-error").await;
+    browser.wait_text("register-shown-count", "Menampilkan 131 dari 131").await;
+    assert!(example_fetched(&browser).await);
     browser.close().await;
 }

@@ -68,18 +68,46 @@ fn the_sample_records_the_stage_one_round_as_published() {
     assert_eq!((count(Status::Running), count(Status::Discussion), count(Status::NotStarted)), (79, 16, 36));
 }
 
-#[test]
-fn the_example_as_an_earlier_release_stored_it_still_counts_as_untouched() {
-    use masterplan_tracker::sample::is_untouched_sample;
-    let mut earlier = sample_dataset();
-    assert!(is_untouched_sample(&earlier));
+/// The example as published, as an earlier release stored it, and changed in three ways, each with whether it
+/// is the untouched example and why.
+fn untouched_or_not() -> Vec<(Dataset, bool, &'static str)> {
+    let published = sample_dataset();
+    let mut earlier = published.clone();
     for agency in &mut earlier.agencies {
         agency.short_name = None;
     }
-    assert!(is_untouched_sample(&earlier), "stored before the agencies had their acronyms");
-    earlier.agencies[0].short_name = Some("Capil".into());
-    assert!(!is_untouched_sample(&earlier), "an acronym of the user's own is a change");
-    let mut edited = sample_dataset();
+    let mut own_acronym = earlier.clone();
+    own_acronym.agencies[0].short_name = Some("Capil".into());
+    let mut edited = published.clone();
     edited.programs[0].name.push('!');
-    assert!(!is_untouched_sample(&edited));
+    let mut stamped = published.clone();
+    stamped.exported_at = Some("2026-11-29T10:00:00Z".into());
+    vec![
+        (published, true, "as published"),
+        (earlier, true, "stored before the agencies had their acronyms"),
+        (own_acronym, false, "an acronym of the user's own is a change"),
+        (edited, false, "a program renamed"),
+        (stamped, false, "written out at a moment of its own"),
+    ]
+}
+
+#[test]
+fn the_example_as_an_earlier_release_stored_it_still_counts_as_untouched() {
+    for (dataset, untouched, why) in untouched_or_not() {
+        assert_eq!(masterplan_tracker::sample::is_untouched_sample(&dataset), untouched, "{why}");
+    }
+}
+
+#[test]
+fn without_the_example_at_hand_the_untouched_example_is_told_by_its_fingerprint() {
+    for (dataset, untouched, why) in untouched_or_not() {
+        assert_eq!(masterplan_tracker::sample::has_a_sample_fingerprint(&dataset), untouched, "{why}");
+    }
+}
+
+#[test]
+fn the_fingerprints_are_those_of_the_example_as_published_and_as_stored_before_short_names() {
+    use masterplan_tracker::sample::{SAMPLE_FINGERPRINTS, fingerprint};
+    let variants = untouched_or_not();
+    assert_eq!([fingerprint(&variants[0].0), fingerprint(&variants[1].0)], SAMPLE_FINGERPRINTS);
 }

@@ -625,6 +625,10 @@ messages! {
         "Contoh Kota Tanjungpinang dibuka. Data sebelumnya disimpan sebagai cadangan.",
         "The example of Kota Tanjungpinang is open. The data before it is kept as a backup."
     ),
+    ExampleUnavailable => (
+        "Contoh Kota Tanjungpinang tidak dapat dimuat ({detail}). Periksa sambungan, lalu coba lagi dengan tombol contoh.",
+        "The example of Kota Tanjungpinang could not be loaded ({detail}). Check the connection, then try again with the example button."
+    ),
     NotAYear => ("bukan tahun (mis. 2021)", "not a year (e.g. 2021)"),
     NextStepsHeading => ("Langkah berikutnya", "What to do next"),
     NextStepsExplainer => (

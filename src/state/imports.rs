@@ -99,8 +99,8 @@ pub enum Replacement {
     Restore(u64),
     /// An empty plan of the user's own city.
     NewPlan(Plan),
-    /// The built-in example of Kota Tanjungpinang.
-    Example,
+    /// The built-in example of Kota Tanjungpinang (fetched first in the release bundle).
+    Example(Box<Dataset>),
 }
 
 #[derive(Clone, Copy)]
@@ -615,7 +615,13 @@ impl ImportFlow {
 
     /// Opens the built-in example in place of the current data, keeping that as a backup.
     pub fn open_example(&self) {
-        self.replace(Replacement::Example, Backup::Needed);
+        let flow = *self;
+        leptos::task::spawn_local(async move {
+            match crate::sample::fetch_example().await {
+                Ok(example) => flow.replace(Replacement::Example(Box::new(example)), Backup::Needed),
+                Err(detail) => flow.notices.confirm(Confirmation::ExampleUnavailable { detail }),
+            }
+        });
     }
 
     /// Goes on with the replacement that waited for room, without a backup: the user has the current data
@@ -687,20 +693,14 @@ impl ImportFlow {
                     }
                 }
             }
-            Replacement::Example => {
-                let example = Box::new(crate::sample::sample_dataset());
-                (Target::Whole(example), Origin::Sample, Confirmation::ExampleOpened, BackupReason::BeforeExample)
-            }
+            Replacement::Example(example) => (
+                Target::Whole(example.clone()),
+                Origin::Sample,
+                Confirmation::ExampleOpened,
+                BackupReason::BeforeExample,
+            ),
             Replacement::NewPlan(plan) => {
-                let empty = Dataset {
-                    plan: plan.clone(),
-                    agencies: Vec::new(),
-                    programs: Vec::new(),
-                    evaluations: Vec::new(),
-                    regions: None,
-                    exported_at: None,
-                    extra: Default::default(),
-                };
+                let empty = Dataset::empty(plan.clone());
                 let confirmation = Confirmation::NewPlanStarted { city: plan.city.clone() };
                 (Target::Whole(Box::new(empty)), Origin::own_plan(), confirmation, BackupReason::BeforeNewPlan)
             }

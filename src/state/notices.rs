@@ -44,6 +44,10 @@ pub enum Confirmation {
         city: String,
     },
     ExampleOpened,
+    /// The built-in example could not be fetched (the release bundle's file), and why.
+    ExampleUnavailable {
+        detail: String,
+    },
     /// Cities added to the portfolio, by name.
     CitiesAdded {
         cities: Vec<String>,
@@ -97,6 +101,7 @@ impl Confirmation {
             self,
             Confirmation::ExportFailed { .. }
                 | Confirmation::BackupUnreadable { .. }
+                | Confirmation::ExampleUnavailable { .. }
                 | Confirmation::ChartNotCopied
                 | Confirmation::CitiesNotAdded { .. }
                 | Confirmation::CityNotRemoved { .. }

@@ -22,7 +22,7 @@ use crate::format::{Agency, Dataset, Evaluation, LaterLimits, Plan};
 use crate::history::History;
 use crate::i18n::Told;
 use crate::import::Origin;
-use crate::sample::sample_dataset;
+use crate::sample;
 use crate::storage::envelope::StoredHead;
 use crate::storage::quota::{self, Estimate};
 use crate::storage::{BrowserStorage, KeyKind, SetAside, StorageError, Stored, coordination, shelf};
@@ -160,6 +160,13 @@ impl DataStore {
     ) -> Self {
         let mut problem = problem;
         let mut newer_stored = None;
+        let mut example_awaited = false;
+        let mut example = || {
+            sample::example_at_hand().unwrap_or_else(|| {
+                example_awaited = true;
+                sample::stand_in()
+            })
+        };
         let (dataset, origin, seen) = match storage.map(BrowserStorage::load_dataset).transpose() {
             Ok(Some(Some(stored))) => {
                 let seen = StoredHead { revision: stored.revision, saved_at: stored.saved_at };
@@ -168,13 +175,13 @@ impl DataStore {
                 }
                 (stored.dataset, stored.origin, seen)
             }
-            Ok(_) => (sample_dataset(), Origin::Sample, StoredHead::default()),
+            Ok(_) => (example(), Origin::Sample, StoredHead::default()),
             Err(error) => {
                 // Damaged data is set aside; data of a newer version stays where it is, and this page writes
                 // nothing over it.
                 newer_stored = if let StorageError::Newer(version) = error { Some(version) } else { None };
                 problem = Some(error);
-                (sample_dataset(), Origin::Sample, StoredHead::default())
+                (example(), Origin::Sample, StoredHead::default())
             }
         };
         let revision = seen.revision;
@@ -223,7 +230,11 @@ impl DataStore {
             notices,
             settings,
         };
-        store.reload_backups();
+        if example_awaited {
+            store.wait_for_example();
+        }
+        // After the first view is painted: the shelf's code and database are not needed to draw it.
+        after_paint(move || store.reload_backups());
         // Data of the user's own (not the untouched example) is worth asking the browser to keep.
         if revision > 0 || store.origin.get_untracked() != Origin::Sample {
             store.ask_to_persist();
@@ -700,6 +711,28 @@ impl DataStore {
         }
     }
 
+    /// Fetches the example that the page opened without (the release bundle's file, when boot.js did not
+    /// fetch it), and shows it in place of the empty plan that stood for it.
+    fn wait_for_example(&self) {
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            match sample::fetch_example().await {
+                Ok(example) => {
+                    // Only over the empty plan it stood in for: whatever came meanwhile (an import, another
+                    // tab's data) stays.
+                    let waiting = store.origin.get_untracked() == Origin::Sample
+                        && store.history.with_value(|h| !h.can_undo())
+                        && store.dataset.with_value(|d| *d == sample::stand_in());
+                    if waiting {
+                        store.dataset.set_value(example);
+                        store.replaced_whole();
+                    }
+                }
+                Err(detail) => store.notices.confirm(Confirmation::ExampleUnavailable { detail }),
+            }
+        });
+    }
+
     // ---- Backups ----
 
     /// Reads the city's backups from the shelf (at the start, and when another tab changed them). A shelf
@@ -891,4 +924,21 @@ impl SaveClock {
             p.clear_marks_with_mark_name(SAVE_MARK);
         }
     }
+}
+
+/// Runs `f` once the next frame is painted (at once on a hidden page, which paints none): for work that the
+/// view on screen does not need, so that the view comes first.
+pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
+    if page_hidden() {
+        f();
+    } else {
+        request_animation_frame(move || set_timeout(f, Duration::ZERO));
+    }
+}
+
+/// `after_paint` as a future, for parts of the page loaded after the view around them is painted.
+pub(crate) async fn painted() {
+    let painted =
+        js_sys::Promise::new(&mut |resolve, _| after_paint(move || drop(resolve.call0(&wasm_bindgen::JsValue::NULL))));
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }

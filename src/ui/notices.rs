@@ -311,6 +311,7 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
         Confirmation::Changed { summary, told } => l.change_message(summary, *told),
         Confirmation::NewPlanStarted { city } => l.tf(Key::NewPlanStarted, &[("city", city)]),
         Confirmation::ExampleOpened => l.t(Key::ExampleOpened).to_owned(),
+        Confirmation::ExampleUnavailable { detail } => l.tf(Key::ExampleUnavailable, &[("detail", detail)]),
         Confirmation::CitiesAdded { cities } => l.tf(Key::CitiesAdded, &[("cities", &cities.join(", "))]),
         Confirmation::CitiesReplaced { replaced, added } => {
             let replaced = l.tf(Key::CitiesReplaced, &[("cities", &replaced.join(", "))]);

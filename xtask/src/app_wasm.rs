@@ -20,6 +20,9 @@ const MAIN_JS_PLACEHOLDER: &str = "./__MAIN_JS__";
 /// In `index.html`, replaced by the hashed names.
 const PAGE_JS: &str = "__APP_JS__";
 const PAGE_WASM: &str = "__APP_WASM__";
+const PAGE_EXAMPLE: &str = "__APP_EXAMPLE__";
+/// The built-in example: a file of its own in the bundle, fetched on a first visit only (src/sample.rs).
+const EXAMPLE: &str = "src/sample/tanjungpinang-2020-tahap-1.masterplan.json";
 /// `--cfg erase_components` as in .cargo/config.toml (an env RUSTFLAGS replaces it), `--cfg split` turns
 /// the `#[lazy]` views on, and the split tool needs the linker's relocations.
 const RUSTFLAGS: &str = "--cfg erase_components --cfg split -C link-args=--emit-relocs";
@@ -91,15 +94,23 @@ pub fn build(tools: &Tools, dist: &Path) -> Result<Vec<String>, String> {
     write(dist, &js_name, main_js.as_bytes())?;
     write(dist, &wasm_name, &wasm)?;
     written.extend([LOADER.to_string(), js_name.clone(), wasm_name.clone()]);
+    let example = std::fs::read(root.join(EXAMPLE)).map_err(|e| format!("{EXAMPLE}: {e}"))?;
+    let example_name = format!("tanjungpinang-2020-tahap-1-{}.masterplan.json", content_hash(&example));
+    write(dist, &example_name, &example)?;
+    written.push(example_name.clone());
 
     let page = dist.join("index.html");
     let html = read_text(&page)?;
-    if !html.contains(PAGE_JS) || !html.contains(PAGE_WASM) {
-        return Err(format!("index.html lacks {PAGE_JS} or {PAGE_WASM}"));
+    if ![PAGE_JS, PAGE_WASM, PAGE_EXAMPLE].iter().all(|name| html.contains(name)) {
+        return Err(format!("index.html lacks {PAGE_JS}, {PAGE_WASM} or {PAGE_EXAMPLE}"));
     }
     // Trunk leaves the skipped Rust link in the page; it has no use there.
     let html = html.lines().filter(|line| !line.contains("data-trunk-skip")).collect::<Vec<_>>().join("\n");
-    write(dist, "index.html", html.replace(PAGE_JS, &js_name).replace(PAGE_WASM, &wasm_name).as_bytes())?;
+    write(
+        dist,
+        "index.html",
+        html.replace(PAGE_JS, &js_name).replace(PAGE_WASM, &wasm_name).replace(PAGE_EXAMPLE, &example_name).as_bytes(),
+    )?;
     Ok(written)
 }
 

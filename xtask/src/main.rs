@@ -205,7 +205,17 @@ fn size_report() -> Result {
     for file in &sizes {
         println!("  {:<48} {:>11} {:>11} {:>11}", file.name, kib(file.raw), kib(file.gzip), kib(file.brotli));
     }
-    for (label, (raw, gzip, brotli)) in [("first load (html+js+wasm+css)", total(true)), ("everything", total(false))] {
+    let example = sizes
+        .iter()
+        .filter(|f| f.name.ends_with(".masterplan.json"))
+        .fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli));
+    let first_load = total(true);
+    let first_visit = (first_load.0 + example.0, first_load.1 + example.1, first_load.2 + example.2);
+    for (label, (raw, gzip, brotli)) in [
+        ("first load (html+js+wasm+css)", first_load),
+        ("first visit: first load and the example", first_visit),
+        ("everything", total(false)),
+    ] {
         println!("  {label:<48} {:>11} {:>11} {:>11}", kib(raw), kib(gzip), kib(brotli));
     }
     Ok(())
