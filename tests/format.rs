@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 #[path = "support/refused.rs"]
 mod refused;
 
-use refused::{minimal, with};
+use refused::{minimal, with, without};
 
 fn refuse(value: Value) -> (String, Problem) {
     let refusal = Dataset::parse(&value.to_string()).expect_err("the file must be refused");
@@ -207,4 +207,17 @@ fn an_agencys_short_name_round_trips_and_one_an_earlier_release_kept_stays() {
     let saved = Dataset::parse_saved(&file.to_string()).unwrap();
     assert_eq!(saved.beyond_limits[0].path, "agencies[0].short_name");
     assert!(Dataset::from_value(file).is_err(), "a file with it is refused, naming the place");
+}
+
+#[test]
+fn the_browsers_own_data_that_does_not_fit_is_refused_with_what_is_wrong_and_as_an_import_with_its_place() {
+    let file = with(minimal(), "/programs/1/status", json!("donee"));
+    let saved = Dataset::parse_saved(&file.to_string()).expect_err("the data must be refused");
+    let (path, problem) = refuse(file);
+    assert_eq!(path, "programs[1].status");
+    assert_eq!(saved.errors[0].problem, problem, "the same problem, read without following the place");
+    // A missing field is named, without the record that lacks it.
+    let saved =
+        Dataset::parse_saved(&without(minimal(), "/plan/city").to_string()).expect_err("the data must be refused");
+    assert_eq!((saved.errors[0].path.as_str(), &saved.errors[0].problem), ("city", &Problem::Missing));
 }
