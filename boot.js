@@ -4,8 +4,9 @@ const tag = document.querySelector("script[data-app-js]");
 const here = new URL(".", import.meta.url);
 
 // The built-in example is a file of its own, not part of the wasm (src/sample.rs): on a first visit (no data
-// kept for the city the page opens) it is fetched beside the wasm, so that it costs no time, and a returning
-// user never downloads it. The app takes the text, or fetches it later with `fetch`.
+// kept for the city the page opens) it is fetched beside the wasm (it is a twentieth of its size, and comes
+// first), and a returning user's page never waits for it. The app takes the text, or fetches it itself with
+// `fetch` when it was not here in time.
 const exampleUrl = new URL(tag.dataset.appExample, here);
 const fetchExample = () =>
   fetch(exampleUrl).then((response) =>
@@ -14,8 +15,8 @@ const fetchExample = () =>
 const opensWithoutData = () => {
   try {
     // The keys of src/storage.rs: the first city's data under the versions' first key, others by number.
-    const city = new URLSearchParams(location.search).get("city");
-    const key = city && city !== "0" ? `masterplan-tracker/city/${city}/dataset` : "masterplan-tracker/dataset";
+    const city = Number.parseInt(new URLSearchParams(location.search).get("city") ?? "", 10);
+    const key = city > 0 ? `masterplan-tracker/city/${city}/dataset` : "masterplan-tracker/dataset";
     return localStorage.getItem(key) === null;
   } catch {
     // No storage (blocked): the page opens with the example.
@@ -25,7 +26,9 @@ const opensWithoutData = () => {
 const firstVisit = opensWithoutData() ? fetchExample().catch(() => null) : null;
 
 const { default: init } = await import(new URL(tag.dataset.appJs, here).href);
-globalThis.masterplanExample = { text: await firstVisit, fetch: fetchExample };
+// A download that stalls does not hold the app back: after 3 s it starts without, and fetches the example itself.
+const inTime = firstVisit && Promise.race([firstVisit, new Promise((done) => setTimeout(() => done(null), 3000))]);
+globalThis.masterplanExample = { text: await inTime, fetch: fetchExample };
 await init({ module_or_path: new URL(tag.dataset.appWasm, here) });
 
 // The service worker (sw.js, written by `cargo xtask dist`) keeps the page working offline. A new build

@@ -405,6 +405,7 @@ async fn the_example_is_fetched_on_a_first_visit_only_and_known_as_untouched_wit
 
     // Changed and changed back: stored, and still the example as published.
     browser.program_status("GOV-01").await.select_by_value("done").await.unwrap();
+    stored_at(&browser, 1).await;
     browser.click("undo").await;
     stored_at(&browser, 2).await;
     browser.goto(&deploy.url("?view=register&q=sikancil")).await;
@@ -442,6 +443,28 @@ async fn over_unreadable_data_the_page_fetches_the_example_itself() {
     browser.goto(&deploy.url("?view=register")).await;
     browser.wait_for("storage-error").await;
     browser.wait_text("register-shown-count", "Menampilkan 131 dari 131").await;
-    assert!(example_fetched(&browser).await);
+    let fetched_after_start = "const start = performance.getEntriesByName('app-start', 'mark')[0].startTime;
+        return performance.getEntriesByType('resource')
+            .some((e) => e.name.endsWith('.masterplan.json') && e.startTime > start)";
+    assert_eq!(browser.eval(fetched_after_start).await, true, "fetched by the app, not by boot.js");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_example_that_cannot_be_had_is_said_over_the_empty_plan_standing_for_it() {
+    let deploy = Deploy::new("no-example");
+    for entry in std::fs::read_dir(&deploy.dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.to_string_lossy().contains(".masterplan.json") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    let browser = Browser::start().await;
+    browser.goto(&deploy.url("")).await;
+    browser.wait_text_contains("toast", "Contoh Kota Tanjungpinang tidak dapat dimuat (HTTP 404)").await;
+    // The choices of a first visit stand, without a sample notice or next steps for the empty plan.
+    browser.wait_for("start").await;
+    assert!(!browser.exists("sample-notice").await && !browser.exists("next-steps").await);
+    assert_eq!(browser.text("city-name").await, "Kota Tanjungpinang");
     browser.close().await;
 }

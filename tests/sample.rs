@@ -78,6 +78,9 @@ fn untouched_or_not() -> Vec<(Dataset, bool, &'static str)> {
     }
     let mut own_acronym = earlier.clone();
     own_acronym.agencies[0].short_name = Some("Capil".into());
+    // One agency's acronym as published, the others' taken away: neither as published nor as stored before.
+    let mut mixed = earlier.clone();
+    mixed.agencies[0].short_name = published.agencies[0].short_name.clone();
     let mut edited = published.clone();
     edited.programs[0].name.push('!');
     let mut stamped = published.clone();
@@ -86,6 +89,7 @@ fn untouched_or_not() -> Vec<(Dataset, bool, &'static str)> {
         (published, true, "as published"),
         (earlier, true, "stored before the agencies had their acronyms"),
         (own_acronym, false, "an acronym of the user's own is a change"),
+        (mixed, false, "some acronyms taken away is a change"),
         (edited, false, "a program renamed"),
         (stamped, false, "written out at a moment of its own"),
     ]

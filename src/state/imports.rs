@@ -20,7 +20,7 @@ use crate::storage::cities::CityEntry;
 use crate::storage::{BrowserStorage, CityId, StorageError, cities};
 
 use super::notices::{CitiesProblem, Confirmation, ImportFailure, Notice, Notices, Slot};
-use super::store::{DataStore, NoRoom};
+use super::store::{DataStore, ExampleWait, NoRoom};
 
 /// The importer's readers (dataset JSON, portfolio, CSV, XLSX, and the comparison with the current data). In
 /// the release bundle they are a chunk of their own (`readers`), fetched when something first comes in: the
@@ -236,6 +236,8 @@ impl ImportFlow {
     /// Several files chosen or dropped at once: one alone is an import like any; more are each read and
     /// checked, then listed together, to be added as cities together.
     pub fn receive_files(&self, files: Vec<web_sys::File>) {
+        // Data of the user's own comes: the example on its way no longer replaces what stands for it.
+        self.store.stop_waiting_for_example();
         if files.len() < 2 {
             if let Some(file) = files.into_iter().next() {
                 self.receive_file(file);
@@ -465,6 +467,8 @@ impl ImportFlow {
 
     /// Starts reading a chosen or dropped file; files over the limit are refused before they are read.
     pub fn receive_file(&self, file: web_sys::File) {
+        // Data of the user's own comes: the example on its way no longer replaces what stands for it.
+        self.store.stop_waiting_for_example();
         self.abort_reading_quietly();
         self.notices.clear(Slot::Toast);
         self.notices.clear(Slot::Import);
@@ -557,6 +561,8 @@ impl ImportFlow {
     /// Checks incoming text; good data waits for the user's choice, bad data is reported and changes nothing.
     /// Pasted text (and a link's) has the limit of files, said before it is read.
     pub fn receive_text(&self, source: Source, text: &str) {
+        // Data of the user's own comes: the example on its way no longer replaces what stands for it.
+        self.store.stop_waiting_for_example();
         let bytes = text.len() as u64;
         if bytes > MAX_FILE_BYTES {
             self.pending.set(None);
@@ -618,7 +624,12 @@ impl ImportFlow {
         let flow = *self;
         leptos::task::spawn_local(async move {
             match crate::sample::fetch_example().await {
-                Ok(example) => flow.replace(Replacement::Example(Box::new(example)), Backup::Needed),
+                Ok(example) => {
+                    // The empty plan that stood for an example that could not be had is nothing to keep.
+                    let stand_in = flow.store.example_wait().get_untracked() != ExampleWait::Here;
+                    let backup = if stand_in { Backup::GoOnWithout } else { Backup::Needed };
+                    flow.replace(Replacement::Example(Box::new(example)), backup)
+                }
                 Err(detail) => flow.notices.confirm(Confirmation::ExampleUnavailable { detail }),
             }
         });

@@ -142,6 +142,8 @@ pub struct DataStore {
     set_aside: RwSignal<Vec<SetAside>>,
     /// The revision last written by this tab or read from another, for views of the room taken.
     stored_revision: RwSignal<u64>,
+    /// Whether the data is a stand-in for the example on its way (or that could not be had).
+    example: RwSignal<ExampleWait>,
     room: RwSignal<Room>,
     saving: StoredValue<Saving>,
     history: StoredValue<History>,
@@ -223,6 +225,7 @@ impl DataStore {
             backups: RwSignal::new(Backups::default()),
             set_aside: RwSignal::new(storage.map(BrowserStorage::set_aside_list).unwrap_or_default()),
             stored_revision: RwSignal::new(revision),
+            example: RwSignal::new(if example_awaited { ExampleWait::OnItsWay } else { ExampleWait::Here }),
             room: RwSignal::new(Room::default()),
             saving: StoredValue::new(Saving { seen, newer_stored, ..Saving::default() }),
             history: StoredValue::new(History::default()),
@@ -367,6 +370,8 @@ impl DataStore {
         if step.change.is_empty() {
             return Ok(());
         }
+        // A change made to the stand-in: the example no longer replaces it when it comes.
+        self.stop_waiting_for_example();
         let make = match limits {
             LimitCheck::Edit => edit::apply,
             LimitCheck::AlreadyHeld => edit::replay,
@@ -694,6 +699,7 @@ impl DataStore {
                     s.last_written.clear();
                 });
                 if changed {
+                    self.stop_waiting_for_example();
                     self.dataset.set_value(stored.dataset);
                     self.replaced_whole();
                     self.origin.set(stored.origin);
@@ -716,21 +722,37 @@ impl DataStore {
     fn wait_for_example(&self) {
         let store = *self;
         leptos::task::spawn_local(async move {
-            match sample::fetch_example().await {
+            let fetched = sample::fetch_example().await;
+            // Only over the stand-in as it was: a change made to it, an import received meanwhile or another
+            // tab's data keeps the page as it is, and then there is nothing to say either.
+            if store.example.get_untracked() != ExampleWait::OnItsWay {
+                return;
+            }
+            match fetched {
                 Ok(example) => {
-                    // Only over the empty plan it stood in for: whatever came meanwhile (an import, another
-                    // tab's data) stays.
-                    let waiting = store.origin.get_untracked() == Origin::Sample
-                        && store.history.with_value(|h| !h.can_undo())
-                        && store.dataset.with_value(|d| *d == sample::stand_in());
-                    if waiting {
-                        store.dataset.set_value(example);
-                        store.replaced_whole();
-                    }
+                    store.dataset.set_value(example);
+                    store.replaced_whole();
+                    store.example.set(ExampleWait::Here);
                 }
-                Err(detail) => store.notices.confirm(Confirmation::ExampleUnavailable { detail }),
+                Err(detail) => {
+                    store.example.set(ExampleWait::Unavailable);
+                    store.notices.confirm(Confirmation::ExampleUnavailable { detail });
+                }
             }
         });
+    }
+
+    /// The example stands for nothing any more (data came, or a change was made to the stand-in): it is not
+    /// swapped in when it comes.
+    pub fn stop_waiting_for_example(&self) {
+        if self.example.get_untracked() != ExampleWait::Here {
+            self.example.set(ExampleWait::Here);
+        }
+    }
+
+    /// Whether the data shown stands for the example on its way, or for one that could not be had.
+    pub fn example_wait(&self) -> ReadSignal<ExampleWait> {
+        self.example.read_only()
     }
 
     // ---- Backups ----
@@ -926,14 +948,34 @@ impl SaveClock {
     }
 }
 
+/// The example on a page that opened without it (src/sample.rs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExampleWait {
+    /// Not waited for: the data is the example, or other data.
+    Here,
+    /// Fetched: the data shown is an empty plan standing for it.
+    OnItsWay,
+    /// Could not be had (the page says why); the empty plan stays until the user chooses.
+    Unavailable,
+}
+
 /// Runs `f` once the next frame is painted (at once on a hidden page, which paints none): for work that the
 /// view on screen does not need, so that the view comes first.
 pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
     if page_hidden() {
         f();
-    } else {
-        request_animation_frame(move || set_timeout(f, Duration::ZERO));
+        return;
     }
+    fn run<F: FnOnce()>(once: &std::cell::Cell<Option<F>>) {
+        if let Some(f) = once.take() {
+            f()
+        }
+    }
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let after_frame = std::rc::Rc::clone(&once);
+    request_animation_frame(move || set_timeout(move || run(&after_frame), Duration::ZERO));
+    // A page hidden before its next frame paints none until it is shown again: the work goes on anyway.
+    set_timeout(move || run(&once), Duration::from_millis(500));
 }
 
 /// `after_paint` as a future, for parts of the page loaded after the view around them is painted.

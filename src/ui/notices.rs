@@ -243,7 +243,9 @@ pub fn SampleNotice() -> impl IntoView {
 
 /// The note on the built-in example, if the data is it; shared with the report's cover.
 pub fn sample_note(store: crate::state::store::DataStore, l: Lang) -> Option<String> {
-    (store.origin().get() == Origin::Sample).then(|| {
+    // Not over the empty plan that stands for an example on its way, or that could not be had.
+    let example_here = store.example_wait().get() == crate::state::store::ExampleWait::Here;
+    (example_here && store.origin().get() == Origin::Sample).then(|| {
         let key =
             if store.with(crate::sample::is_untouched_sample) { Key::SampleNotice } else { Key::SampleChangedNotice };
         l.tf(key, &[("date", &l.date(SAMPLE_SOURCE_DATE))])

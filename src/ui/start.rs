@@ -190,7 +190,11 @@ pub fn NextSteps() -> impl IntoView {
     let store = use_store();
     let navigation = use_navigation();
     let lang = use_lang();
-    let empty = Memo::new(move |_| store.with_programs(|d| d.programs.is_empty()));
+    // Not for the empty plan that stands for the example on its way (or one that could not be had).
+    let empty = Memo::new(move |_| {
+        store.example_wait().get() == crate::state::store::ExampleWait::Here
+            && store.with_programs(|d| d.programs.is_empty())
+    });
     move || {
         empty.get().then(|| {
             let l = lang.get();

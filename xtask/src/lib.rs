@@ -143,10 +143,11 @@ fn cache_control(file: &Path) -> &'static str {
     if is_hashed(file) { "public, max-age=31536000, immutable" } else { "no-cache" }
 }
 
-/// Names with a hash of the contents (trunk's and `cargo xtask dist`'s): `name-<12 or more hex digits>.ext`.
+/// Names with a hash of the contents (trunk's and `cargo xtask dist`'s): `name-<12 or more hex digits>.ext`,
+/// the main wasm's `_bg` and the example's `.masterplan` before the extension.
 fn is_hashed(file: &Path) -> bool {
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let stem = stem.strip_suffix("_bg").or_else(|| stem.strip_suffix(".masterplan")).unwrap_or(stem);
     stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 12 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
@@ -258,6 +259,9 @@ mod tests {
         let (dist, server) = served_bundle("caching");
         let (head, _) = get(&server, "/apps/masterplan/app-94e8e7c34aa22b71_bg.wasm", "");
         assert!(head.contains("cache-control: public, max-age=31536000, immutable"), "{head}");
+        std::fs::write(dist.join("kota-94e8e7c34aa22b71.masterplan.json"), "{}").unwrap();
+        let (head, _) = get(&server, "/apps/masterplan/kota-94e8e7c34aa22b71.masterplan.json", "");
+        assert!(head.contains("cache-control: public, max-age=31536000, immutable"), "the example: {head}");
         for page in ["/apps/masterplan/", "/apps/masterplan/index.html", "/apps/masterplan/sw.js"] {
             let (head, _) = get(&server, page, "");
             assert!(head.contains("cache-control: no-cache"), "{page}: {head}");
