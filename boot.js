@@ -23,12 +23,23 @@ const opensWithoutData = () => {
     return true;
   }
 };
-const firstVisit = opensWithoutData() ? fetchExample().catch(() => null) : null;
+const firstVisit = opensWithoutData() ? fetchExample() : null;
 
 const { default: init } = await import(new URL(tag.dataset.appJs, here).href);
-// A download that stalls does not hold the app back: after 3 s it starts without, and fetches the example itself.
-const inTime = firstVisit && Promise.race([firstVisit, new Promise((done) => setTimeout(() => done(null), 3000))]);
-globalThis.masterplanExample = { text: await inTime, fetch: fetchExample };
+// A download that stalls does not hold the app back: after 3 s it starts without, and asks for the example
+// itself, which takes over the download under way rather than starting another (later asks fetch anew).
+const inTime =
+  firstVisit &&
+  Promise.race([firstVisit.catch(() => null), new Promise((done) => setTimeout(() => done(null), 3000))]);
+let underWay = firstVisit;
+const fetchOnce = () => {
+  const download = underWay ?? fetchExample();
+  underWay = null;
+  return download;
+};
+const text = await inTime;
+if (text !== null) underWay = null;
+globalThis.masterplanExample = { text, fetch: fetchOnce };
 await init({ module_or_path: new URL(tag.dataset.appWasm, here) });
 
 // The service worker (sw.js, written by `cargo xtask dist`) keeps the page working offline. A new build

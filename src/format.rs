@@ -538,17 +538,24 @@ fn missing_field_name(serde_message: &str) -> Option<&str> {
 
 /// `YYYY-MM-DD` naming a day that exists.
 pub fn is_calendar_date(text: &str) -> bool {
+    split_iso(text).is_some_and(|(year, month, day)| is_calendar_day(year, month, day))
+}
+
+/// `2026-11-28` as numbers; `None` unless written exactly so (a six-digit year is not).
+pub fn split_iso(text: &str) -> Option<(i32, u32, u32)> {
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return false;
+        return None;
     }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+    let digits = |range: std::ops::Range<usize>| {
         let part = &text[range];
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse::<u32>().ok()).flatten()
     };
-    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
-        return false;
-    };
+    Some((i32::try_from(digits(0..4)?).ok()?, digits(5..7)?, digits(8..10)?))
+}
+
+/// Whether the calendar has the day: month 1 to 12, and the day within its month (29 February in leap years).
+pub fn is_calendar_day(year: i32, month: u32, day: u32) -> bool {
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

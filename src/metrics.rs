@@ -335,7 +335,7 @@ pub fn has_budgets(programs: &[Program]) -> bool {
 pub fn budget_by_dimension(programs: &[Program]) -> (Vec<(Dimension, Budget)>, usize) {
     let mut per = [Budget::default(); 6];
     for program in programs {
-        per[Dimension::ALL.iter().position(|d| *d == program.dimension).unwrap_or(0)].add(program);
+        per[program.dimension.index()].add(program);
     }
     let without = per.iter().map(|b| b.programs - b.with_budget).sum();
     let groups = Dimension::ALL.into_iter().zip(per).filter(|(_, b)| b.with_budget > 0).collect();

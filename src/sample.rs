@@ -55,9 +55,20 @@ pub fn example_at_hand() -> Option<Dataset> {
     })
 }
 
+/// Why the example could not be had, for the message that says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExampleProblem {
+    /// No answer, or the host's refusal, in the browser's own words (`HTTP 404`, `Failed to fetch`).
+    NotFetched(String),
+    /// What came is not the example's file.
+    NotTheFile,
+    /// The page was not started by its boot script, which fetches the example.
+    NoBootScript,
+}
+
 /// The example, fetched if it is not at hand (the release bundle's file; the service worker keeps it for
-/// offline use). The error says why it could not be had, for the message that says so.
-pub async fn fetch_example() -> Result<Dataset, String> {
+/// offline use).
+pub async fn fetch_example() -> Result<Dataset, ExampleProblem> {
     #[cfg(not(split))]
     return Ok(sample_dataset());
     #[cfg(split)]
@@ -66,7 +77,7 @@ pub async fn fetch_example() -> Result<Dataset, String> {
             return Ok(example);
         }
         let text = delivered::fetch().await?;
-        let dataset = parse(&text).ok_or_else(|| "not the example's file".to_owned())?;
+        let dataset = parse(&text).ok_or(ExampleProblem::NotTheFile)?;
         Ok(READ.with(|read| read.get_or_init(|| dataset).clone()))
     }
 }
@@ -146,6 +157,8 @@ pub fn fingerprint(dataset: &Dataset) -> u64 {
 mod delivered {
     use wasm_bindgen::{JsCast, JsValue};
 
+    use super::ExampleProblem;
+
     fn handed_over() -> Option<JsValue> {
         js_sys::Reflect::get(&js_sys::global(), &"masterplanExample".into()).ok().filter(|v| v.is_object())
     }
@@ -158,20 +171,20 @@ mod delivered {
         Some(text)
     }
 
-    pub async fn fetch() -> Result<String, String> {
+    pub async fn fetch() -> Result<String, ExampleProblem> {
         let fetch = handed_over()
             .and_then(|example| js_sys::Reflect::get(&example, &"fetch".into()).ok())
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .ok_or_else(|| "boot.js did not start the page".to_owned())?;
-        let promise = fetch.call0(&JsValue::NULL).map_err(describe)?;
-        let text = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await.map_err(describe)?;
-        text.as_string().ok_or_else(|| "not a text".to_owned())
+            .ok_or(ExampleProblem::NoBootScript)?;
+        let promise = fetch.call0(&JsValue::NULL).map_err(not_fetched)?;
+        let text = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await.map_err(not_fetched)?;
+        text.as_string().ok_or(ExampleProblem::NotTheFile)
     }
 
-    fn describe(error: JsValue) -> String {
-        match error.dyn_ref::<js_sys::Error>() {
+    fn not_fetched(error: JsValue) -> ExampleProblem {
+        ExampleProblem::NotFetched(match error.dyn_ref::<js_sys::Error>() {
             Some(error) => error.message().into(),
-            None => error.as_string().unwrap_or_else(|| "no answer".to_owned()),
-        }
+            None => error.as_string().unwrap_or_default(),
+        })
     }
 }

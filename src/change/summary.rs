@@ -79,7 +79,8 @@ struct Touched {
 impl Touched {
     /// The fields that differ, by name.
     fn fields(&self) -> Vec<String> {
-        let (before, after) = (self.before.clone().unwrap_or_default(), self.after.clone().unwrap_or_default());
+        let none = Map::new();
+        let (before, after) = (self.before.as_ref().unwrap_or(&none), self.after.as_ref().unwrap_or(&none));
         let mut fields: Vec<String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).cloned().collect();
         fields.extend(before.keys().filter(|k| !after.contains_key(*k)).cloned());
         fields

@@ -38,11 +38,7 @@ impl Lang {
             None if self.field(first) == first => return path.to_owned(),
             None => return format!("{} ({path})", self.field(first)),
         };
-        let kind = if first.starts_with("agencies[") {
-            crate::change::Record::Agency(String::new())
-        } else {
-            crate::change::Record::Plan
-        };
+        let kind = record_of(path);
         // The field below the record without indexes: `locations[2]` is the locations field.
         let rest: Vec<&str> = segments.map(|f| f.split('[').next().unwrap_or(f)).collect();
         if rest.is_empty() {
@@ -61,12 +57,7 @@ impl Lang {
         let below_record =
             error.path.starts_with("plan.") || error.path.split('.').next().is_some_and(|s| s.contains('['));
         let field = segments[usize::from(below_record && segments.len() > 1)..].join(".");
-        let kind = if error.path.starts_with("agencies[") {
-            crate::change::Record::Agency(String::new())
-        } else {
-            crate::change::Record::Plan
-        };
-        format!("{}: {}", self.field_path(&kind, &field), self.problem_text(&error.problem))
+        format!("{}: {}", self.field_path(&record_of(&error.path), &field), self.problem_text(&error.problem))
     }
 
     /// Why a round has no achievement index: its weights' sum, or scores or weights missing.
@@ -79,23 +70,27 @@ impl Lang {
         }
     }
 
-    /// An assessed aspect by its name; a code it does not know, as it is.
-    pub fn aspect(self, code: &str) -> &str {
-        let key = match code {
-            "baseline" => Key::AspectBaseline,
-            "output" => Key::AspectOutput,
-            "outcome" => Key::AspectOutcome,
-            "impact" => Key::AspectImpact,
-            "quick_win" => Key::QuickWinsLabel,
-            _ => return code,
-        };
-        self.t(key)
+    /// An assessed aspect by its name.
+    pub fn aspect(self, aspect: crate::evaluation::Aspect) -> &'static str {
+        use crate::evaluation::Aspect;
+        self.t(match aspect {
+            Aspect::Baseline => Key::AspectBaseline,
+            Aspect::Output => Key::AspectOutput,
+            Aspect::Outcome => Key::AspectOutcome,
+            Aspect::Impact => Key::AspectImpact,
+            Aspect::QuickWin => Key::QuickWinsLabel,
+        })
+    }
+
+    /// An assessed aspect by its code in the file (`quick_win`); a code it does not know, as it is.
+    pub fn aspect_of_code(self, code: &str) -> &str {
+        crate::evaluation::ASPECTS.iter().find(|a| a.code() == code).map_or(code, |a| self.aspect(*a))
     }
 
     /// A date as a field shows it for typing: `28/11/2026`, day first as Indonesia writes it (in both
     /// languages); text that is no date stays as it is.
     pub fn date_field(self, iso: &str) -> String {
-        match split_iso(iso) {
+        match crate::format::split_iso(iso) {
             Some((year, month, day)) => format!("{day:02}/{month:02}/{year}"),
             None => iso.to_owned(),
         }
@@ -111,7 +106,7 @@ impl Lang {
     /// (`28 November 2026`, `28 Nov 2026`), or as the format writes it.
     pub fn read_date(self, typed: &str) -> Result<String, DateProblem> {
         let text = typed.trim();
-        let (year, month, day) = if let Some(parts) = split_iso(text) {
+        let (year, month, day) = if let Some(parts) = crate::format::split_iso(text) {
             parts
         } else {
             let parts: Vec<&str> = text.split(['/', '-', '.', ' ']).filter(|p| !p.is_empty()).collect();
@@ -124,8 +119,10 @@ impl Lang {
         if !crate::format::YEARS.contains(&year) {
             return Err(DateProblem::YearOutOfRange { year });
         }
-        let iso = format!("{year:04}-{month:02}-{day:02}");
-        if crate::format::is_calendar_date(&iso) { Ok(iso) } else { Err(DateProblem::NoSuchDay) }
+        if !crate::format::is_calendar_day(year, month, day) {
+            return Err(DateProblem::NoSuchDay);
+        }
+        Ok(format!("{year:04}-{month:02}-{day:02}"))
     }
 
     /// Why typed text is no date, beside its field.
@@ -142,19 +139,6 @@ impl Lang {
     }
 }
 
-/// `2026-11-28` as numbers; `None` unless written exactly so (a six-digit year is not).
-fn split_iso(text: &str) -> Option<(i32, u32, u32)> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let digits = |range: std::ops::Range<usize>| {
-        let part = &text[range];
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse::<u32>().ok()).flatten()
-    };
-    Some((i32::try_from(digits(0..4)?).ok()?, digits(5..7)?, digits(8..10)?))
-}
-
 /// A month by its name in either language, or the first three letters of it.
 fn month_by_name(name: &str) -> Option<u32> {
     let name = name.to_lowercase();
@@ -164,4 +148,14 @@ fn month_by_name(name: &str) -> Option<u32> {
     [Lang::Id, Lang::En]
         .into_iter()
         .find_map(|lang| lang.months().iter().position(|m| m.to_lowercase().starts_with(&name)).map(|i| i as u32 + 1))
+}
+
+/// The kind of record a place is in, for its fields' labels: an agency's fields have labels of their own,
+/// every other record's are looked up alike.
+fn record_of(path: &str) -> crate::change::Record {
+    if path.starts_with("agencies[") {
+        crate::change::Record::Agency(String::new())
+    } else {
+        crate::change::Record::Plan
+    }
 }

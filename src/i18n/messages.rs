@@ -629,6 +629,9 @@ messages! {
         "Contoh Kota Tanjungpinang tidak dapat dimuat ({detail}). Periksa sambungan, lalu coba lagi dengan tombol contoh.",
         "The example of Kota Tanjungpinang could not be loaded ({detail}). Check the connection, then try again with the example button."
     ),
+    ExampleNoAnswer => ("tidak ada jawaban", "no answer"),
+    ExampleNotTheFile => ("berkasnya bukan contoh yang dapat dibaca", "the file is not a readable example"),
+    ExampleNoBootScript => ("halaman dibuka tanpa boot.js", "the page was opened without boot.js"),
     NotAYear => ("bukan tahun (mis. 2021)", "not a year (e.g. 2021)"),
     NextStepsHeading => ("Langkah berikutnya", "What to do next"),
     NextStepsExplainer => (

@@ -85,7 +85,11 @@ impl Lang {
     pub(super) fn field_path(self, record: &Record, path: &str) -> String {
         match path.split_once('.') {
             Some((row @ ("scores" | "weights"), aspect)) => {
-                format!("{} {}", self.t(if row == "scores" { Key::Score } else { Key::Weight }), self.aspect(aspect))
+                format!(
+                    "{} {}",
+                    self.t(if row == "scores" { Key::Score } else { Key::Weight }),
+                    self.aspect_of_code(aspect)
+                )
             }
             Some((field, key)) => format!("{} {key}", self.field_of(record, field)),
             None => self.field_of(record, path).to_owned(),

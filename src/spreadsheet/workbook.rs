@@ -366,7 +366,7 @@ fn scores_sheet(dataset: &Dataset, lang: Lang) -> Sheet {
             ]
         };
         for a in &round.aspects {
-            let mut row = start(lang.aspect(a.aspect.code()).to_owned());
+            let mut row = start(lang.aspect(a.aspect).to_owned());
             row.extend(
                 [number(a.score), number(a.weight), number(a.contribution), number(round.scale_max)]
                     .map(|v| (v, Style::Plain)),

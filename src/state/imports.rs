@@ -236,14 +236,14 @@ impl ImportFlow {
     /// Several files chosen or dropped at once: one alone is an import like any; more are each read and
     /// checked, then listed together, to be added as cities together.
     pub fn receive_files(&self, files: Vec<web_sys::File>) {
-        // Data of the user's own comes: the example on its way no longer replaces what stands for it.
-        self.store.stop_waiting_for_example();
         if files.len() < 2 {
             if let Some(file) = files.into_iter().next() {
                 self.receive_file(file);
             }
             return;
         }
+        // Data of the user's own comes: the example on its way no longer replaces what stands for it.
+        self.store.stop_waiting_for_example();
         self.abort_reading_quietly();
         self.stop_batch();
         self.notices.clear(Slot::Toast);
@@ -630,7 +630,7 @@ impl ImportFlow {
                     let backup = if stand_in { Backup::GoOnWithout } else { Backup::Needed };
                     flow.replace(Replacement::Example(Box::new(example)), backup)
                 }
-                Err(detail) => flow.notices.confirm(Confirmation::ExampleUnavailable { detail }),
+                Err(problem) => flow.notices.confirm(Confirmation::ExampleUnavailable { problem }),
             }
         });
     }

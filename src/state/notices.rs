@@ -46,7 +46,7 @@ pub enum Confirmation {
     ExampleOpened,
     /// The built-in example could not be fetched (the release bundle's file), and why.
     ExampleUnavailable {
-        detail: String,
+        problem: crate::sample::ExampleProblem,
     },
     /// Cities added to the portfolio, by name.
     CitiesAdded {
@@ -93,6 +93,19 @@ impl Confirmation {
     /// made this tab's programs take other ids).
     pub fn stays(&self) -> bool {
         self.is_failure() || matches!(self, Confirmation::Renamed { .. })
+    }
+
+    /// Whether the data was replaced with a backup taken first, which the message's undo button restores.
+    pub fn undoable_by_backup(&self) -> bool {
+        self.tells_of_an_import() || matches!(self, Confirmation::NewPlanStarted { .. } | Confirmation::ExampleOpened)
+    }
+
+    /// Whether the message tells of data brought in (its undo undoes the import).
+    pub fn tells_of_an_import(&self) -> bool {
+        matches!(
+            self,
+            Confirmation::Replaced { .. } | Confirmation::Merged { .. } | Confirmation::CitiesReplaced { .. }
+        )
     }
 
     /// A confirmation that tells of something that did not happen: it stays until dismissed, as errors do.

@@ -734,9 +734,9 @@ impl DataStore {
                     store.replaced_whole();
                     store.example.set(ExampleWait::Here);
                 }
-                Err(detail) => {
+                Err(problem) => {
                     store.example.set(ExampleWait::Unavailable);
-                    store.notices.confirm(Confirmation::ExampleUnavailable { detail });
+                    store.notices.confirm(Confirmation::ExampleUnavailable { problem });
                 }
             }
         });

@@ -145,7 +145,7 @@ fn RoundCard(id: String) -> impl IntoView {
         view! {
             // Text, not type="number": Indonesian writes 72,5, which a number field refuses in most browsers.
             <input type="text" inputmode="decimal" class="aspect" data-testid=format!("{}-{}", row.field(), aspect.code())
-                aria-label=move || format!("{} {}", lang.get().t(row.key()), lang.get().aspect(aspect.code()))
+                aria-label=move || format!("{} {}", lang.get().t(row.key()), lang.get().aspect(aspect))
                 prop:value=value
                 on:change=move |ev| {
                     let text = event_target_value(&ev).trim().to_owned();
@@ -203,7 +203,7 @@ fn RoundCard(id: String) -> impl IntoView {
                     }}
                 </div>
                 <table class="scores">
-                    <thead><tr><th scope="col"></th>{ASPECTS.iter().map(|a| view! { <th scope="col">{l.aspect(a.code())}</th> }).collect_view()}</tr></thead>
+                    <thead><tr><th scope="col"></th>{ASPECTS.iter().map(|a| view! { <th scope="col">{l.aspect(*a)}</th> }).collect_view()}</tr></thead>
                     <tbody>
                         <tr><th scope="row">{l.t(Key::Score)}</th>{ASPECTS.iter().map(|a| view! { <td>{aspect_input(*a, AspectRow::Score)}</td> }).collect_view()}</tr>
                         <tr><th scope="row">{l.t(Key::Weight)}</th>{ASPECTS.iter().map(|a| view! { <td>{aspect_input(*a, AspectRow::Weight)}</td> }).collect_view()}</tr>

@@ -98,16 +98,8 @@ fn Toast() -> impl IntoView {
         Some(Notice::Done(confirmation)) => Some(confirmation),
         _ => None,
     });
-    let undoable = move |confirmation: &Confirmation| {
-        matches!(
-            confirmation,
-            Confirmation::Replaced { .. }
-                | Confirmation::Merged { .. }
-                | Confirmation::NewPlanStarted { .. }
-                | Confirmation::ExampleOpened
-                | Confirmation::CitiesReplaced { .. }
-        ) && imports.undo_backup().get().is_some()
-    };
+    let undoable =
+        move |confirmation: &Confirmation| confirmation.undoable_by_backup() && imports.undo_backup().get().is_some();
     // A new message starts unheld: the one before may have gone (dismissed) under the pointer, which then
     // never left it.
     Effect::new(move |_| {
@@ -166,10 +158,7 @@ fn Toast() -> impl IntoView {
             let failure = confirmation.is_failure();
             let stays = confirmation.stays();
             let offers_undo = undoable(&confirmation);
-            let import = matches!(
-                confirmation,
-                Confirmation::Replaced { .. } | Confirmation::Merged { .. } | Confirmation::CitiesReplaced { .. }
-            );
+            let import = confirmation.tells_of_an_import();
             let (class, role) = match (failure, stays) {
                 (true, _) => ("notice notice-error toast", "alert"),
                 (false, true) => ("notice notice-warning toast", "status"),
@@ -313,7 +302,16 @@ fn confirmation_message(l: Lang, confirmation: &Confirmation) -> String {
         Confirmation::Changed { summary, told } => l.change_message(summary, *told),
         Confirmation::NewPlanStarted { city } => l.tf(Key::NewPlanStarted, &[("city", city)]),
         Confirmation::ExampleOpened => l.t(Key::ExampleOpened).to_owned(),
-        Confirmation::ExampleUnavailable { detail } => l.tf(Key::ExampleUnavailable, &[("detail", detail)]),
+        Confirmation::ExampleUnavailable { problem } => {
+            use crate::sample::ExampleProblem;
+            let detail = match problem {
+                ExampleProblem::NotFetched(said) if !said.is_empty() => said.as_str(),
+                ExampleProblem::NotFetched(_) => l.t(Key::ExampleNoAnswer),
+                ExampleProblem::NotTheFile => l.t(Key::ExampleNotTheFile),
+                ExampleProblem::NoBootScript => l.t(Key::ExampleNoBootScript),
+            };
+            l.tf(Key::ExampleUnavailable, &[("detail", detail)])
+        }
         Confirmation::CitiesAdded { cities } => l.tf(Key::CitiesAdded, &[("cities", &cities.join(", "))]),
         Confirmation::CitiesReplaced { replaced, added } => {
             let replaced = l.tf(Key::CitiesReplaced, &[("cities", &replaced.join(", "))]);

@@ -274,7 +274,7 @@ fn round_scores_view(l: crate::i18n::Lang, round: RoundScores) -> impl IntoView 
             <tbody>
                 {round.aspects.iter().map(|a| view! {
                     <tr>
-                        <th scope="row">{l.aspect(a.aspect.code()).to_owned()}</th>
+                        <th scope="row">{l.aspect(a.aspect)}</th>
                         <td class="number">{number(a.score)}</td>
                         <td class="number">{a.weight.map(|w| l.plain_number((w * 100.0).round() / 100.0))}</td>
                         <td class="number">{number(a.contribution)}</td>
