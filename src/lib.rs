@@ -13,6 +13,7 @@ pub mod dashboard;
 pub mod diff;
 pub mod edit;
 pub mod evaluation;
+pub mod first_view;
 pub mod format;
 pub mod generate;
 pub mod geo;

@@ -49,6 +49,16 @@ impl StatusCounts {
         self.0[status.index()]
     }
 
+    /// The counts in the order of `Status::ALL`.
+    pub fn in_order(&self) -> [usize; 4] {
+        self.0
+    }
+
+    /// Counts given in the order of `Status::ALL`.
+    pub fn from_order(counts: [usize; 4]) -> Self {
+        StatusCounts(counts)
+    }
+
     /// Counts one more program at `status`.
     pub fn add(&mut self, status: Status) {
         self.0[status.index()] += 1;
@@ -126,14 +136,20 @@ pub struct Overview {
 
 impl Overview {
     pub fn of(dataset: &Dataset) -> Self {
-        let counts = StatusCounts::of(&dataset.programs);
-        Overview {
-            programs: dataset.programs.len(),
-            counts,
-            shares: counts.shares(),
-            quick_wins: StatusCounts::of(dataset.programs.iter().filter(|p| p.quick_win)),
-            by_dimension: by_dimension(&dataset.programs),
-        }
+        Overview::from_counts(
+            StatusCounts::of(&dataset.programs),
+            StatusCounts::of(dataset.programs.iter().filter(|p| p.quick_win)),
+            by_dimension(&dataset.programs),
+        )
+    }
+
+    /// The figures of programs counted by status, the quick wins among them, and each dimension's.
+    pub fn from_counts(
+        counts: StatusCounts,
+        quick_wins: StatusCounts,
+        by_dimension: Vec<(Dimension, StatusCounts)>,
+    ) -> Self {
+        Overview { programs: counts.total(), counts, shares: counts.shares(), quick_wins, by_dimension }
     }
 }
 

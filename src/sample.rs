@@ -9,6 +9,7 @@
 
 use std::cell::OnceCell;
 
+use crate::first_view::FirstView;
 use crate::format::{Agency, Dataset, Plan};
 
 /// The file itself: 131 programs, 79 running, 16 under discussion, 36 not yet implemented, as published.
@@ -80,6 +81,23 @@ pub async fn fetch_example() -> Result<Dataset, ExampleProblem> {
         let dataset = parse(&text).ok_or(ExampleProblem::NotTheFile)?;
         Ok(READ.with(|read| read.get_or_init(|| dataset).clone()))
     }
+}
+
+/// The example's first view (its heading and overview's figures), drawn on a first visit while the rest of
+/// the app's code arrives; the app then reads the example itself. A native test checks it against the file.
+const FIRST_VIEW: &str = include_str!("sample/first-view.json");
+
+pub fn first_view() -> Option<FirstView> {
+    serde_json::from_str(FIRST_VIEW).ok()
+}
+
+/// Whether the page opens with the example without waiting for it: boot.js brought it in time (the release
+/// bundle), or it is embedded.
+pub fn example_delivered() -> bool {
+    #[cfg(not(split))]
+    return true;
+    #[cfg(split)]
+    delivered::is_here()
 }
 
 /// What stands for the example while it is fetched (rare: boot.js fetches it beside the wasm): an empty plan
@@ -161,6 +179,13 @@ mod delivered {
 
     fn handed_over() -> Option<JsValue> {
         js_sys::Reflect::get(&js_sys::global(), &"masterplanExample".into()).ok().filter(|v| v.is_object())
+    }
+
+    /// Whether boot.js fetched the text in time (and the app has not taken it yet).
+    pub fn is_here() -> bool {
+        handed_over()
+            .and_then(|example| js_sys::Reflect::get(&example, &"text".into()).ok())
+            .is_some_and(|text| text.is_string())
     }
 
     /// The text boot.js fetched, once (it is let go after).

@@ -17,14 +17,21 @@ pub mod shelf;
 
 pub use cities::CityId;
 
-use envelope::{DecodeError, Origin, Settings, StoredDataset, StoredHead, decode_dataset, encode_dataset, stored_head};
+use envelope::{
+    DecodeError, Origin, Settings, StoredDataset, StoredHead, decode_dataset, decode_first_view, encode_dataset,
+    encode_first_view, settings_lang, stored_head,
+};
 
 use crate::backups::{Backup, Backups};
+use crate::first_view::FirstView;
+use crate::i18n::Lang;
 
 /// Every key of the app starts with this, so that other pages of the same site are left alone.
 const PREFIX: &str = "masterplan-tracker/";
 const DATASET_KEY: &str = "masterplan-tracker/dataset";
 const SETTINGS_KEY: &str = "masterplan-tracker/settings";
+/// What the page draws before the app's code is there (`first_view`), beside the dataset it was counted from.
+const FIRST_VIEW_KEY: &str = "masterplan-tracker/first-view";
 /// Each backup under a key of its own, so that tabs that take backups never overwrite each other's.
 const BACKUP_PREFIX: &str = "masterplan-tracker/backup/";
 /// Each piece of stored data that a version could not read, under a key of its own: never overwritten.
@@ -127,6 +134,10 @@ impl BrowserStorage {
         self.city.key(DATASET_KEY, "dataset")
     }
 
+    fn first_view_key(self) -> String {
+        self.city.key(FIRST_VIEW_KEY, "first-view")
+    }
+
     fn settings_key(self) -> String {
         self.city.key(SETTINGS_KEY, "settings")
     }
@@ -184,9 +195,53 @@ impl BrowserStorage {
         saved_at: &str,
         revision: u64,
     ) -> Result<(), StorageError> {
-        self.write(&self.dataset_key(), &encode_dataset(dataset, origin, saved_at, revision))
+        self.write(&self.dataset_key(), &encode_dataset(dataset, origin, saved_at, revision))?;
+        // The first view is a convenience: one that cannot be written leaves the one kept before, which no
+        // longer matches the data's head and is not drawn.
+        let head = StoredHead { revision, saved_at: saved_at.to_owned() };
+        let _ = self.keep_first_view(&head, &FirstView::of(dataset));
+        Ok(())
     }
 
+    /// Keeps the first view of the data stored under `head`.
+    pub fn keep_first_view(self, head: &StoredHead, view: &FirstView) -> Result<(), StorageError> {
+        self.write(&self.first_view_key(), &encode_first_view(head, view))
+    }
+
+    /// The first view kept for the data stored now (`None`: none kept, or kept for other data).
+    pub fn first_view(self) -> Option<FirstView> {
+        decode_first_view(&self.read(&self.first_view_key()).ok()??, &self.read(&self.dataset_key()).ok()??)
+    }
+}
+
+/// What the first view needs of what the browser keeps, read without writing anything (the app moves and
+/// sets aside what needs it): the city the page opens (`named` by its address), the language chosen, and
+/// the first view kept for its data. `None` where storage cannot be reached.
+pub fn kept_for_first_view(named: Option<CityId>) -> Option<KeptForFirstView> {
+    local().ok()?;
+    let city = cities::resolve(BrowserStorage { city: CityId::FIRST }, named);
+    let storage = BrowserStorage { city };
+    Some(KeptForFirstView {
+        lang: local_read(SETTINGS_KEY).ok().flatten().as_deref().and_then(settings_lang),
+        cities: cities::list(storage),
+        city,
+        has_data: storage.has_dataset(),
+        view: storage.first_view(),
+    })
+}
+
+/// See `kept_for_first_view`.
+pub struct KeptForFirstView {
+    pub lang: Option<Lang>,
+    /// The cities listed (none while there is one) and the one the page opens.
+    pub cities: Vec<cities::CityEntry>,
+    pub city: CityId,
+    /// Whether the city has data of its own (else the page opens with the example).
+    pub has_data: bool,
+    pub view: Option<FirstView>,
+}
+
+impl BrowserStorage {
     /// The settings: the language (and whether the user chose how to start) are the browser's, whatever the
     /// city; whether the data changed since its export and the presenter's slides are the city's own.
     pub fn load_settings(self) -> Settings {

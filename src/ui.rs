@@ -19,6 +19,7 @@ mod dashboard;
 mod data_panel;
 mod deck_channel;
 mod evaluations;
+mod first_view;
 mod header;
 mod locations_field;
 mod map;
@@ -33,6 +34,7 @@ mod scorecards;
 mod slide_list;
 mod start;
 mod update;
+mod views_nav;
 mod window_events;
 
 use address::{Navigation, View};
@@ -44,6 +46,7 @@ use notices::{Notices as NoticeArea, SampleNotice};
 use overview::Overview;
 use register::Register;
 use report::Report;
+use views_nav::{UndoRedo, ViewsNav};
 
 /// The whole app. Loads what the browser keeps and shares it through context.
 #[component]
@@ -80,16 +83,6 @@ pub fn App() -> impl IntoView {
     // Only a change of view redraws the page's main part: an address followed again (Back, Forward, a link's
     // fragment) that names the same view keeps it as it is.
     let view = Memo::new(move |_| navigation.view.get());
-    let tab = move |target: View, key: Key, testid: &'static str| {
-        view! {
-            <button type="button" role="tab" class="tab" data-testid=testid
-                aria-selected=move || (view.get() == target).to_string()
-                on:click=move |_| navigation.open(target)>
-                {move || lang.get().t(key)}
-            </button>
-        }
-    };
-
     // The presenter's window of a presentation is a page of its own: the slides, the notes, the clock.
     if view.get_untracked() == View::Presenter {
         return view! { <main id="main" class="presenter-page">{when_loaded(loading, presenter_page())}</main> }
@@ -103,26 +96,14 @@ pub fn App() -> impl IntoView {
             </div>
         })}
         <Header/>
-        <nav class="views" aria-label=move || lang.get().t(Key::ViewsLabel)>
-            <div role="tablist" class="tabs">
-                {tab(View::Overview, Key::ViewOverview, "view-overview")}
-                {tab(View::Register, Key::ViewRegister, "view-register")}
-                {tab(View::Dashboard, Key::ViewDashboard, "view-dashboard")}
-                {tab(View::Evaluations, Key::ViewEvaluations, "view-evaluations")}
-                {tab(View::Report, Key::ViewReport, "view-report")}
-                {tab(View::Compare, Key::ViewCompare, "view-compare")}
-            </div>
-            <div class="undo-redo">
-                <button type="button" class="button small" data-testid="undo" disabled=move || !store.can_undo().get()
-                    aria-keyshortcuts="Control+Z" title=move || lang.get().t(Key::UndoHint) on:click=move |_| store.undo()>
-                    {move || lang.get().t(Key::Undo)}
-                </button>
-                <button type="button" class="button small" data-testid="redo" disabled=move || !store.can_redo().get()
-                    aria-keyshortcuts="Control+Shift+Z" title=move || lang.get().t(Key::RedoHint) on:click=move |_| store.redo()>
-                    {move || lang.get().t(Key::Redo)}
-                </button>
-            </div>
-        </nav>
+        <ViewsNav view=view.into() lang=lang.into() ids=TestIds::Named
+            open=Callback::new(move |target| navigation.open(target))
+            undo=Some(UndoRedo {
+                can_undo: store.can_undo().into(),
+                can_redo: store.can_redo().into(),
+                undo: Callback::new(move |()| store.undo()),
+                redo: Callback::new(move |()| store.redo()),
+            })/>
         <main id="main" aria-busy=move || (loading.get() > 0).to_string()>
             <update::UpdateNotice ready=update_ready/>
             <NoticeArea/>
@@ -139,11 +120,88 @@ pub fn App() -> impl IntoView {
                 View::Presenter => when_loaded(loading, presenter_page()).into_any(),
             }}
         </main>
+        <Footer lang=lang.into()/>
+    }
+    .into_any()
+}
+
+/// The line at the foot of every page: the data stays in the browser.
+#[component]
+fn Footer(lang: Signal<Lang>) -> impl IntoView {
+    view! {
         <footer class="footer">
             <p>{move || lang.get().t(Key::FooterPrivacy)}</p>
         </footer>
     }
-    .into_any()
+}
+
+/// Whether a part of the page carries the names the end-to-end tests find it by (`data-testid`, listed in
+/// tests/README.md). The app's parts do; the first view, drawn before the app answers, does not, so that no
+/// test finds a part of it and acts on a page that cannot answer yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TestIds {
+    Named,
+    Unnamed,
+}
+
+impl TestIds {
+    fn name(self, name: &'static str) -> Option<&'static str> {
+        (self == TestIds::Named).then_some(name)
+    }
+
+    fn name_of(self, name: String) -> Option<String> {
+        (self == TestIds::Named).then_some(name)
+    }
+}
+
+/// Starts the page. Where the browser keeps the figures of the data the page opens (or the example comes
+/// with it), the first view draws them at once from this module's code, and the rest of the app (its own
+/// chunk in the release bundle) is fetched meanwhile; then the app takes the page over. Nothing of the
+/// page answers in between but the tabs and the switches, which the address remembers for the app.
+pub fn start() {
+    mark("page-start");
+    let first = first_view::draw();
+    if first.is_some() {
+        mark("first-view");
+    }
+    let painted = first.as_ref().map(|_| crate::state::store::painted());
+    // Leptos' own spawning needs a page mounted first; this task mounts it.
+    wasm_bindgen_futures::spawn_local(async move {
+        let app = whole_app().await;
+        // The first view is on screen before the app draws over it.
+        if let Some(painted) = painted {
+            painted.await;
+        }
+        match app {
+            Ok(app) => {
+                mark("app-start");
+                drop(first);
+                leptos::mount::mount_to_body(app);
+                mark("app-mounted");
+            }
+            Err(_) => first_view::not_loaded(first),
+        }
+    });
+}
+
+/// Notes a moment of the page's start for the page-load benchmark (benches/page_load.rs).
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// The app's code that the first view does not need: all of it but the header, the tabs, the overview's
+/// figures and charts, and the translations. A download that fails is said, not a panic.
+#[cfg(split)]
+#[leptos::wasm_split::wasm_split(whole_app, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn whole_app() -> Result<fn() -> AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(|| view! { <App/> }.into_any())
+}
+
+#[cfg(not(split))]
+async fn whole_app() -> Result<fn() -> AnyView, std::convert::Infallible> {
+    Ok(|| view! { <App/> }.into_any())
 }
 
 /// A part of the page loaded on demand. In the release bundle (`--cfg split`, built by `cargo xtask dist`)

@@ -468,3 +468,123 @@ async fn an_example_that_cannot_be_had_is_said_over_the_empty_plan_standing_for_
     assert_eq!(browser.text("city-name").await, "Kota Tanjungpinang");
     browser.close().await;
 }
+
+/// Runs before the page's own scripts: notes what the first view showed when both its charts were first
+/// there (`window.__firstView`), before the app took the page over.
+const WATCH_FIRST_VIEW: &str = "
+    new MutationObserver((_, observer) => {
+        const main = document.querySelector('main[data-first-view]');
+        if (main && main.querySelectorAll('figure.chart svg').length === 2) {
+            observer.disconnect();
+            const value = (css) => main.querySelector(css)?.textContent;
+            window.__firstView = {
+                at: performance.now(),
+                city: document.querySelector('header h1')?.textContent,
+                programs: value('.figure.total .figure-value'),
+                done: value('.figure.status-done .figure-value'),
+                heading: value('#overview-heading'),
+                busy: main.getAttribute('aria-busy'),
+                testids: document.querySelectorAll('[data-testid]').length,
+            };
+        }
+    }).observe(document, { childList: true, subtree: true });
+";
+
+/// Opens `url` with the first view watched; once the app answers, what the first view showed, if it was drawn.
+async fn first_view_of(browser: &Browser, url: &str) -> Option<Value> {
+    browser.goto(url).await;
+    let seen = browser
+        .eval(
+            "const start = performance.getEntriesByName('app-start', 'mark')[0].startTime;
+             return window.__firstView ? { ...window.__firstView, before_the_app: window.__firstView.at < start } : null",
+        )
+        .await;
+    (!seen.is_null()).then_some(seen)
+}
+
+async fn watching_the_first_view() -> Browser {
+    let browser = Browser::start().await;
+    browser.cdp("Page.enable", json!({})).await;
+    browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": WATCH_FIRST_VIEW })).await;
+    browser
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_view_draws_the_kept_figures_before_the_app_takes_the_page_over() {
+    let deploy = Deploy::new("first-view");
+    let browser = watching_the_first_view().await;
+    // A first visit: the example's figures, before the app has read the example.
+    let seen = first_view_of(&browser, &deploy.url("")).await.expect("a first visit draws the example's first view");
+    assert_eq!(seen["city"], "Kota Tanjungpinang");
+    assert_eq!(seen["programs"], "131");
+    assert_eq!(seen["done"], "0");
+    assert_eq!(seen["heading"], "Ringkasan capaian");
+    assert_eq!(seen["busy"], "true", "the page says it is not ready yet");
+    assert_eq!(seen["testids"], 0, "no test finds a part of the page before it answers");
+    assert_eq!(seen["before_the_app"], true);
+
+    // A change saved: the next visit draws the figures kept with it, in the language of the address.
+    browser.goto(&deploy.url("?view=register&q=sikancil")).await;
+    browser.program_status("GOV-01").await.select_by_value("done").await.unwrap();
+    stored_at(&browser, 1).await;
+    let seen = first_view_of(&browser, &deploy.url("?lang=en")).await.expect("a returning visit draws its first view");
+    assert_eq!(seen["done"], "1");
+    assert_eq!(seen["programs"], "131");
+    assert_eq!(seen["heading"], "Progress overview");
+    assert_eq!(seen["before_the_app"], true);
+    assert_eq!(browser.text("status-count-done").await, "1", "the app shows what the first view showed");
+
+    // Data an earlier version saved (its figures not kept with it): the app alone draws it, then keeps its
+    // figures for the next visit.
+    browser.eval("localStorage.removeItem('masterplan-tracker/first-view'); return null").await;
+    assert_eq!(first_view_of(&browser, &deploy.url("")).await, None);
+    browser
+        .wait_until("return localStorage.getItem('masterplan-tracker/first-view') !== null", "the figures never kept")
+        .await;
+    let seen = first_view_of(&browser, &deploy.url("")).await.expect("kept after the app's visit");
+    assert_eq!(seen["done"], "1");
+
+    // Figures kept for other data than the data stored now (saved since by a version that keeps none) are
+    // not drawn.
+    browser
+        .eval(
+            "const key = 'masterplan-tracker/first-view';
+             const kept = JSON.parse(localStorage.getItem(key));
+             kept.revision -= 1;
+             localStorage.setItem(key, JSON.stringify(kept));
+             return null",
+        )
+        .await;
+    assert_eq!(first_view_of(&browser, &deploy.url("")).await, None);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn when_the_rest_of_the_app_cannot_be_fetched_the_first_view_says_so_and_keeps_the_tab_chosen() {
+    let deploy = Deploy::new("app-missing");
+    // The rest of the app is the chunk `split_whole_app-<hash>.wasm` (and its compressed copies): gone.
+    let mut removed = 0;
+    for entry in std::fs::read_dir(&deploy.dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap().to_string_lossy().starts_with("split_whole_app-") {
+            std::fs::remove_file(path).unwrap();
+            removed += 1;
+        }
+    }
+    assert_eq!(removed, 3, "the chunk and its .gz and .br copies");
+
+    let browser = watching_the_first_view().await;
+    browser.eval(&format!("location.href = '{}'; return null", deploy.url(""))).await;
+    let said = browser.wait_css("main[data-first-view] [data-app-not-loaded][role=alert]").await;
+    assert!(said.text().await.unwrap().starts_with("Sisa aplikasi tidak dapat dimuat"));
+    assert_eq!(browser.text_css("main[data-first-view] .figure.total .figure-value").await, "131");
+
+    // A tab chosen and a language chosen are kept in the address, for the app when it comes.
+    browser.wait_css("nav.views button.tab:nth-child(2)").await.click().await.unwrap();
+    browser.wait_css("nav.views button.tab:nth-child(2)[aria-selected=true]").await;
+    browser.wait_css(".lang-switch select").await.select_by_value("en").await.unwrap();
+    browser.wait_text_css("main[data-first-view] [data-app-not-loaded] p", "The rest of the app could not be loaded, so this page cannot be changed yet. Check the connection, then reload the page. Your data stays kept in this browser.").await;
+    let search = browser.eval("return location.search").await;
+    assert_eq!(search, "?view=register&lang=en");
+    browser.close().await;
+}

@@ -115,3 +115,12 @@ fn the_fingerprints_are_those_of_the_example_as_published_and_as_stored_before_s
     let variants = untouched_or_not();
     assert_eq!([fingerprint(&variants[0].0), fingerprint(&variants[1].0)], SAMPLE_FINGERPRINTS);
 }
+
+#[test]
+fn the_first_view_drawn_before_the_example_is_read_is_the_examples() {
+    let counted = masterplan_tracker::first_view::FirstView::of(&sample_dataset());
+    // On a mismatch, this is the file's text (src/sample/first-view.json) for the example as it is now.
+    let expected = serde_json::to_string_pretty(&counted).unwrap();
+    assert_eq!(masterplan_tracker::sample::first_view(), Some(counted), "src/sample/first-view.json:\n{expected}");
+    assert_eq!(masterplan_tracker::sample::first_view().unwrap().figures.programs, 131);
+}

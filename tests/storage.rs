@@ -2,10 +2,12 @@
 //! version cannot read being refused rather than guessed at.
 #![cfg(not(target_arch = "wasm32"))]
 
+use masterplan_tracker::first_view::FirstView;
+use masterplan_tracker::i18n::Lang;
 use masterplan_tracker::sample::sample_dataset;
 use masterplan_tracker::storage::envelope::{
-    DecodeError, Origin, STORAGE_VERSION, Settings, decode_dataset, encode_dataset, packed_file_text, stored_head,
-    stored_revision,
+    DecodeError, Origin, STORAGE_VERSION, Settings, StoredHead, decode_dataset, decode_first_view, encode_dataset,
+    encode_first_view, packed_file_text, settings_lang, stored_head, stored_revision,
 };
 
 #[test]
@@ -133,4 +135,46 @@ fn settings_fall_back_to_defaults() {
         register_columns: Some(vec!["agency".into(), "locations".into()]),
     };
     assert_eq!(Settings::decode(&settings.encode()), settings);
+}
+
+#[test]
+fn a_first_view_is_drawn_only_for_the_data_it_was_counted_from() {
+    let dataset = sample_dataset();
+    let view = FirstView::of(&dataset);
+    let stored = encode_dataset(&dataset, &Origin::Sample, "2026-11-29T08:00:00.000Z", 7);
+    let head = |revision: u64, saved_at: &str| StoredHead { revision, saved_at: saved_at.to_owned() };
+    let kept = encode_first_view(&head(7, "2026-11-29T08:00:00.000Z"), &view);
+    assert_eq!(decode_first_view(&kept, &stored), Some(view.clone()));
+    // Saved since (by an earlier version, which keeps none, or by a tab that could not keep it).
+    let later = encode_dataset(&dataset, &Origin::Sample, "2026-11-29T08:05:00.000Z", 8);
+    assert_eq!(decode_first_view(&kept, &later), None);
+    let same_revision_another_moment = encode_dataset(&dataset, &Origin::Sample, "2026-11-29T08:05:00.000Z", 7);
+    assert_eq!(decode_first_view(&kept, &same_revision_another_moment), None);
+    // Nothing to compare with: no data, stored text of a newer version, a first view that cannot be read.
+    assert_eq!(decode_first_view(&kept, ""), None);
+    assert_eq!(decode_first_view(&kept, &stored.replacen(&format!(":{STORAGE_VERSION},"), ":99,", 1)), None);
+    assert_eq!(decode_first_view("{\"revision\":7", &stored), None);
+}
+
+#[test]
+fn kept_figures_that_do_not_add_up_are_not_drawn() {
+    let view = FirstView::of(&sample_dataset());
+    let text = serde_json::to_string(&view).unwrap();
+    assert_eq!(serde_json::from_str::<FirstView>(&text).unwrap(), view, "read back as counted, shares worked out");
+    // 79 running in all, but the dimensions' running add up to 79 - 20 + 21.
+    let by_dimension_off = text.replacen("[0,20,3,7]", "[0,21,3,7]", 1);
+    assert_ne!(by_dimension_off, text);
+    assert!(serde_json::from_str::<FirstView>(&by_dimension_off).is_err());
+    let more_quick_wins_than_programs = text.replacen("\"quick_wins\":[0,14,0,0]", "\"quick_wins\":[0,14,17,0]", 1);
+    assert_ne!(more_quick_wins_than_programs, text);
+    assert!(serde_json::from_str::<FirstView>(&more_quick_wins_than_programs).is_err());
+}
+
+#[test]
+fn the_first_view_reads_the_language_alone_from_the_settings() {
+    let settings = Settings { lang: Some("en".into()), started: true, ..Settings::default() };
+    assert_eq!(settings_lang(&settings.encode()), Some(Lang::En));
+    assert_eq!(settings_lang("{\"started\":true}"), None);
+    assert_eq!(settings_lang("{\"lang\":\"fr\"}"), None);
+    assert_eq!(settings_lang("not json"), None);
 }

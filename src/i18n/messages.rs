@@ -703,6 +703,11 @@ messages! {
         "A new version of the app is available. Your data stays in this browser."
     ),
     UpdateReload => ("Muat ulang ke versi baru", "Reload into the new version"),
+    AppNotLoaded => (
+        "Sisa aplikasi tidak dapat dimuat, jadi halaman ini belum dapat diubah. Periksa sambungan, lalu muat ulang halaman. Data Anda tetap tersimpan di peramban ini.",
+        "The rest of the app could not be loaded, so this page cannot be changed yet. Check the connection, then reload the page. Your data stays kept in this browser."
+    ),
+    ReloadPage => ("Muat ulang halaman", "Reload the page"),
     UpdateWaitsForSave => (
         "Halaman belum dimuat ulang: ada perubahan yang belum tersimpan atau pilihan yang menunggu. Selesaikan pesan di atas dulu, lalu coba lagi.",
         "The page was not reloaded: a change is not saved yet or a choice is waiting. Settle the message above first, then try again."

@@ -238,11 +238,23 @@ impl DataStore {
         }
         // After the first view is painted: the shelf's code and database are not needed to draw it.
         after_paint(move || store.reload_backups());
+        after_paint(move || store.keep_first_view());
         // Data of the user's own (not the untouched example) is worth asking the browser to keep.
         if revision > 0 || store.origin.get_untracked() != Origin::Sample {
             store.ask_to_persist();
         }
         store
+    }
+
+    /// Keeps the first view of the stored data where none is kept for it (an earlier version saved it, or
+    /// another city's page added it), so that the next visit draws it at once.
+    fn keep_first_view(&self) {
+        let Some(storage) = self.storage else { return };
+        let Some(seen) = self.saving.with_value(|s| s.unsaved.is_empty().then(|| s.seen.clone())) else { return };
+        if seen.saved_at.is_empty() || storage.first_view().is_some() {
+            return;
+        }
+        let _ = self.dataset.with_value(|d| storage.keep_first_view(&seen, &crate::first_view::FirstView::of(d)));
     }
 
     // ---- Reading ----
@@ -978,9 +990,13 @@ pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
     set_timeout(move || run(&once), Duration::from_millis(500));
 }
 
-/// `after_paint` as a future, for parts of the page loaded after the view around them is painted.
-pub(crate) async fn painted() {
+/// `after_paint` as a future, for parts of the page loaded after the view around them is painted. The frame
+/// waited for is the next one from the call, not from the first poll.
+pub(crate) fn painted() -> impl Future<Output = ()> {
     let painted =
         js_sys::Promise::new(&mut |resolve, _| after_paint(move || drop(resolve.call0(&wasm_bindgen::JsValue::NULL))));
-    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
+    let painted = wasm_bindgen_futures::JsFuture::from(painted);
+    async move {
+        let _ = painted.await;
+    }
 }

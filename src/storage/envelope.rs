@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::compress::{Effort, pack, unpack};
+use crate::first_view::FirstView;
 use crate::format::Dataset;
 use crate::i18n::Lang;
 pub use crate::import::Origin;
@@ -149,6 +150,37 @@ pub fn packed_file_text(text: &str) -> Option<String> {
         (None, Some(file)) if file.is_object() => serde_json::to_string_pretty(file).ok(),
         _ => None,
     }
+}
+
+/// A first view as the browser keeps it: beside the data, with the head of the data it was counted from.
+#[derive(Serialize, Deserialize)]
+struct KeptFirstView<V> {
+    revision: u64,
+    saved_at: String,
+    view: V,
+}
+
+pub fn encode_first_view(head: &StoredHead, view: &FirstView) -> String {
+    let kept = KeptFirstView { revision: head.revision, saved_at: head.saved_at.clone(), view };
+    serde_json::to_string(&kept).expect("a first view always serialises")
+}
+
+/// The first view kept (`kept`) if it was counted from the data stored now (`stored`, the dataset's text);
+/// `None` when it was counted from other data (saved since by an earlier version, which keeps none, or by a
+/// tab that could not keep it), when there is no data, or when it cannot be read.
+pub fn decode_first_view(kept: &str, stored: &str) -> Option<FirstView> {
+    let head = stored_head(stored)?;
+    let kept: KeptFirstView<FirstView> = serde_json::from_str(kept).ok()?;
+    (kept.revision == head.revision && kept.saved_at == head.saved_at && !head.saved_at.is_empty()).then_some(kept.view)
+}
+
+/// The language chosen in the settings' text, read without the rest of them.
+pub fn settings_lang(text: &str) -> Option<Lang> {
+    #[derive(Deserialize)]
+    struct LangOnly {
+        lang: Option<String>,
+    }
+    serde_json::from_str::<LangOnly>(text).ok()?.lang.as_deref().and_then(Lang::from_code)
 }
 
 /// The user's choices that outlive the page.

@@ -107,10 +107,13 @@ pub fn city() -> Option<crate::storage::CityId> {
     params().into_iter().find(|(k, _)| k == "city").and_then(|(_, v)| v.parse().ok()).map(crate::storage::CityId)
 }
 
-/// The view, the register's query and the dashboard's filter the address names.
-pub fn read() -> (View, RegisterQuery, ProgramFilter) {
-    let pairs = params();
-    let view = match pairs.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
+/// The view the address names.
+pub fn view() -> View {
+    view_named(&params())
+}
+
+fn view_named(pairs: &[(String, String)]) -> View {
+    match pairs.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
         Some("register") => View::Register,
         Some("dashboard") => View::Dashboard,
         Some("report") => View::Report,
@@ -118,7 +121,13 @@ pub fn read() -> (View, RegisterQuery, ProgramFilter) {
         Some("compare") => View::Compare,
         Some("presenter") => View::Presenter,
         _ => View::Overview,
-    };
+    }
+}
+
+/// The view, the register's query and the dashboard's filter the address names.
+pub fn read() -> (View, RegisterQuery, ProgramFilter) {
+    let pairs = params();
+    let view = view_named(&pairs);
     let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
     // The two views name their filters with the same words; each reads only its own.
     match view {
@@ -127,14 +136,28 @@ pub fn read() -> (View, RegisterQuery, ProgramFilter) {
     }
 }
 
+/// The address's parameters for `view`, the others (`lang`, `city`) kept.
+fn view_params(view: View) -> Option<web_sys::UrlSearchParams> {
+    let url_params = kept_params(|k| k == "lang" || k == "city")?;
+    if let Some(code) = view.code() {
+        url_params.append("view", code);
+    }
+    Some(url_params)
+}
+
+/// A view chosen before the app answers (in the first view): the address names it, in a new history entry,
+/// and the app opens it when it starts.
+pub fn ask_for(view: View) {
+    if let Some(url_params) = view_params(view) {
+        set_address(&url_params, true);
+    }
+}
+
 /// Writes the view and its filters (the register's query, the dashboard's filter) into the address, keeping
 /// other parameters (`lang`, `city`); a new history entry when the view changes (so that Back returns), the
 /// same entry while a search is typed or a filter chosen.
 pub fn write(view: View, query: &RegisterQuery, dashboard: &ProgramFilter, new_entry: bool) {
-    let Some(url_params) = kept_params(|k| k == "lang" || k == "city") else { return };
-    if let Some(code) = view.code() {
-        url_params.append("view", code);
-    }
+    let Some(url_params) = view_params(view) else { return };
     let filters = match view {
         View::Register => query.to_params(),
         View::Dashboard => dashboard.to_params(),

@@ -4,16 +4,32 @@ use leptos::prelude::*;
 
 use crate::charts::BarChart;
 use crate::format::Status;
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 use crate::metrics::Overview as Figures;
 
-use super::{use_lang, use_store};
+use super::{TestIds, use_lang, use_store};
 
 #[component]
 pub fn Overview() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
     let figures = Memo::new(move |_| store.with_programs(Figures::of));
+    view! {
+        <super::start::NextSteps/>
+        <OverviewSection figures=figures.into() lang=lang.into() ids=TestIds::Named>
+            <Postponed/>
+        </OverviewSection>
+    }
+}
+
+/// The headline figures and the two charts; the first view draws them too, from the figures it read.
+#[component]
+pub fn OverviewSection(
+    figures: Signal<Figures>,
+    lang: Signal<Lang>,
+    ids: TestIds,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let status_chart = Memo::new(move |_| figures.with(|f| BarChart::status_shares(f, lang.get())));
     let dimension_chart = Memo::new(move |_| figures.with(|f| BarChart::dimensions_by_status(f, lang.get())));
 
@@ -23,10 +39,10 @@ pub fn Overview() -> impl IntoView {
             <div class=format!("figure status status-{code}")>
                 <span class="swatch" aria-hidden="true"></span>
                 <span class="figure-label">{move || lang.get().status(status)}</span>
-                <span class="figure-value" data-testid=format!("status-count-{code}")>
+                <span class="figure-value" data-testid=ids.name_of(format!("status-count-{code}"))>
                     {move || lang.get().count(figures.with(|f| f.counts.get(status)))}
                 </span>
-                <span class="figure-share" data-testid=format!("status-share-{code}")>
+                <span class="figure-share" data-testid=ids.name_of(format!("status-share-{code}"))>
                     {move || lang.get().share(figures.with(|f| f.shares.get(status)))}
                 </span>
             </div>
@@ -34,13 +50,12 @@ pub fn Overview() -> impl IntoView {
     };
 
     view! {
-        <super::start::NextSteps/>
         <section class="overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading">{move || lang.get().t(Key::OverviewHeading)}</h2>
             <div class="figures">
                 <div class="figure total">
                     <span class="figure-label">{move || lang.get().t(Key::ProgramsLabel)}</span>
-                    <span class="figure-value" data-testid="program-count">
+                    <span class="figure-value" data-testid=ids.name("program-count")>
                         {move || lang.get().count(figures.with(|f| f.programs))}
                     </span>
                     <span class="figure-share">
@@ -53,17 +68,17 @@ pub fn Overview() -> impl IntoView {
                 {Status::ALL.into_iter().map(status_figure).collect_view()}
             </div>
             <div class="charts">
-                <ChartFigure testid="chart-status" chart=status_chart/>
-                <ChartFigure testid="chart-dimension" chart=dimension_chart/>
+                <ChartFigure testid=ids.name("chart-status") chart=status_chart/>
+                <ChartFigure testid=ids.name("chart-dimension") chart=dimension_chart/>
             </div>
-            <Postponed/>
+            {children.map(|children| children())}
         </section>
     }
 }
 
 /// A chart as inline SVG, labelled for screen readers by its title.
 #[component]
-fn ChartFigure(testid: &'static str, chart: Memo<BarChart>) -> impl IntoView {
+fn ChartFigure(testid: Option<&'static str>, chart: Memo<BarChart>) -> impl IntoView {
     view! {
         <figure
             class="chart"
