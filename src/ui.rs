@@ -167,11 +167,12 @@ pub fn start() {
     let painted = first.as_ref().map(|_| crate::state::store::painted());
     // Leptos' own spawning needs a page mounted first; this task mounts it.
     wasm_bindgen_futures::spawn_local(async move {
-        let app = whole_app().await;
-        // The first view is on screen before the app draws over it.
+        // The first view is painted before the app's chunks are fetched and readied (their work would hold
+        // its frame back), and before the app draws over it.
         if let Some(painted) = painted {
             painted.await;
         }
+        let app = whole_app().await;
         match app {
             Ok(app) => {
                 mark("app-start");

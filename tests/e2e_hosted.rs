@@ -562,16 +562,16 @@ async fn the_first_view_draws_the_kept_figures_before_the_app_takes_the_page_ove
 #[tokio::test(flavor = "multi_thread")]
 async fn when_the_rest_of_the_app_cannot_be_fetched_the_first_view_says_so_and_keeps_the_tab_chosen() {
     let deploy = Deploy::new("app-missing");
-    // The rest of the app is the chunk `split_whole_app-<hash>.wasm` (and its compressed copies): gone.
+    // The rest of the app is one file, `whole-app-<hash>.wasm` (with its compressed copies): gone.
     let mut removed = 0;
     for entry in std::fs::read_dir(&deploy.dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.file_name().unwrap().to_string_lossy().starts_with("split_whole_app-") {
+        if path.file_name().unwrap().to_string_lossy().starts_with("whole-app-") {
             std::fs::remove_file(path).unwrap();
             removed += 1;
         }
     }
-    assert_eq!(removed, 3, "the chunk and its .gz and .br copies");
+    assert_eq!(removed, 3, "the file and its .gz and .br copies");
 
     let browser = watching_the_first_view().await;
     browser.eval(&format!("location.href = '{}'; return null", deploy.url(""))).await;

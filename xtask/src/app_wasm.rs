@@ -1,8 +1,9 @@
-//! The app's WebAssembly for the release bundle, split: the page's first view in one module, the other
+//! The app's WebAssembly for the release bundle, split: the page's first view in one module, the rest of
+//! the app in one file fetched at once after it (`whole_app` and the chunks it needs, packed), the other
 //! views in chunks fetched when first needed (Leptos' `#[lazy]`, `--cfg split`). Trunk builds the rest of
 //! the bundle; it cannot split (it runs wasm-bindgen right after cargo), so this step is ours:
 //! cargo with relocations kept → wasm_split_cli_support → wasm-bindgen on the main module → wasm-opt on
-//! every module → names with a hash of their contents → the page's script tag.
+//! every module → the pack → names with a hash of their contents → the page's script tag.
 
 use std::path::Path;
 use std::process::Command;
@@ -66,9 +67,15 @@ pub fn build(tools: &Tools, dist: &Path) -> Result<Vec<String>, String> {
     let mut written = Vec::new();
     // The chunks first: the loader names them.
     let mut loader = read_text(&work.join(LOADER))?;
+    let members = pack_members(&loader)?;
+    let mut pack = Pack::default();
     for chunk in &split.split_modules {
         let old = file_name(chunk);
         let optimized = optimize(tools.wasm_opt, chunk)?;
+        if members.contains(&old) {
+            loader = pack.add(&loader, &old, &optimized)?;
+            continue;
+        }
         let stem = old.trim_end_matches(".wasm");
         // `split_dashboard_page_1234…` (a hash of the function's place, not of its code) → `split_dashboard_page`.
         let stem =
@@ -82,6 +89,15 @@ pub fn build(tools: &Tools, dist: &Path) -> Result<Vec<String>, String> {
         write(dist, &new, &optimized)?;
         written.push(new);
     }
+    if pack.parts.len() != members.len() {
+        return Err(format!("the split tool wrote {} of the {} modules of {PACKED}", pack.parts.len(), members.len()));
+    }
+    let pack_name = format!("whole-app-{}.wasm", content_hash(&pack.bytes));
+    write(dist, &pack_name, &pack.bytes)?;
+    written.push(pack_name.clone());
+    // After the loader's import of the main module, which comes first.
+    let (import, rest) = loader.split_once('\n').ok_or_else(|| format!("{LOADER} is empty"))?;
+    let loader = format!("{import}\n{}{rest}", pack.prelude(&pack_name));
     let main_js = read_text(&bindgen.join(format!("{BIN}.js")))?;
     let js_name = format!("{BIN}-{}.js", content_hash(main_js.as_bytes()));
     let wasm = optimize(tools.wasm_opt, &bindgen.join(format!("{BIN}_bg.wasm")))?;
@@ -114,6 +130,81 @@ pub fn build(tools: &Tools, dist: &Path) -> Result<Vec<String>, String> {
     Ok(written)
 }
 
+/// The split point whose module comes, with every chunk it needs, as one file (`ui::whole_app`: the app
+/// but its first view). Each of those chunks is needed by other views too, but those are reached only
+/// through it: as files of their own they were some 120 requests before the page answered, and 45 KiB
+/// gzip more than compressed together.
+const PACKED: &str = "whole_app";
+
+/// The files of `PACKED`'s module and of the chunks it needs, as the loader names them.
+fn pack_members(loader: &str) -> Result<Vec<String>, String> {
+    let missing = |what: &str| format!("{LOADER}: no {what} of {PACKED}");
+    let export = format!("export const __wasm_split_load_{PACKED} = wrapAsyncCb(makeLoad(() => {{");
+    let rest = &loader[loader.find(&export).ok_or_else(|| missing("loader"))? + export.len()..];
+    let mut members = vec![fetched_file(rest).ok_or_else(|| missing("module"))?];
+    let deps = rest.find("\n, [").map(|at| &rest[at + 4..]).ok_or_else(|| missing("chunks"))?;
+    let deps = &deps[..deps.find(']').ok_or_else(|| missing("chunks"))?];
+    for chunk in deps.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        let definition = format!("const {chunk} = makeLoad(() => {{");
+        let at = loader.find(&definition).ok_or_else(|| missing(chunk))?;
+        members.push(fetched_file(&loader[at..]).ok_or_else(|| missing(chunk))?);
+    }
+    Ok(members)
+}
+
+/// The file the first `fetch(new URL("./…"` of `text` fetches.
+fn fetched_file(text: &str) -> Option<String> {
+    let start = text.find("fetch(new URL(\"./")? + "fetch(new URL(\"./".len();
+    Some(text[start..start + text[start..].find('"')?].to_owned())
+}
+
+/// Modules end to end in one file (named `.wasm`, so that every host serves, compresses and caches it as the
+/// other modules), and where each is in it.
+#[derive(Default)]
+struct Pack {
+    bytes: Vec<u8>,
+    parts: Vec<(String, usize, usize)>,
+}
+
+impl Pack {
+    /// Adds a module; the loader then takes it from the pack rather than fetching its file.
+    fn add(&mut self, loader: &str, name: &str, module: &[u8]) -> Result<String, String> {
+        let fetch = format!("fetch(new URL(\"./{name}\", import.meta.url))");
+        if loader.matches(&fetch).count() != 1 {
+            return Err(format!("{LOADER} does not fetch {name} once"));
+        }
+        self.parts.push((name.to_owned(), self.bytes.len(), module.len()));
+        self.bytes.extend_from_slice(module);
+        Ok(loader.replace(&fetch, &format!("fromPack(\"{name}\")")))
+    }
+
+    /// What the loader needs to take modules from the pack: fetched once when the first is asked for (again
+    /// after a failure), each given as the response of a module's own file would be.
+    fn prelude(&self, pack_name: &str) -> String {
+        let parts: Vec<String> =
+            self.parts.iter().map(|(name, at, length)| format!("\"{name}\": [{at}, {length}]")).collect();
+        format!(
+            "// Written by cargo xtask dist: the app but its first view, and every chunk it needs, come as one file.
+const pack = {{ url: new URL(\"./{pack_name}\", import.meta.url), parts: {{ {} }} }};
+let packBytes;
+function fromPack(name) {{
+    packBytes ??= fetch(pack.url)
+        .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${{response.status}}`))))
+        .catch((error) => {{
+            packBytes = undefined;
+            throw error;
+        }});
+    const [at, length] = pack.parts[name];
+    return packBytes.then(
+        (bytes) => new Response(new Uint8Array(bytes, at, length), {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }}),
+    );
+}}
+",
+            parts.join(", ")
+        )
+    }
+}
+
 /// wasm-opt -Oz, which also drops the functions' names; `XTASK_DEBUG_NAMES=1 cargo xtask dist` keeps them
 /// (no optimizing), so that a panic's stack in the browser's console names the Rust functions.
 fn optimize(wasm_opt: &Path, input: &Path) -> Result<Vec<u8>, String> {
@@ -140,4 +231,61 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 fn write(dist: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(dist.join(name), bytes).map_err(|e| format!("{name}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape of the split tool's loader: two chunks, the packed split point needing one of them, and
+    /// another split point needing both.
+    const LOADER_TEXT: &str = r#"import { initSync } from "./__MAIN_JS__";
+const __chunk_1 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_1.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+const __chunk_2 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_2.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+export const __wasm_split_load_whole_app = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_whole_app.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_2]));
+export const __wasm_split_load_register_page_1 = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_register_page_1.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_1, __chunk_2]));
+"#;
+
+    #[test]
+    fn the_pack_holds_the_whole_apps_module_and_exactly_the_chunks_it_needs() {
+        assert_eq!(pack_members(LOADER_TEXT).unwrap(), ["split_whole_app.wasm", "chunk_2.wasm"]);
+        assert!(pack_members(&LOADER_TEXT.replace("whole_app", "other")).is_err(), "no split point of that name");
+    }
+
+    #[test]
+    fn packed_modules_are_taken_from_the_pack_at_their_place_and_the_others_fetched_as_before() {
+        let mut pack = Pack::default();
+        let loader = pack.add(LOADER_TEXT, "split_whole_app.wasm", b"\0asm-one").unwrap();
+        let loader = pack.add(&loader, "chunk_2.wasm", b"\0asm-two!").unwrap();
+        assert_eq!(pack.bytes, b"\0asm-one\0asm-two!");
+        assert!(loader.contains(r#"const src = fromPack("split_whole_app.wasm");"#));
+        assert!(loader.contains(r#"const src = fromPack("chunk_2.wasm");"#));
+        assert!(loader.contains(r#"fetch(new URL("./chunk_1.wasm", import.meta.url))"#), "not packed, fetched");
+        assert!(loader.contains(r#"fetch(new URL("./split_register_page_1.wasm", import.meta.url))"#));
+        let prelude = pack.prelude("whole-app-0123456789abcdef.wasm");
+        assert!(prelude.contains(r#"parts: { "split_whole_app.wasm": [0, 8], "chunk_2.wasm": [8, 9] }"#), "{prelude}");
+        assert!(prelude.contains(r#"new URL("./whole-app-0123456789abcdef.wasm", import.meta.url)"#));
+        // A module the loader does not fetch (or fetches twice) is an error, not a silent miss.
+        assert!(pack.add(&loader, "chunk_2.wasm", b"").is_err());
+    }
 }
