@@ -2,7 +2,8 @@
 //! charts there, only the build's files kept), a new deploy announced and reloaded into with the last edit
 //! saved, installable with its manifest and icons, served compressed; on a phone, every view no wider than
 //! the screen with touch targets of 44 px, and the presentation turned by swipes; the built-in example fetched
-//! on a first visit only (and by the app over unreadable data).
+//! on a first visit only (and by the app over unreadable data); the first view drawn from the figures kept
+//! beside the data before the rest of the app is there, and what it says when the rest cannot be fetched.
 #![cfg(all(feature = "e2e", not(target_arch = "wasm32")))]
 
 // The fixture serves several test crates; each uses a part of it.
@@ -586,5 +587,10 @@ async fn when_the_rest_of_the_app_cannot_be_fetched_the_first_view_says_so_and_k
     browser.wait_text_css("main[data-first-view] [data-app-not-loaded] p", "The rest of the app could not be loaded, so this page cannot be changed yet. Check the connection, then reload the page. Your data stays kept in this browser.").await;
     let search = browser.eval("return location.search").await;
     assert_eq!(search, "?view=register&lang=en");
+
+    // Opened on another view there is no first view to draw: the page says the same, in the address's language.
+    browser.eval("location.reload(); return null").await;
+    browser.wait_text_css("main [data-app-not-loaded] p", "The rest of the app could not be loaded, so this page cannot be changed yet. Check the connection, then reload the page. Your data stays kept in this browser.").await;
+    assert!(!browser.exists_css("main[data-first-view]").await);
     browser.close().await;
 }
