@@ -25,21 +25,28 @@ const opensWithoutData = () => {
 };
 const firstVisit = opensWithoutData() ? fetchExample() : null;
 
-const { default: init } = await import(new URL(tag.dataset.appJs, here).href);
-// A download that stalls does not hold the app back: after 3 s it starts without, and asks for the example
-// itself, which takes over the download under way rather than starting another (later asks fetch anew).
-const inTime =
-  firstVisit &&
-  Promise.race([firstVisit.catch(() => null), new Promise((done) => setTimeout(() => done(null), 3000))]);
+// The app does not wait for the example: it starts at once (its first view has the example's figures), and reads
+// the example when the rest of its code is there, by which time the example, fetched first, has come. If not, the
+// app asks for it (`fetch`), which takes over the download under way rather than starting another (later asks
+// fetch anew).
 let underWay = firstVisit;
 const fetchOnce = () => {
   const download = underWay ?? fetchExample();
   underWay = null;
   return download;
 };
-const text = await inTime;
-if (text !== null) underWay = null;
-globalThis.masterplanExample = { text, fetch: fetchOnce };
+const example = { text: null, coming: firstVisit !== null, fetch: fetchOnce };
+globalThis.masterplanExample = example;
+firstVisit
+  ?.then((text) => {
+    if (underWay === firstVisit) {
+      example.text = text;
+      underWay = null;
+    }
+  })
+  .catch(() => {});
+
+const { default: init } = await import(new URL(tag.dataset.appJs, here).href);
 await init({ module_or_path: new URL(tag.dataset.appWasm, here) });
 
 // The service worker (sw.js, written by `cargo xtask dist`) keeps the page working offline. A new build

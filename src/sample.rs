@@ -91,13 +91,13 @@ pub fn first_view() -> Option<FirstView> {
     serde_json::from_str(FIRST_VIEW).ok()
 }
 
-/// Whether the page opens with the example without waiting for it: boot.js brought it in time (the release
-/// bundle), or it is embedded.
-pub fn example_delivered() -> bool {
+/// Whether the page opens with the example: boot.js fetched it or is fetching it (the release bundle; the app
+/// reads it once the rest of its code is there, and says so if it did not come), or it is embedded.
+pub fn example_coming() -> bool {
     #[cfg(not(split))]
     return true;
     #[cfg(split)]
-    delivered::is_here()
+    delivered::is_coming()
 }
 
 /// What stands for the example while it is fetched (rare: boot.js fetches it beside the wasm): an empty plan
@@ -181,11 +181,13 @@ mod delivered {
         js_sys::Reflect::get(&js_sys::global(), &"masterplanExample".into()).ok().filter(|v| v.is_object())
     }
 
-    /// Whether boot.js fetched the text in time (and the app has not taken it yet).
-    pub fn is_here() -> bool {
-        handed_over()
-            .and_then(|example| js_sys::Reflect::get(&example, &"text".into()).ok())
-            .is_some_and(|text| text.is_string())
+    /// Whether boot.js fetched the example or is fetching it (it found no data for the city the page opens).
+    pub fn is_coming() -> bool {
+        let field = |example: &JsValue, name: &str| js_sys::Reflect::get(example, &name.into()).ok();
+        handed_over().is_some_and(|example| {
+            field(&example, "coming").and_then(|c| c.as_bool()).unwrap_or(false)
+                || field(&example, "text").is_some_and(|text| text.is_string())
+        })
     }
 
     /// The text boot.js fetched, once (it is let go after).

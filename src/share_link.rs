@@ -33,6 +33,11 @@ pub fn link_for(page_url: &str, dataset: &Dataset) -> Result<String, LinkError> 
     if chars > MAX_LINK_CHARS { Err(LinkError::TooLong { chars, max: MAX_LINK_CHARS }) } else { Ok(link) }
 }
 
+/// Whether the fragment (with or without `#`) is a share link's, without unpacking it.
+pub fn is_link(fragment: &str) -> bool {
+    fragment.trim_start_matches('#').starts_with(FRAGMENT_PREFIX)
+}
+
 /// The dataset file text a fragment carries; `None` when the fragment is not a share link at all.
 pub fn text_in_fragment(fragment: &str) -> Option<Result<String, LinkError>> {
     let packed = fragment.trim_start_matches('#').strip_prefix(FRAGMENT_PREFIX)?;

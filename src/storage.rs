@@ -19,7 +19,7 @@ pub use cities::CityId;
 
 use envelope::{
     DecodeError, Origin, Settings, StoredDataset, StoredHead, decode_dataset, decode_first_view, encode_dataset,
-    encode_first_view, settings_lang, stored_head,
+    encode_first_view, stored_head,
 };
 
 use crate::backups::{Backup, Backups};
@@ -212,36 +212,7 @@ impl BrowserStorage {
     pub fn first_view(self) -> Option<FirstView> {
         decode_first_view(&self.read(&self.first_view_key()).ok()??, &self.read(&self.dataset_key()).ok()??)
     }
-}
 
-/// What the first view needs of what the browser keeps, read without writing anything (the app moves and
-/// sets aside what needs it): the city the page opens (`named` by its address), the language chosen, and
-/// the first view kept for its data. `None` where storage cannot be reached.
-pub fn kept_for_first_view(named: Option<CityId>) -> Option<KeptForFirstView> {
-    local().ok()?;
-    let city = cities::resolve(BrowserStorage { city: CityId::FIRST }, named);
-    let storage = BrowserStorage { city };
-    Some(KeptForFirstView {
-        lang: local_read(SETTINGS_KEY).ok().flatten().as_deref().and_then(settings_lang),
-        cities: cities::list(storage),
-        city,
-        has_data: storage.has_dataset(),
-        view: storage.first_view(),
-    })
-}
-
-/// See `kept_for_first_view`.
-pub struct KeptForFirstView {
-    pub lang: Option<Lang>,
-    /// The cities listed (none while there is one) and the one the page opens.
-    pub cities: Vec<cities::CityEntry>,
-    pub city: CityId,
-    /// Whether the city has data of its own (else the page opens with the example).
-    pub has_data: bool,
-    pub view: Option<FirstView>,
-}
-
-impl BrowserStorage {
     /// The settings: the language (and whether the user chose how to start) are the browser's, whatever the
     /// city; whether the data changed since its export and the presenter's slides are the city's own.
     pub fn load_settings(self) -> Settings {
@@ -369,6 +340,36 @@ impl BrowserStorage {
     pub(crate) fn write(self, key: &str, text: &str) -> Result<(), StorageError> {
         local_write(key, text)
     }
+}
+
+/// What the first view needs of what the browser keeps, read without writing anything (the app moves and
+/// sets aside what needs it): the city the page opens (`named` by its address), the language chosen, and
+/// the first view kept for its data. `None` where storage cannot be reached.
+pub fn kept_for_first_view(named: Option<CityId>) -> Option<KeptForFirstView> {
+    local().ok()?;
+    let city = cities::resolve(BrowserStorage { city: CityId::FIRST }, named);
+    let storage = BrowserStorage { city };
+    // The data's text once: it may be megabytes.
+    let stored = local_read(&storage.dataset_key()).ok().flatten();
+    let kept = local_read(&storage.first_view_key()).ok().flatten();
+    Some(KeptForFirstView {
+        lang: local_read(SETTINGS_KEY).ok().flatten().and_then(|text| Settings::decode(&text).lang()),
+        cities: cities::list(storage),
+        city,
+        has_data: stored.is_some(),
+        view: kept.zip(stored).and_then(|(kept, stored)| decode_first_view(&kept, &stored)),
+    })
+}
+
+/// See `kept_for_first_view`.
+pub struct KeptForFirstView {
+    pub lang: Option<Lang>,
+    /// The cities listed (none while there is one) and the one the page opens.
+    pub cities: Vec<cities::CityEntry>,
+    pub city: CityId,
+    /// Whether the city has data of its own (else the page opens with the example).
+    pub has_data: bool,
+    pub view: Option<FirstView>,
 }
 
 fn backup_text(backup: &Backup) -> String {

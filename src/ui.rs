@@ -145,11 +145,7 @@ pub enum TestIds {
 }
 
 impl TestIds {
-    fn name(self, name: &'static str) -> Option<&'static str> {
-        (self == TestIds::Named).then_some(name)
-    }
-
-    fn name_of(self, name: String) -> Option<String> {
+    fn name<T>(self, name: T) -> Option<T> {
         (self == TestIds::Named).then_some(name)
     }
 }
@@ -176,8 +172,13 @@ pub fn start() {
         match app {
             Ok(app) => {
                 mark("app-start");
-                drop(first);
-                leptos::mount::mount_to_body(app);
+                // The app is built beside the first view, which then goes: nothing is painted in between, and
+                // the page never stands empty while the app builds.
+                if let Some(body) = document().body() {
+                    let page = leptos::mount::mount_to(body, app);
+                    drop(first);
+                    page.forget();
+                }
                 mark("app-mounted");
             }
             Err(_) => first_view::not_loaded(first),

@@ -535,6 +535,14 @@ async fn the_first_view_draws_the_kept_figures_before_the_app_takes_the_page_ove
     assert_eq!(seen["before_the_app"], true);
     assert_eq!(browser.text("status-count-done").await, "1", "the app shows what the first view showed");
 
+    // A share link is the app's to read first: no first view is drawn over it (nor its address changed).
+    browser.click("share-link-create").await;
+    let link = browser.value("share-link-url").await;
+    browser.goto(&deploy.url("?view=register")).await;
+    assert_eq!(first_view_of(&browser, &link).await, None);
+    browser.wait_for("import-preview").await;
+    browser.click("import-cancel").await;
+
     // Data an earlier version saved (its figures not kept with it): the app alone draws it, then keeps its
     // figures for the next visit.
     browser.eval("localStorage.removeItem('masterplan-tracker/first-view'); return null").await;

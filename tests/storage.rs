@@ -3,11 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use masterplan_tracker::first_view::FirstView;
-use masterplan_tracker::i18n::Lang;
 use masterplan_tracker::sample::sample_dataset;
 use masterplan_tracker::storage::envelope::{
     DecodeError, Origin, STORAGE_VERSION, Settings, StoredHead, decode_dataset, decode_first_view, encode_dataset,
-    encode_first_view, packed_file_text, settings_lang, stored_head, stored_revision,
+    encode_first_view, packed_file_text, stored_head, stored_revision,
 };
 
 #[test]
@@ -154,6 +153,10 @@ fn a_first_view_is_drawn_only_for_the_data_it_was_counted_from() {
     assert_eq!(decode_first_view(&kept, ""), None);
     assert_eq!(decode_first_view(&kept, &stored.replacen(&format!(":{STORAGE_VERSION},"), ":99,", 1)), None);
     assert_eq!(decode_first_view("{\"revision\":7", &stored), None);
+    // Counted otherwise (another version of what is kept).
+    let counted_otherwise = kept.replacen("\"version\":1,", "\"version\":2,", 1);
+    assert_ne!(counted_otherwise, kept);
+    assert_eq!(decode_first_view(&counted_otherwise, &stored), None);
 }
 
 #[test]
@@ -168,13 +171,4 @@ fn kept_figures_that_do_not_add_up_are_not_drawn() {
     let more_quick_wins_than_programs = text.replacen("\"quick_wins\":[0,14,0,0]", "\"quick_wins\":[0,14,17,0]", 1);
     assert_ne!(more_quick_wins_than_programs, text);
     assert!(serde_json::from_str::<FirstView>(&more_quick_wins_than_programs).is_err());
-}
-
-#[test]
-fn the_first_view_reads_the_language_alone_from_the_settings() {
-    let settings = Settings { lang: Some("en".into()), started: true, ..Settings::default() };
-    assert_eq!(settings_lang(&settings.encode()), Some(Lang::En));
-    assert_eq!(settings_lang("{\"started\":true}"), None);
-    assert_eq!(settings_lang("{\"lang\":\"fr\"}"), None);
-    assert_eq!(settings_lang("not json"), None);
 }

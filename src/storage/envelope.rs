@@ -152,35 +152,33 @@ pub fn packed_file_text(text: &str) -> Option<String> {
     }
 }
 
+/// What a kept first view holds: a later version that counts otherwise gives another number, and a version
+/// that finds another number draws nothing (after going back to an earlier release, say).
+const FIRST_VIEW_VERSION: u32 = 1;
+
 /// A first view as the browser keeps it: beside the data, with the head of the data it was counted from.
 #[derive(Serialize, Deserialize)]
 struct KeptFirstView<V> {
+    version: u32,
     revision: u64,
     saved_at: String,
     view: V,
 }
 
 pub fn encode_first_view(head: &StoredHead, view: &FirstView) -> String {
-    let kept = KeptFirstView { revision: head.revision, saved_at: head.saved_at.clone(), view };
+    let kept =
+        KeptFirstView { version: FIRST_VIEW_VERSION, revision: head.revision, saved_at: head.saved_at.clone(), view };
     serde_json::to_string(&kept).expect("a first view always serialises")
 }
 
 /// The first view kept (`kept`) if it was counted from the data stored now (`stored`, the dataset's text);
 /// `None` when it was counted from other data (saved since by an earlier version, which keeps none, or by a
-/// tab that could not keep it), when there is no data, or when it cannot be read.
+/// tab that could not keep it), when there is no data, or when it cannot be read or was counted otherwise.
 pub fn decode_first_view(kept: &str, stored: &str) -> Option<FirstView> {
     let head = stored_head(stored)?;
     let kept: KeptFirstView<FirstView> = serde_json::from_str(kept).ok()?;
-    (kept.revision == head.revision && kept.saved_at == head.saved_at && !head.saved_at.is_empty()).then_some(kept.view)
-}
-
-/// The language chosen in the settings' text, read without the rest of them.
-pub fn settings_lang(text: &str) -> Option<Lang> {
-    #[derive(Deserialize)]
-    struct LangOnly {
-        lang: Option<String>,
-    }
-    serde_json::from_str::<LangOnly>(text).ok()?.lang.as_deref().and_then(Lang::from_code)
+    let counted_from_it = kept.revision == head.revision && kept.saved_at == head.saved_at && !head.saved_at.is_empty();
+    (kept.version == FIRST_VIEW_VERSION && counted_from_it).then_some(kept.view)
 }
 
 /// The user's choices that outlive the page.

@@ -23,18 +23,21 @@ pub struct DrawnFirstView {
 }
 
 /// Draws the first view where there is one to draw: the overview opens, and the browser keeps the figures of
-/// the data the page opens, or the page opens with the example, which boot.js brought.
+/// the data the page opens, or the page opens with the example, which boot.js fetches.
 pub fn draw() -> Option<DrawnFirstView> {
-    if address::view() != View::Overview {
+    // A share link is read by the app first (the address keeps it until then, and nothing here may change it).
+    let shared =
+        web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| crate::share_link::is_link(&h));
+    if address::view() != View::Overview || shared {
         return None;
     }
     let kept = crate::storage::kept_for_first_view(address::city());
     let first = match &kept {
         Some(kept) if kept.has_data => kept.view.clone()?,
-        _ if crate::sample::example_delivered() => crate::sample::first_view()?,
+        _ if crate::sample::example_coming() => crate::sample::first_view()?,
         _ => return None,
     };
-    let lang = super::lang_from_url().or(kept.as_ref().and_then(|k| k.lang)).unwrap_or_default();
+    let lang = language(kept.as_ref());
     let (cities, city) = kept.map_or((Vec::new(), CityId::FIRST), |k| (k.cities, k.city));
     let not_loaded = RwSignal::new(false);
     let body = document().body()?;
@@ -53,12 +56,15 @@ pub fn not_loaded(first: Option<DrawnFirstView>) {
             std::mem::forget(first);
         }
         None => {
-            let lang = super::lang_from_url()
-                .or(crate::storage::kept_for_first_view(address::city()).and_then(|k| k.lang))
-                .unwrap_or_default();
+            let lang = language(crate::storage::kept_for_first_view(address::city()).as_ref());
             leptos::mount::mount_to_body(move || view! { <main id="main"><NotLoaded lang=lang.into()/></main> });
         }
     }
+}
+
+/// The language the app will open in: the address's, else the one chosen before, else Indonesian.
+fn language(kept: Option<&crate::storage::KeptForFirstView>) -> Lang {
+    super::lang_from_url().or(kept.and_then(|k| k.lang)).unwrap_or_default()
 }
 
 #[component]
@@ -75,7 +81,7 @@ fn FirstPage(
         <header class="header">
             <Brand plan=Signal::stored(first.plan) lang=lang.into() ids=TestIds::Unnamed/>
             <CitySwitch listed=Signal::stored(cities) current=city lang=lang.into() ids=TestIds::Unnamed
-                leaving=Callback::new(|_| String::new())/>
+                leaving=Callback::new(move |_| chosen.get_untracked().code().unwrap_or("").to_owned())/>
             <LanguageSwitch lang=lang.into() ids=TestIds::Unnamed choose=Callback::new(move |choice| {
                 lang.set(choice);
                 // The app reads the language from the address, and keeps it.

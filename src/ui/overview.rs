@@ -39,10 +39,10 @@ pub fn OverviewSection(
             <div class=format!("figure status status-{code}")>
                 <span class="swatch" aria-hidden="true"></span>
                 <span class="figure-label">{move || lang.get().status(status)}</span>
-                <span class="figure-value" data-testid=ids.name_of(format!("status-count-{code}"))>
+                <span class="figure-value" data-testid=ids.name(format!("status-count-{code}"))>
                     {move || lang.get().count(figures.with(|f| f.counts.get(status)))}
                 </span>
-                <span class="figure-share" data-testid=ids.name_of(format!("status-share-{code}"))>
+                <span class="figure-share" data-testid=ids.name(format!("status-share-{code}"))>
                     {move || lang.get().share(figures.with(|f| f.shares.get(status)))}
                 </span>
             </div>

@@ -187,6 +187,8 @@ impl Pack {
             "// Written by cargo xtask dist: the app but its first view, and every chunk it needs, come as one file.
 const pack = {{ url: new URL(\"./{pack_name}\", import.meta.url), parts: {{ {} }} }};
 let packBytes;
+// The pack is let go once every module has its part (a module asked for again fetches it anew).
+let packLeft = Object.keys(pack.parts).length;
 function fromPack(name) {{
     packBytes ??= fetch(pack.url)
         .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${{response.status}}`))))
@@ -195,7 +197,9 @@ function fromPack(name) {{
             throw error;
         }});
     const [at, length] = pack.parts[name];
-    return packBytes.then(
+    const bytes = packBytes;
+    if (--packLeft <= 0) packBytes = undefined;
+    return bytes.then(
         (bytes) => new Response(new Uint8Array(bytes, at, length), {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }}),
     );
 }}
