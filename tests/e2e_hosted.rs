@@ -602,3 +602,27 @@ async fn when_the_rest_of_the_app_cannot_be_fetched_the_first_view_says_so_and_k
     assert!(!browser.exists_css("main[data-first-view]").await);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tab_and_a_language_chosen_in_the_first_view_are_those_the_app_opens() {
+    let deploy = Deploy::new("first-choice");
+    let browser = watching_the_first_view().await;
+    // A slow line (100 KB/s): the app's file takes seconds after the first view, the time to choose.
+    browser.cdp("Network.enable", json!({})).await;
+    // Bytes a second; -1: as fast as it goes.
+    let line = |download: f64| json!({ "offline": false, "latency": 0, "downloadThroughput": download, "uploadThroughput": -1 });
+    browser.cdp("Network.emulateNetworkConditions", line(100_000.0)).await;
+    browser.eval(&format!("location.href = '{}'; return null", deploy.url(""))).await;
+    browser.wait_css("main[data-first-view] .figure.total .figure-value").await;
+    browser.wait_css("nav.views button.tab:nth-child(2)").await.click().await.unwrap();
+    browser.wait_css(".lang-switch select").await.select_by_value("en").await.unwrap();
+    assert!(browser.exists_css("main[data-first-view]").await, "chosen before the app came");
+    browser.cdp("Network.emulateNetworkConditions", line(-1.0)).await;
+
+    browser.wait_text("register-shown-count", "Showing 131 of 131").await;
+    let address =
+        "const params = new URLSearchParams(location.search); return [params.get('view'), params.get('lang')]";
+    assert_eq!(browser.eval(address).await, json!(["register", "en"]));
+    assert!(!browser.exists_css("main[data-first-view]").await);
+    browser.close().await;
+}
