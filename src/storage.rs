@@ -19,7 +19,7 @@ pub use cities::CityId;
 
 use envelope::{
     DecodeError, Origin, Settings, StoredDataset, StoredHead, decode_dataset, decode_first_view, encode_dataset,
-    encode_first_view, stored_head,
+    encode_first_view, first_view_counted_from, stored_head,
 };
 
 use crate::backups::{Backup, Backups};
@@ -208,9 +208,9 @@ impl BrowserStorage {
         self.write(&self.first_view_key(), &encode_first_view(head, view))
     }
 
-    /// The first view kept for the data stored now (`None`: none kept, or kept for other data).
-    pub fn first_view(self) -> Option<FirstView> {
-        decode_first_view(&self.read(&self.first_view_key()).ok()??, &self.read(&self.dataset_key()).ok()??)
+    /// Whether the first view kept was counted from the data saved under `head` (read without the data).
+    pub fn has_first_view_for(self, head: &StoredHead) -> bool {
+        self.read(&self.first_view_key()).ok().flatten().is_some_and(|kept| first_view_counted_from(&kept, head))
     }
 
     /// The settings: the language (and whether the user chose how to start) are the browser's, whatever the

@@ -6,7 +6,7 @@ use masterplan_tracker::first_view::FirstView;
 use masterplan_tracker::sample::sample_dataset;
 use masterplan_tracker::storage::envelope::{
     DecodeError, Origin, STORAGE_VERSION, Settings, StoredHead, decode_dataset, decode_first_view, encode_dataset,
-    encode_first_view, packed_file_text, stored_head, stored_revision,
+    encode_first_view, first_view_counted_from, packed_file_text, stored_head, stored_revision,
 };
 
 #[test]
@@ -157,6 +157,11 @@ fn a_first_view_is_drawn_only_for_the_data_it_was_counted_from() {
     let counted_otherwise = kept.replacen("\"version\":1,", "\"version\":2,", 1);
     assert_ne!(counted_otherwise, kept);
     assert_eq!(decode_first_view(&counted_otherwise, &stored), None);
+    // The same rule read without the figures (the app's check after its first paint).
+    assert!(first_view_counted_from(&kept, &head(7, "2026-11-29T08:00:00.000Z")));
+    assert!(!first_view_counted_from(&kept, &head(8, "2026-11-29T08:05:00.000Z")));
+    assert!(!first_view_counted_from(&counted_otherwise, &head(7, "2026-11-29T08:00:00.000Z")));
+    assert!(!first_view_counted_from(&kept, &StoredHead::default()));
 }
 
 #[test]

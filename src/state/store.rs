@@ -247,11 +247,15 @@ impl DataStore {
     }
 
     /// Keeps the first view of the stored data where none is kept for it (an earlier version saved it, or
-    /// another city's page added it), so that the next visit draws it at once.
+    /// another city's page added it), so that the next visit draws it at once. The data itself is read again
+    /// only when there is something to keep: another tab may have saved (and kept its own) since.
     fn keep_first_view(&self) {
         let Some(storage) = self.storage else { return };
         let Some(seen) = self.saving.with_value(|s| s.unsaved.is_empty().then(|| s.seen.clone())) else { return };
-        if seen.saved_at.is_empty() || storage.first_view().is_some() {
+        if seen.saved_at.is_empty() || storage.has_first_view_for(&seen) {
+            return;
+        }
+        if !matches!(storage.stored_head(), Ok(Stored::Head(head)) if head == seen) {
             return;
         }
         let _ = self.dataset.with_value(|d| storage.keep_first_view(&seen, &crate::first_view::FirstView::of(d)));

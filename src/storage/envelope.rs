@@ -177,8 +177,22 @@ pub fn encode_first_view(head: &StoredHead, view: &FirstView) -> String {
 pub fn decode_first_view(kept: &str, stored: &str) -> Option<FirstView> {
     let head = stored_head(stored)?;
     let kept: KeptFirstView<FirstView> = serde_json::from_str(kept).ok()?;
-    let counted_from_it = kept.revision == head.revision && kept.saved_at == head.saved_at && !head.saved_at.is_empty();
-    (kept.version == FIRST_VIEW_VERSION && counted_from_it).then_some(kept.view)
+    kept.counted_from(&head).then_some(kept.view)
+}
+
+/// Whether the first view kept (`kept`) was counted, as this version counts, from the data saved under `head`;
+/// read without its figures.
+pub fn first_view_counted_from(kept: &str, head: &StoredHead) -> bool {
+    serde_json::from_str::<KeptFirstView<serde::de::IgnoredAny>>(kept).is_ok_and(|kept| kept.counted_from(head))
+}
+
+impl<V> KeptFirstView<V> {
+    fn counted_from(&self, head: &StoredHead) -> bool {
+        self.version == FIRST_VIEW_VERSION
+            && self.revision == head.revision
+            && self.saved_at == head.saved_at
+            && !head.saved_at.is_empty()
+    }
 }
 
 /// The user's choices that outlive the page.
